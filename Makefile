@@ -1,0 +1,55 @@
+# biohub: `make demo` runs the main job on the bundled examples, `make test` runs every check.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest score bench schema reports clean-venv browser-deps
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/biohub --kb . ingest examples/releases/
+	$(BIN)/biohub --kb . build
+	$(BIN)/biohub --kb . timeline
+
+test: $(STAMP) lint typecheck browser-deps pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+browser-deps:
+	-@bash tests/browser/install_chromium.sh
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+schema: $(STAMP)
+	$(BIN)/biohub schema
+
+reports: $(STAMP)
+	$(BIN)/biohub --kb . build
+
+# Ingest ../shared/seeds into a temporary knowledge base and score it against ../shared/gold.
+score: $(STAMP)
+	@if [ ! -d "$(SHARED)/seeds" ]; then echo "no $(SHARED)/seeds here; nothing to score"; exit 0; fi; \
+	tmp=$$(mktemp -d); \
+	$(BIN)/biohub --kb $$tmp init $$tmp >/dev/null 2>&1; \
+	$(BIN)/biohub --kb $$tmp ingest $(SHARED)/seeds; \
+	$(BIN)/biohub --kb $$tmp export --format json > $$tmp/export.json && \
+	$(BIN)/python $(SHARED)/tools/score_gold.py --export $$tmp/export.json --gold $(SHARED)/gold; \
+	rm -rf $$tmp
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,3 @@
+from biohub_cli.cli.app import main
+
+main()

@@ -1,0 +1,69 @@
+"""The only kiwipiepy importer: one lazily loaded Kiwi per process, sentences and tokens in one pass."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from biohub_cli.models.stages import Analysed, Document, Sentence, Token
+
+UserWord = tuple[str, str]  # (form, tag), e.g. ("인천바이오헬스밸리", "NNP")
+
+_LOCK = threading.Lock()
+_KIWI: dict[str, Any] = {}
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _kiwi(user_words: Sequence[UserWord]) -> Any:
+    """A Kiwi with these user words; rebuilt only when the word list changes (kiwi ignores late additions)."""
+    key = "\x00".join(f"{w}\x01{t}" for w, t in sorted(set(user_words)))
+    with _LOCK:
+        if _KIWI.get("key") != key or "kiwi" not in _KIWI:
+            from kiwipiepy import Kiwi  # heavy: loaded only when Korean text is analysed
+
+            kiwi = Kiwi(model_type="cong", load_multi_dict=False)
+            for form, tag in sorted(set(user_words)):
+                if form.strip() and " " not in form:
+                    kiwi.add_user_word(form, tag, 0.0)
+            _KIWI.clear()
+            _KIWI.update(key=key, kiwi=kiwi)
+        return _KIWI["kiwi"]
+
+
+def analyse(doc: Document, *, user_words: Sequence[UserWord] = ()) -> Analysed:
+    """Split the kept text into paragraphs (kiwi does not split at single newlines), then sentences."""
+    return analyse_many([doc], user_words=user_words)[0]
+
+
+def analyse_many(docs: Sequence[Document], *, user_words: Sequence[UserWord] = ()) -> list[Analysed]:
+    kiwi = _kiwi(user_words)
+    out: list[Analysed] = []
+    for doc in docs:
+        paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
+        sentences: list[Sentence] = []
+        results: Iterable[Any] = kiwi.tokenize([p for _, p in paragraphs], split_sents=True) if paragraphs else []
+        for (offset, para), sents in zip(paragraphs, results, strict=True):
+            sentences.extend(_sentences(doc, offset, para, sents))
+        out.append(Analysed(document=doc, sentences=tuple(sentences)))
+    return out
+
+
+def _sentences(doc: Document, offset: int, para: str, sents: Any) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sents:
+        if not sent:
+            continue
+        start = sent[0].start
+        end = sent[-1].start + sent[-1].len
+        tokens = tuple(Token(t.form, t.tag, offset + t.start, offset + t.start + t.len) for t in sent)
+        abs_start = offset + start
+        out.append(Sentence(text=para[start:end], start=abs_start, end=offset + end, tokens=tokens,
+                            segment=doc.segment_of(abs_start)))
+    return out
+
+
+def warm() -> None:
+    """Load the model now (for benchmarks and workers)."""
+    _kiwi(())

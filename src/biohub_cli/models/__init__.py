@@ -1,0 +1,31 @@
+"""Typed objects that pass between the stages, and the records of records/."""
+
+from biohub_cli.models.dates import PartialDate
+from biohub_cli.models.evidence import Evidence
+from biohub_cli.models.facts import (
+    Amount,
+    EventMention,
+    Extraction,
+    OrgMention,
+    ParticipantMention,
+    PersonMention,
+    Quote,
+)
+from biohub_cli.models.records import (
+    Event,
+    Mentions,
+    Noise,
+    Organization,
+    Participant,
+    Person,
+    PersonRole,
+    Record,
+    Segment,
+    Source,
+)
+
+__all__ = [
+    "Amount", "Event", "EventMention", "Evidence", "Extraction", "Mentions", "Noise", "OrgMention",
+    "Organization", "Participant", "ParticipantMention", "PartialDate", "Person", "PersonMention",
+    "PersonRole", "Quote", "Record", "Segment", "Source",
+]

@@ -1,0 +1,96 @@
+"""The objects that pass between pipeline stages (not stored as such)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from biohub_cli.models.dates import PartialDate
+from biohub_cli.models.evidence import Evidence
+from biohub_cli.models.records import Noise, Segment
+from biohub_cli.models.vocab import Format
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What read/ gives: the decoded text of one file and how it was read."""
+
+    path: Path
+    sha256: str
+    format: Format
+    text: str
+    encoding: str | None = None
+
+    @property
+    def file_name(self) -> str:
+        return self.path.name
+
+    @property
+    def source_id(self) -> str:
+        return "src-" + self.sha256[:12]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What clean/ lifted from the page around the story; every value has its evidence."""
+
+    title: str | None = None
+    outlet: str | None = None
+    reporter: str | None = None
+    published: PartialDate | None = None
+    published_time: str | None = None  # "HH:MM" or "HH:MM:SS" when stated
+    published_evidence: Evidence | None = None
+    header: dict[str, str] = field(default_factory=dict)  # press-release header: 담당 부서, 담당자, 보도시점
+
+
+@dataclass(frozen=True)
+class Document:
+    """What clean/ gives: the kept text, its segments, what was dropped, and the metadata."""
+
+    raw: RawDocument
+    text: str
+    segments: tuple[Segment, ...]
+    noise: tuple[Noise, ...]
+    metadata: Metadata
+
+    @property
+    def source_id(self) -> str:
+        return self.raw.source_id
+
+    def segment_of(self, offset: int) -> str:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg.kind
+        return "body"
+
+
+@dataclass(frozen=True)
+class Token:
+    form: str
+    tag: str
+    start: int  # absolute offset in Document.text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # absolute offset in Document.text
+    end: int
+    tokens: tuple[Token, ...]
+    segment: str = "body"
+
+
+@dataclass(frozen=True)
+class Analysed:
+    document: Document
+    sentences: tuple[Sentence, ...]
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Evidence for a span: the sentence holding `start`."""
+        for s in self.sentences:
+            if s.start <= start < s.end or (start == end == s.end):
+                return Evidence(source=self.document.source_id, start=start, end=end, sentence=s.text)
+        text = self.document.text
+        return Evidence(source=self.document.source_id, start=start, end=end,
+                        sentence=text[max(0, start - 40):min(len(text), end + 40)])

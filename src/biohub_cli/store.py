@@ -1,0 +1,156 @@
+"""The only YAML importer: safe loading, canonical dumping, atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from biohub_cli.errors import RecordError
+
+try:  # the libyaml C implementations when present
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_RECORD_BYTES = 8 * 1024 * 1024
+_MAX_EXPANDED_NODES = 1_000_000
+
+
+_LimitedLoader = _Loader
+
+
+def _check_aliases(text: str) -> None:
+    """Refuse alias bombs before building anything (biohub never writes anchors, so this is rare)."""
+    if "&" not in text or "*" not in text:
+        return
+    sizes: dict[int, int] = {}
+
+    def expanded(node: Any) -> int:
+        key = id(node)
+        if key not in sizes:
+            sizes[key] = 1  # guards recursive anchors
+            children = node.value if isinstance(node.value, list) else []
+            items = [c for pair in children for c in pair] if isinstance(node, yaml.MappingNode) else children
+            sizes[key] = 1 + sum(expanded(c) for c in items)
+        return sizes[key]
+
+    root = yaml.compose(text, Loader=_Loader)
+    if root is not None and expanded(root) > _MAX_EXPANDED_NODES:
+        raise yaml.YAMLError("YAML aliases expand to too many nodes (an alias bomb?); records need none")
+
+
+def _str_representer(dumper: Any, data: str) -> Any:
+    """Multi-line text as a literal block (the emitter falls back to quotes where a block cannot be exact)."""
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+
+
+class _CanonicalDumper(_Dumper):  # type: ignore[misc, valid-type]
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # records never use anchors, so a file with aliases was not written by biohub
+
+
+_CanonicalDumper.add_representer(str, _str_representer)
+
+
+def loads(text: str, *, path: Path | str | None = None) -> Any:
+    """Parse YAML text safely; errors name the file and line."""
+    try:
+        _check_aliases(text)
+        return yaml.load(text, Loader=_Loader)  # the safe loader
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise RecordError(f"malformed YAML: {exc.problem}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise RecordError(f"malformed YAML: {exc}", path=path) from None
+
+
+def read_yaml(path: Path) -> Any:
+    """Load one YAML file safely (records, lexicons, config)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORD_BYTES:
+            raise RecordError(f"record is {size} bytes, over the {MAX_RECORD_BYTES}-byte limit", path=path)
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RecordError("not UTF-8 text", path=path) from None
+    except OSError as exc:
+        raise RecordError(f"cannot read: {exc.strerror}", path=path) from None
+    return loads(text, path=path)
+
+
+def dumps(data: Any) -> str:
+    """Canonical YAML: keys in the order given (models define it), unicode kept, no wrapping."""
+    out: str = yaml.dump(data, Dumper=_CanonicalDumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=10_000, indent=2)
+    return out
+
+
+def write_atomic(path: Path, content: str | bytes) -> bool:
+    """Write through a temporary file and rename; returns False when the bytes were already there."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with contextlib.suppress(OSError):
+        if path.read_bytes() == data:
+            return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def write_yaml(path: Path, data: Any) -> bool:
+    return write_atomic(path, dumps(data))
+
+
+def remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def iter_yaml(folder: Path) -> Iterator[Path]:
+    """Every *.yaml below a folder, sorted, temporary files skipped."""
+    if not folder.is_dir():
+        return
+    for p in sorted(folder.rglob("*.yaml")):
+        if not p.name.startswith(".tmp-") and p.is_file():
+            yield p
+
+
+def line_of(text: str, loc: tuple[object, ...]) -> int:
+    """The 1-based line of the node at a pydantic location (keys and list indexes) in YAML text."""
+    try:
+        node = yaml.compose(text, Loader=_LimitedLoader)
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == str(part):
+                    line = key.start_mark.line + 1
+                    node = value
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
