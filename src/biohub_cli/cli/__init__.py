@@ -1,0 +1,1 @@
+"""The typer command line: wiring only, one file per verb group."""

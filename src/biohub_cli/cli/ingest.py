@@ -1,0 +1,66 @@
+"""`biohub init` and `biohub ingest`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import typer
+
+from biohub_cli import pipeline, scaffold
+from biohub_cli.cli import _output
+from biohub_cli.cli.context import options
+from biohub_cli.errors import UsageError
+from biohub_cli.models.dates import PartialDate
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+    app.command("ingest")(ingest)
+
+
+def init(
+    ctx: typer.Context,
+    folder: Path = typer.Argument(Path("."), help="Folder for the new knowledge base."),
+) -> None:
+    """Create a new, empty knowledge base (records/, reports/, biohub.yaml, a CI workflow).
+
+    Example: biohub init kb && cd kb && biohub ingest ~/releases
+    """
+    made = scaffold.init(folder)
+    _output.info(f"knowledge base created in {folder} ({len(made)} files)")
+
+
+def ingest(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Files or folders (txt, md, html, pdf, hwpx, hwp)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for "
+                                         "documents that lack one."),
+    force: bool = typer.Option(False, "--force", help="Re-extract files even when unchanged."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: all cores)."),
+    max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input file accepted."),
+) -> None:
+    """Read releases, extract events, organisations, people and amounts, and write records/.
+
+    Example: biohub ingest examples/releases/ --published 2025-07-09
+    """
+    try:
+        pub = PartialDate.parse_iso(published) if published else None
+    except ValueError:
+        raise UsageError(f"--published {published!r} is not a date like 2025-07-09") from None
+    root = options(ctx).root
+    opts = pipeline.IngestOptions(published=pub, force=force, jobs=jobs or os.cpu_count() or 1,
+                                  max_bytes=max_bytes)
+    report = pipeline.ingest(root, paths, opts, progress=None)
+    for f in report.failed:
+        _output.error(f"{f.path}: {f.message}")
+    for c in report.conflicts:
+        _output.warn(c)
+    for e in report.record_errors:
+        _output.warn(e)
+    rows = [(s, str(report.count(s))) for s in ("new", "unchanged", "failed")]
+    rows.append(("records written", str(report.written)))
+    rows.append(("records removed", str(report.removed)))
+    _output.table("ingest", ["", "files"], rows, to_stderr=True)
+    if report.failed:
+        raise typer.Exit(1)

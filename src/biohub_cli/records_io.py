@@ -1,0 +1,74 @@
+"""Where each record lives under records/ and how it is written (through store.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from biohub_cli import store
+from biohub_cli.config import Layout
+from biohub_cli.errors import BiohubError
+from biohub_cli.models import Event, Organization, Person, Source
+
+INDEX_NAME = "index.yaml"
+
+
+def record_path(layout: Layout, rec: BaseModel) -> Path:
+    rid = str(getattr(rec, "id", ""))
+    _check_id(rid)
+    if isinstance(rec, Source):
+        return layout.sources / f"{rid}.yaml"
+    if isinstance(rec, Event):
+        year = f"{rec.date.year:04d}" if rec.date.year is not None else "undated"
+        return layout.events / year / f"{rid}.yaml"
+    if isinstance(rec, Organization):
+        return layout.orgs / f"{rid}.yaml"
+    if isinstance(rec, Person):
+        return layout.people / f"{rid}.yaml"
+    raise TypeError(f"not a record: {type(rec).__name__}")
+
+
+def _check_id(rid: str) -> None:
+    """Ids become file names: nothing that could leave records/ or hide a file."""
+    if not rid or len(rid) > 120 or rid.startswith(".") or any(c in rid for c in "/\\\x00\n\r") \
+            or ".." in rid:
+        raise BiohubError(f"refusing to write a record with the unsafe id {rid!r}")
+
+
+def dump_record(rec: BaseModel) -> str:
+    return store.dumps(rec.model_dump(mode="json"))
+
+
+def save_record(layout: Layout, rec: BaseModel) -> bool:
+    return store.write_atomic(record_path(layout, rec), dump_record(rec))
+
+
+def read_index(layout: Layout) -> dict[str, str]:
+    """Ids biohub has written ("written") or seen deleted by an analyst ("deleted")."""
+    path = layout.records / INDEX_NAME
+    if not path.is_file():
+        return {}
+    data = store.read_yaml(path) or {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items()}
+
+
+def write_index(layout: Layout, index: dict[str, str]) -> None:
+    store.write_yaml(layout.records / INDEX_NAME, dict(sorted(index.items())))
+
+
+def read_merges(layout: Layout) -> dict[str, str]:
+    """aliases.yaml: `merges: {이름: 정식 이름}` maintained by analysts and `biohub merge`."""
+    if not layout.aliases.is_file():
+        return {}
+    data = store.read_yaml(layout.aliases) or {}
+    merges = data.get("merges") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in (merges or {}).items()}
+
+
+def write_merges(layout: Layout, merges: dict[str, str]) -> None:
+    header = ("# Organisation names an analyst joined: name -> the organisation it belongs to.\n"
+              "# Edit by hand or with `biohub merge A B` / `biohub merge --undo A`.\n")
+    store.write_atomic(layout.aliases, header + store.dumps({"merges": dict(sorted(merges.items()))}))

@@ -1,0 +1,94 @@
+"""Analyst edits win: a field changed by hand is never overwritten, a rejected or deleted record stays so."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from biohub_cli.resolve.ids import fingerprint
+
+R = TypeVar("R", bound=BaseModel)
+
+_NOT_CURATED = frozenset({"id", "generated", "status"})
+
+
+@dataclass
+class Curation:
+    """What merging a fresh extraction with the records on disk found."""
+
+    conflicts: list[str] = field(default_factory=list)
+    kept_edits: list[str] = field(default_factory=list)
+
+
+def fingerprints(rec: BaseModel) -> dict[str, str]:
+    return {name: fingerprint(_dump(getattr(rec, name))) for name in type(rec).model_fields
+            if name not in _NOT_CURATED}
+
+
+def merge_with_disk(new: Mapping[str, R], old: Mapping[str, R], deleted: set[str], report: Curation,
+                    kind: str) -> dict[str, R]:
+    """Fresh records merged with what is on disk."""
+    out: dict[str, R] = {}
+    for rid, rec in sorted(new.items()):
+        if rid in deleted:
+            continue
+        prev = old.get(rid)
+        out[rid] = _merge_one(rec, prev, report, kind) if prev is not None else _stamp(rec)
+    for rid, prev in sorted(old.items()):
+        if rid in out or rid in deleted:
+            continue
+        gen: dict[str, str] = getattr(prev, "generated", {})
+        if not gen or getattr(prev, "status", "active") == "rejected" or _edited_fields(prev):
+            out[rid] = prev  # written or curated by hand: keep it even though no source yields it now
+    return out
+
+
+def _merge_one(new: R, old: R, report: Curation, kind: str) -> R:
+    if getattr(old, "status", "active") == "rejected":
+        return old
+    gen: dict[str, str] = getattr(old, "generated", {})
+    fresh = fingerprints(new)
+    updates: dict[str, object] = {}
+    for name in fresh:
+        old_value = getattr(old, name)
+        if name in gen and fingerprint(_dump(old_value)) == gen[name]:
+            continue  # untouched since biohub wrote it: take the fresh value
+        if name not in gen and not gen:
+            edited = True  # a record written by hand: every field is the analyst's
+        else:
+            edited = name in gen
+        if not edited:
+            continue
+        updates[name] = old_value
+        new_value = getattr(new, name)
+        if _dump(new_value) != _dump(old_value):
+            rid = getattr(new, "id", "?")
+            if name in gen and fresh[name] != gen[name]:
+                report.conflicts.append(
+                    f"{kind} {rid}: field '{name}' was edited by hand and the new extraction differs; "
+                    f"kept the edit")
+            report.kept_edits.append(f"{kind} {rid}: {name}")
+    merged = new.model_copy(update={**updates, "generated": fresh})
+    return type(new).model_validate(merged.model_dump())
+
+
+def _stamp(rec: R) -> R:
+    return rec.model_copy(update={"generated": fingerprints(rec)}) if "generated" in type(rec).model_fields else rec
+
+
+def _edited_fields(rec: BaseModel) -> list[str]:
+    gen: dict[str, str] = getattr(rec, "generated", {})
+    return [n for n, fp in gen.items() if n in type(rec).model_fields and fingerprint(_dump(getattr(rec, n))) != fp]
+
+
+def _dump(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    return value

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import itertools
+
+from biohub_cli.models import PartialDate
+from biohub_cli.resolve import Existing, resolve
+from biohub_cli.resolve.curation import fingerprints
+from tests.conftest import MakeSource
+
+RELEASE = "인천광역시는 7월 9일 시흥시청 글로벌센터에서 추진단 제2차 정기회의를 열었다."
+REPRINT = "인천시와 시흥시가 9일 바이오 특화단지 추진단 2차 정기회의를 공동 개최했다."
+LAUNCH = "인천시는 지난해 12월 추진단 출범식을 열었다."
+
+
+def _meeting(make_source: MakeSource, text: str, surface: str, date: PartialDate, title: str):  # type: ignore[no-untyped-def]
+    return make_source(text, orgs=[(surface, "인천광역시"), ("시흥시", "시흥시")],
+                       events=[{"date": date, "title": title, "orgs": ["인천광역시", "시흥시"]}])
+
+
+def test_a_release_and_its_reprint_are_one_event(make_source: MakeSource) -> None:
+    a = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9),
+                 "인천-경기시흥 바이오 특화단지 추진단 제2차 정기회의")
+    b = _meeting(make_source, REPRINT, "인천시", PartialDate.of(2025, 7, 9),
+                 "바이오 특화단지 추진단 2차 정기회의")
+    res = resolve([a, b])
+    assert len(res.events) == 1
+    ev = next(iter(res.events.values()))
+    assert ev.sources == sorted([a.id, b.id])
+    assert ev.merged_because and "similar titles" in ev.merged_because[0]
+    # 인천시 and 인천광역시 are one organisation with the short form as alias
+    incheon = [o for o in res.orgs.values() if o.name == "인천광역시"]
+    assert len(incheon) == 1 and incheon[0].aliases == ["인천시"]
+
+
+def test_launch_and_later_meeting_stay_apart(make_source: MakeSource) -> None:
+    a = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
+    b = make_source(LAUNCH, orgs=[("인천시", "인천광역시")],
+                    events=[{"date": PartialDate.of(2024, 12), "title": "추진단 출범식", "type": "launch",
+                             "orgs": ["인천광역시"], "main": False}])
+    assert len(resolve([a, b]).events) == 2
+
+
+def test_conflicting_years_are_not_merged(make_source: MakeSource) -> None:
+    a = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 정기회의")
+    b = _meeting(make_source, REPRINT, "인천시", PartialDate.of(2024, 7, 9), "추진단 정기회의")
+    assert len(resolve([a, b]).events) == 2
+
+
+def test_unknown_year_joins_a_dated_report_of_the_same_day(make_source: MakeSource) -> None:
+    a = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(None, 7, 9), "추진단 제2차 정기회의")
+    b = _meeting(make_source, REPRINT, "인천시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
+    (ev,) = resolve([a, b]).events.values()
+    assert ev.date.iso() == "2025-07-09" and ev.date.year_certain
+
+
+def test_any_order_gives_identical_records(make_source: MakeSource) -> None:
+    srcs = [
+        _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의"),
+        _meeting(make_source, REPRINT, "인천시", PartialDate.of(2025, 7, 9), "추진단 2차 정기회의"),
+        make_source(LAUNCH, orgs=[("인천시", "인천광역시")],
+                    events=[{"date": PartialDate.of(2024, 12), "title": "추진단 출범식", "type": "launch"}]),
+    ]
+    dumps = set()
+    for order in itertools.permutations(srcs):
+        res = resolve(list(order))
+        dumps.add(repr(sorted((k, v.model_dump_json()) for k, v in
+                              [*res.events.items(), *res.orgs.items(), *res.sources.items()])))
+    assert len(dumps) == 1
+
+
+def test_alias_claimed_by_two_organisations_belongs_to_neither(make_source: MakeSource) -> None:
+    a = make_source("시는 이날 밝혔다. 인천광역시", orgs=[("시", "인천광역시"), ("인천광역시", "인천광역시")])
+    b = make_source("시는 이날 밝혔다. 시흥시", orgs=[("시", "시흥시"), ("시흥시", "시흥시")])
+    res = resolve([a, b])
+    assert all("시" not in o.aliases for o in res.orgs.values())
+
+
+def test_hand_edit_survives_and_conflict_is_reported(make_source: MakeSource) -> None:
+    src = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
+    first = resolve([src])
+    (ev,) = first.events.values()
+    edited = ev.model_copy(update={"venue": "시흥시청 글로벌센터 3층 회의실"})
+    again = resolve([src], Existing(events={ev.id: edited}, orgs=first.orgs))
+    assert again.events[ev.id].venue == "시흥시청 글로벌센터 3층 회의실"
+    assert again.events[ev.id].generated == fingerprints(ev)
+    assert not again.curation.conflicts  # the extraction did not change, so nothing to report
+    # the extraction now says something else about the edited field: reported, edit kept
+    src2 = src.model_copy(update={"extraction": src.extraction.model_copy(update={"events": [
+        src.extraction.events[0].model_copy(update={"venue": "시흥시청"})]})})
+    third = resolve([src2], Existing(events={ev.id: again.events[ev.id]}))
+    assert third.events[ev.id].venue == "시흥시청 글로벌센터 3층 회의실"
+    assert any("venue" in c for c in third.curation.conflicts)
+
+
+def test_rejected_and_deleted_records_are_not_recreated(make_source: MakeSource) -> None:
+    src = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
+    first = resolve([src])
+    (ev,) = first.events.values()
+    rejected = ev.model_copy(update={"status": "rejected"})
+    assert resolve([src], Existing(events={ev.id: rejected})).events[ev.id].status == "rejected"
+    gone = resolve([src], Existing(deleted=frozenset({ev.id})))
+    assert ev.id not in gone.events
+    assert ev.id not in gone.sources[src.id].mentions.events
