@@ -22,9 +22,15 @@ def _curated(rec: BaseModel, fields: tuple[str, ...]) -> bool:
     return any(gen.get(f) != now.get(f) for f in fields)
 
 
+def curated_entries(kb: KnowledgeBase) -> tuple[list[OrgEntry], list[str]]:
+    """The organisations and people analysts curated, as lexicon entries."""
+    orgs = [OrgEntry(name=o.name, type=o.type, aliases=tuple(o.aliases), name_en=o.name_en)
+            for o in kb.active_orgs() if _curated(o, ("name", "aliases", "name_en", "type"))]
+    people = [p.name for p in kb.active_people() if _curated(p, ("name",))]
+    return orgs, people
+
+
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
     """Bundled lexicon plus the organisations and people analysts curated."""
-    extra = [OrgEntry(name=o.name, type=o.type, aliases=tuple(o.aliases), name_en=o.name_en)
-             for o in kb.active_orgs() if _curated(o, ("name", "aliases", "name_en", "type"))]
-    people = [p.name for p in kb.active_people() if _curated(p, ("name",))]
-    return Lexicon.load(extra_orgs=extra, extra_people=people)
+    orgs, people = curated_entries(kb)
+    return Lexicon.load(extra_orgs=orgs, extra_people=people)

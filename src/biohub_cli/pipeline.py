@@ -10,9 +10,8 @@ from pathlib import Path
 from biohub_cli import kb as kb_mod
 from biohub_cli import records_io
 from biohub_cli.config import Layout
-from biohub_cli.errors import BiohubError
 from biohub_cli.locking import ingest_lock
-from biohub_cli.models import Source
+from biohub_cli.models import Extraction, Source
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Document
 from biohub_cli.resolve import Existing, Resolved, resolve
@@ -67,13 +66,12 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         kb = kb_mod.load(root)
         report.record_errors = [e.render() for e in kb.errors]
         by_path = {s.path: s for s in kb.sources.values()}
-        known = set(kb.sources)
-        todo: list[Path] = []
-        for p in files:
-            todo.append(p)
-        docs = _read_and_clean(todo, options, known, report, progress)
         sources = dict(kb.sources)
-        for src in _extract(docs, kb, options, report, progress):
+        for outcome in process_files(files, kb, options, progress):
+            report.files.append(outcome.result)
+            src = outcome.source
+            if src is None:
+                continue
             old = by_path.get(src.path)
             if old is not None and old.id != src.id:
                 sources.pop(old.id, None)
@@ -84,59 +82,37 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
     return report
 
 
-def _read_and_clean(paths: Sequence[Path], options: IngestOptions, known: set[str], report: IngestReport,
-                    progress: Progress | None) -> list[Document]:
-    from biohub_cli.clean import clean
-    from biohub_cli.read import DEFAULT_MAX_BYTES, read_path
-
-    docs: list[Document] = []
-    seen: set[str] = set()
-    for p in paths:
-        try:
-            raw = read_path(p, max_bytes=options.max_bytes or DEFAULT_MAX_BYTES)
-            if raw.source_id in seen:
-                report.files.append(FileResult(str(p), "unchanged", raw.source_id, "same content as another file"))
-                continue
-            seen.add(raw.source_id)
-            if raw.source_id in known and not options.force:
-                report.files.append(FileResult(str(p), "unchanged", raw.source_id))
-                continue
-            docs.append(clean(raw, published=options.published))
-            report.files.append(FileResult(str(p), "new", raw.source_id))
-        except BiohubError as exc:
-            report.files.append(FileResult(str(p), "failed", None, exc.message))
-        except Exception as exc:  # a bug must not stop the batch; it is reported like a bad file
-            report.files.append(FileResult(str(p), "failed", None, f"internal error: {type(exc).__name__}: {exc}"))
-        if progress:
-            progress(str(p))
-    return docs
+@dataclass(frozen=True)
+class Outcome:
+    result: FileResult
+    source: Source | None = None
 
 
-def _extract(docs: Sequence[Document], kb: kb_mod.KnowledgeBase, options: IngestOptions,
-             report: IngestReport, progress: Progress | None) -> list[Source]:
-    if not docs:
+def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: IngestOptions,
+                  progress: Progress | None = None) -> list[Outcome]:
+    """Read, clean, analyse and extract each file, in worker processes when `jobs` > 1; input order kept."""
+    from biohub_cli import worker
+
+    if not files:
         return []
-    from biohub_cli.analyse import analyse_many
-    from biohub_cli.extract import extract
-    from biohub_cli.lexicon_kb import lexicon_for
+    settings = worker.Settings.of(kb, options.published, options.max_bytes, options.force)
+    unique: dict[str, Path] = {}
+    outcomes: list[Outcome | None] = [None] * len(files)
+    jobs = max(1, min(options.jobs, len(files)))
+    results = worker.run_all(files, settings, jobs)
+    for i, (path, (status, source, message, sid)) in enumerate(zip(files, results, strict=True)):
+        if sid and sid in unique and status != "failed":
+            outcomes[i] = Outcome(FileResult(str(path), "unchanged", sid, f"same content as {unique[sid]}"))
+        else:
+            if sid:
+                unique.setdefault(sid, path)
+            outcomes[i] = Outcome(FileResult(str(path), status, sid, message), source)
+        if progress:
+            progress(str(path))
+    return [o for o in outcomes if o is not None]
 
-    lexicon = lexicon_for(kb)
-    out: list[Source] = []
-    analysed = analyse_many(docs, user_words=lexicon.user_words())
-    for doc, an in zip(docs, analysed, strict=True):
-        try:
-            out.append(source_record(doc, extract(an, lexicon)))
-        except Exception as exc:
-            for f in report.files:
-                if f.source_id == doc.source_id:
-                    f.status, f.message = "failed", f"internal error while extracting: {type(exc).__name__}: {exc}"
-    return out
 
-
-def source_record(doc: Document, extraction: object) -> Source:
-    from biohub_cli.models import Extraction
-
-    assert isinstance(extraction, Extraction)
+def source_record(doc: Document, extraction: Extraction) -> Source:
     md = doc.metadata
     raw = doc.raw
     return Source(

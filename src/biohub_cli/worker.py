@@ -1,0 +1,104 @@
+"""Per-document work (read → clean → analyse → extract), inline or in worker processes.
+
+Each worker process loads Kiwi and the lexicon once; documents are independent, so the result is
+the same whichever process handles which file, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from biohub_cli.errors import BiohubError
+from biohub_cli.kb import KnowledgeBase
+from biohub_cli.models import Source
+from biohub_cli.models.dates import PartialDate
+
+Result = tuple[str, Source | None, str | None, str | None]  # status, source, message, source id
+
+_STATE: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs, picklable."""
+
+    published: PartialDate | None
+    max_bytes: int | None
+    force: bool
+    known: frozenset[str]          # source ids already in the knowledge base
+    known_paths: tuple[tuple[str, str], ...]  # (path, source id) of ingested files
+    lexicon_orgs: tuple[Any, ...]
+    lexicon_people: tuple[str, ...]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase, published: PartialDate | None, max_bytes: int | None,
+           force: bool) -> Settings:
+        from biohub_cli.lexicon_kb import curated_entries
+
+        orgs, people = curated_entries(kb)
+        return cls(published=published, max_bytes=max_bytes, force=force, known=frozenset(kb.sources),
+                   known_paths=tuple(sorted((s.path, s.id) for s in kb.sources.values())),
+                   lexicon_orgs=tuple(orgs), lexicon_people=tuple(people))
+
+
+def _init(settings: Settings) -> None:
+    _STATE.clear()
+    _STATE["settings"] = settings
+
+
+def _lexicon() -> Any:
+    if "lexicon" not in _STATE:
+        from biohub_cli.extract.lexicon import Lexicon
+
+        s: Settings = _STATE["settings"]
+        _STATE["lexicon"] = Lexicon.load(extra_orgs=s.lexicon_orgs, extra_people=s.lexicon_people)
+    return _STATE["lexicon"]
+
+
+def process(path: Path) -> Result:
+    """One file; never raises: failures come back as ("failed", None, message, id-if-known)."""
+    from biohub_cli.read import DEFAULT_MAX_BYTES, read_path
+
+    s: Settings = _STATE["settings"]
+    sid: str | None = None
+    try:
+        raw = read_path(path, max_bytes=s.max_bytes or DEFAULT_MAX_BYTES)
+        sid = raw.source_id
+        if sid in s.known and not s.force:
+            return ("unchanged", None, None, sid)
+        from biohub_cli.analyse import analyse
+        from biohub_cli.clean import clean
+        from biohub_cli.extract import extract
+        from biohub_cli.pipeline import source_record
+
+        doc = clean(raw, published=s.published)
+        lexicon = _lexicon()
+        analysed = analyse(doc, user_words=lexicon.user_words())
+        source = source_record(doc, extract(analysed, lexicon))
+        status = "changed" if any(p == source.path and i != sid for p, i in s.known_paths) else "new"
+        return (status, source, None, sid)
+    except BiohubError as exc:
+        return ("failed", None, exc.message, sid)
+    except MemoryError:
+        return ("failed", None, "out of memory while processing this file", sid)
+    except Exception as exc:  # a bug must not stop the batch; it is reported like a bad file
+        return ("failed", None, f"internal error: {type(exc).__name__}: {exc}", sid)
+
+
+def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Result]:
+    """Results in input order; `jobs` worker processes (1 = in this process)."""
+    if jobs <= 1 or len(files) <= 1:
+        _init(settings)
+        for f in files:
+            yield process(f)
+        return
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
+                                      else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
+                             initargs=(settings,)) as pool:
+        yield from pool.map(process, files, chunksize=max(1, min(16, len(files) // (jobs * 4) or 1)))
