@@ -31,6 +31,7 @@ class IngestReport:
     written: int = 0
     removed: int = 0
     conflicts: list[str] = field(default_factory=list)
+    proposals: list[str] = field(default_factory=list)
     record_errors: list[str] = field(default_factory=list)
 
     @property
@@ -78,6 +79,8 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             sources[src.id] = src
         resolved = resolve(list(sources.values()), _existing(kb), records_io.read_merges(layout))
         report.conflicts = resolved.curation.conflicts
+        report.proposals = [f"{a} ~ {b} ({score:.0f}% alike): if they are one body, run "
+                            f"`biohub merge '{a}' '{b}'`" for a, b, score in resolved.proposals]
         _store(layout, kb, resolved, report)
     return report
 

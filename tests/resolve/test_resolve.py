@@ -101,3 +101,24 @@ def test_rejected_and_deleted_records_are_not_recreated(make_source: MakeSource)
     gone = resolve([src], Existing(deleted=frozenset({ev.id})))
     assert ev.id not in gone.events
     assert ev.id not in gone.sources[src.id].mentions.events
+
+
+def test_people_keep_roles_over_time(make_source: MakeSource) -> None:
+    a = make_source("박민수 보건복지부 제2차관이 밝혔다.", orgs=[("보건복지부", "보건복지부")],
+                    people=[("박민수", "제2차관", "보건복지부")], published=PartialDate.of(2024, 5, 29))
+    b = make_source("박민수 차관은 이어 말했다.", people=[("박민수", "제2차관", None)],  # type: ignore[list-item]
+                    published=PartialDate.of(2024, 8, 1))
+    c = make_source("박민수 위원장이 회의를 주재했다.", people=[("박민수", "위원장", None)],  # type: ignore[list-item]
+                    published=PartialDate.of(2024, 6, 3))
+    (person,) = resolve([a, b, c]).people.values()
+    roles = [(r.title, r.first_seen, r.last_seen) for r in person.roles]
+    assert roles == [("제2차관", "2024-05-29", "2024-08-01"), ("위원장", "2024-06-03", "2024-06-03")]
+    assert person.roles[0].organization is not None
+
+
+def test_close_names_are_proposed_not_merged(make_source: MakeSource) -> None:
+    a = make_source("원주의료기기테크노밸리", orgs=[("원주의료기기테크노밸리", "원주의료기기테크노밸리")])
+    b = make_source("원주의료기기테크노밸리재단", orgs=[("원주의료기기테크노밸리재단", "원주의료기기테크노밸리재단")])
+    res = resolve([a, b])
+    assert len(res.orgs) == 2
+    assert [(x, y) for x, y, _ in res.proposals] == [("원주의료기기테크노밸리", "원주의료기기테크노밸리재단")]

@@ -58,6 +58,8 @@ def ingest(
         _output.warn(c)
     for e in report.record_errors:
         _output.warn(e)
+    for p in report.proposals:
+        _output.info(f"possible duplicate: {p}")
     rows = [(s, str(report.count(s))) for s in ("new", "unchanged", "failed")]
     rows.append(("records written", str(report.written)))
     rows.append(("records removed", str(report.removed)))

@@ -9,7 +9,7 @@ from biohub_cli.models import Event, Mentions, Organization, Person, Source
 from biohub_cli.names import normalise
 from biohub_cli.resolve.curation import Curation, merge_with_disk
 from biohub_cli.resolve.events import resolve_events
-from biohub_cli.resolve.orgs import resolve_orgs
+from biohub_cli.resolve.orgs import propose_merges, resolve_orgs
 from biohub_cli.resolve.people import resolve_people
 
 
@@ -20,6 +20,7 @@ class Resolved:
     people: dict[str, Person]
     events: dict[str, Event]
     curation: Curation = field(default_factory=Curation)
+    proposals: list[tuple[str, str, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
         out_sources[src.id] = src.model_copy(
             update={"mentions": Mentions(organizations=org_ids, people=person_ids, events=event_ids)})
     return Resolved(sources=out_sources, orgs=final_orgs, people=final_people, events=final_events,
-                    curation=report)
+                    curation=report, proposals=propose_merges(final_orgs))
 
 
 def _add_analyst_aliases(merges: dict[str, str], orgs: Mapping[str, Organization]) -> None:

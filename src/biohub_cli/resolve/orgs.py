@@ -92,3 +92,20 @@ def _shared_aliases(groups: Mapping[str, _Group]) -> set[str]:
         for s in g.surfaces:
             owners[normalise(s)].add(key)
     return {s for s, keys in owners.items() if len(keys) > 1}
+
+
+def propose_merges(records: Mapping[str, Organization], threshold: float = 90.0) -> list[tuple[str, str, float]]:
+    """Pairs of organisations whose names are close enough to be one body; proposed, never merged here."""
+    from rapidfuzz import fuzz
+
+    orgs = sorted(records.values(), key=lambda o: o.name)
+    out = []
+    for i, a in enumerate(orgs):
+        for b in orgs[i + 1:]:
+            if a.type != b.type and "other" not in (a.type, b.type):
+                continue
+            na, nb = normalise(a.name), normalise(b.name)
+            score = fuzz.ratio(na, nb)
+            if score >= threshold and na != nb:
+                out.append((a.name, b.name, round(score, 1)))
+    return out

@@ -51,6 +51,7 @@ def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Perso
     out: dict[str, Person] = {}
     for _, g in sorted(groups.items()):
         pid = person_id(g.name)
+        _fold_partial_roles(g.roles)
         roles = [PersonRole(title=t, organization=o, first_seen=min(ds) if ds else None,
                             last_seen=max(ds) if ds else None)
                  for (t, o), ds in g.roles.items()]
@@ -60,3 +61,14 @@ def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Perso
                           roles=roles, sources=sorted(g.sources),
                           evidence=sorted(g.evidence, key=lambda e: e.sort_key())[:MAX_EVIDENCE])
     return out
+
+
+def _fold_partial_roles(roles: dict[tuple[str | None, str | None], list[str]]) -> None:
+    """A role seen without its organisation (or title) joins the fuller role it is part of."""
+    for title, org in sorted(roles, key=lambda k: (k[0] or "", k[1] or "")):
+        if (title, org) not in roles or (title is not None and org is not None):
+            continue
+        fuller = sorted(k for k in roles if k != (title, org) and k[0] is not None and k[1] is not None
+                        and (title is None or k[0] == title) and (org is None or k[1] == org))
+        if len(fuller) == 1:
+            roles[fuller[0]].extend(roles.pop((title, org)))
