@@ -1,0 +1,173 @@
+"""HTML to text: the article found by trafilatura, led by its headline and byline lines.
+
+trafilatura keeps the story and drops menus, widgets and sidebars, but it also drops the headline
+and the byline ("홍길동 기자 | 기사승인 2025-07-09 16:55") that clean/ needs for the title, the
+reporter and the publication date. Those lines are taken back from the page itself: the short run
+of page lines from the headline (matched against <title>/og:title) to the first body line. When
+trafilatura finds nothing, the text of <body> is dumped block by block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html  # type: ignore[import-untyped]
+from lxml import etree  # type: ignore[import-untyped]
+
+from biohub_cli.errors import ReadError
+
+# Elements whose content is never text a reader sees.
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+             "select", "button")
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details", "dialog",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+})
+MAX_HEADER_LINES = 8
+MAX_DEPTH = 255  # libxml2's nesting limit without huge_tree
+MAX_HEADER_LINE_CHARS = 300
+MIN_TITLE_CHARS = 4
+_SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+_TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
+
+
+def extract_html(text: str) -> str:
+    """The article text of an HTML page; ReadError when the page has no readable text."""
+    try:
+        body = _extract_article(text)
+    except RecursionError as exc:
+        raise ReadError("HTML is nested too deeply to read") from exc
+    if not body.strip():
+        if _nesting_overflows(text):
+            raise ReadError(f"HTML is nested more than {MAX_DEPTH} levels deep; its text cannot be read")
+        raise ReadError("HTML page has no readable text")
+    return body
+
+
+def _extract_article(text: str) -> str:
+    import trafilatura
+
+    page = parse_html(text)
+    lines = page_lines(page)
+    article = trafilatura.extract(
+        parse_html(text),  # trafilatura edits the tree it is given
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        favor_precision=False,
+        deduplicate=False,
+        output_format="txt",
+    )
+    if not article or not article.strip():
+        return "\n".join(lines)
+    body_lines = [line for line in (_collapse(raw) for raw in article.splitlines()) if line]
+    header = header_lines(lines, body_lines[0], title_candidates(page))
+    return "\n".join([*header, *body_lines])
+
+
+def parse_html(text: str) -> Any:
+    """A parsed page with comments, scripts, styles and other non-text elements removed."""
+    root, _ = _parse(text)
+    for element in list(root.iter(*DROP_TAGS)):
+        element.drop_tree()
+    return root
+
+
+def _parse(text: str) -> tuple[Any, Any]:
+    # huge_tree stays off: libxml2 then stops at MAX_DEPTH levels and caps text node sizes.
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                  huge_tree=False, recover=True)
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    try:
+        root = lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ReadError("HTML could not be parsed; the page may be empty or damaged") from exc
+    return root, parser
+
+
+def _nesting_overflows(text: str) -> bool:
+    try:
+        _, parser = _parse(text)
+    except ReadError:
+        return False
+    return any("Excessive depth" in entry.message for entry in parser.error_log)
+
+
+def page_lines(root: Any) -> list[str]:
+    """The visible text of <body>, one line per block element, whitespace collapsed."""
+    body = root.find("body")
+    start = body if body is not None else root
+    return [line for line in (_collapse(raw) for raw in "".join(_text_pieces(start)).split("\n")) if line]
+
+
+def title_candidates(root: Any) -> list[str]:
+    """The page's headline as its <title> and og:/twitter: meta tags give it (site names cut off)."""
+    found: list[str] = []
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+                  '//meta[@name="title"]/@content', "//head/title//text()"):
+        for value in root.xpath(xpath):
+            title = _collapse(str(value))
+            if not title:
+                continue
+            parts = [title, *(_collapse(p) for p in _TITLE_SEPARATORS.split(title))]
+            found.extend(p for p in parts if len(p) >= MIN_TITLE_CHARS and p not in found)
+    return found
+
+
+def header_lines(lines: list[str], first_body_line: str, titles: list[str]) -> list[str]:
+    """The page lines from the headline up to where the article body starts, or none."""
+    start = _find_body_start(lines, first_body_line)
+    if start is None:
+        return []
+    for index in range(start - 1, max(-1, start - 1 - MAX_HEADER_LINES), -1):
+        if _is_title(lines[index], titles):
+            header = lines[index:start]
+            if all(len(line) <= MAX_HEADER_LINE_CHARS for line in header):
+                return header
+            return []
+    return []
+
+
+def _find_body_start(lines: list[str], first_body_line: str) -> int | None:
+    probe = _squeeze(first_body_line)[:40]
+    if not probe:
+        return None
+    for index, line in enumerate(lines):
+        squeezed = _squeeze(line)
+        if squeezed.startswith(probe) or (len(squeezed) >= 10 and probe.startswith(squeezed)):
+            return index
+    return None
+
+
+def _is_title(line: str, titles: list[str]) -> bool:
+    squeezed = _squeeze(line)
+    return any(squeezed == _squeeze(title) for title in titles)
+
+
+def _text_pieces(start: Any) -> Iterator[str]:
+    for event, element in etree.iterwalk(start, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in BLOCK_TAGS:
+                yield "\n"
+            if element.text:
+                yield element.text
+        else:
+            if tag in BLOCK_TAGS:
+                yield "\n"
+            if element.tail and element is not start:
+                yield element.tail
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
