@@ -1,0 +1,285 @@
+"""What one line is, on its own: page furniture of some kind, or a candidate line of the story.
+
+Decisions that need the neighbours (a caption that repeats the title, a date at the very top, the
+section name above a headline) are made in story.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from biohub_cli.clean.cues import bare, cues, folded
+from biohub_cli.clean.dates import find_dates, is_bare_date
+from biohub_cli.clean.header import is_header_line
+from biohub_cli.clean.lines import letters, mostly_latin, sentence_final
+
+# Reasons recorded in Document.noise.
+WEATHER = "weather widget"
+HEADER_DATE = "page header date"
+MENU = "page menu"
+SECTION = "section name"
+SHARE = "share buttons"
+LATEST = "latest-news list"
+OTHER_STORY = "other story"
+COMMENTS = "comment link"
+COPYRIGHT = "copyright"
+FOOTER = "page footer"
+BYLINE = "byline"
+DATELINE = "dateline"
+CAPTION = "photo caption"
+RELEASE_HEADER = "press-release header"
+PAGE_NUMBER = "page number"
+NOTE = "note"
+DISCLAIMER = "translation disclaimer"
+SEPARATOR = "separator"
+TIP_LINE = "tip line"
+
+# An internal verdict, settled by position: a date alone on a line.
+BARE_DATE = "bare date"
+
+END_MARKERS = frozenset({LATEST, COMMENTS, COPYRIGHT, FOOTER})  # the story has ended
+PAGE_STRUCTURE = frozenset({WEATHER, HEADER_DATE, MENU})  # page chrome around the story
+SOFT_BREAKS = frozenset({RELEASE_HEADER})  # split runs, but the story may go on after them
+
+NAME = r"[가-힣]{2,4}"
+NAMES = rf"{NAME}(?:\s*[·,ㆍ/]\s*{NAME})*"
+REPORTER_ROLE = r"(?:선임|수석|객원|전문|인턴|편집|취재|사진|영상|시민|대표)?"
+BYLINE_PATTERN = re.compile(
+    rf"^(?:(?:글|사진|글·사진|글ㆍ사진)\s*[=:]?\s*)?(?:(?P<outlet>[^\s|/=·]{{2,20}})\s+)?(?P<names>{NAMES})\s*"
+    rf"{REPORTER_ROLE}\s*(?:기자|특파원|통신원)(?P<rest>.*)$"
+)
+_EN_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+EN_BYLINE_PATTERN = re.compile(
+    rf"^(?:By|Reporter|Reporters|Written by|Correspondent|Staff Reporter|Staff Writer|Editor)\s*:?\s+"
+    rf"(?P<name>{_EN_NAME})(?:\s*(?:,|and|&)\s*{_EN_NAME})*\.?(?:\s*\(?[\w.+-]+@[\w-]+(?:\.[\w-]+)+\)?)?$"
+)
+_EMAIL_LINE = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|\d{1,4}\s*/\s*\d{1,4}|[Pp](?:age|\.)\s*\d{1,4}(?:\s*/\s*\d{1,4})?"
+    r"|\d{1,4}\s*쪽|페이지\s*\d{1,4})$"
+)
+_BULLET = re.compile(r"^[•·▶▷►‣◦*\-–]\s*")
+_CREDIT = re.compile(
+    r"(?:사진\s*[/=:]\s*\S|[(\[<]\s*사진\s*(?:[=:/]|제공|출처)[^)\]>]*[)\]>]|사진\s*제공\s*[=:]?\s*\S"
+    r"|/\s*사진\s*=|^[\[(<]\s*사진\s*[\])>]$|(?:Photo|photo)\s*[=:/]\s*\S)"
+)
+_TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*(?:℃|°C|°F|도)")
+_DECORATION = re.compile(r"(?:[>›»+∨▶▷〉…]|more|MORE|\(\d+\)|\d+건)+$")
+_TIP = re.compile(
+    r"^(?:\[?기사\s*)?제보\s*(?:는|하기|안내)?\s*[:：]?\s*.*(?:카카오톡|카톡|이메일|전화|@|\d{2,4}-\d{3,4})"
+)
+
+
+def classify(text: str) -> str | None:
+    """The noise reason of a line taken on its own, `BARE_DATE`, or None for a candidate story line.
+
+    `text` is the line with whitespace runs collapsed (Line.stripped).
+    """
+    if not text:
+        return None
+    reason = _short_line(text) if len(text) <= 300 else None
+    if reason is not None:
+        return reason
+    if len(text) <= 500 and _disclaimer(text):
+        return DISCLAIMER
+    return None
+
+
+def _short_line(text: str) -> str | None:
+    for test in (_disclaimer_reason, _weather, _page_number, _copyright, _footer, _end_marker, _tools,
+                 _sections, _release_header, _note, _byline, _caption, _tip, _separator):
+        reason = test(text)
+        if reason is not None:
+            return reason
+    return None
+
+
+def _disclaimer(text: str) -> bool:
+    lower = text.lower()
+    if not any(cue in lower for cue in cues().translation_disclaimer):
+        return False
+    return mostly_latin(text, 0.5) or "번역" in text
+
+
+def _disclaimer_reason(text: str) -> str | None:
+    return DISCLAIMER if _disclaimer(text) else None
+
+
+def _weather(text: str) -> str | None:
+    c = cues()
+    if text in c.weather_lines:
+        return WEATHER
+    if len(text) <= 40 and _TEMPERATURE.search(text) and ("℃" in text or "°" in text):
+        return WEATHER
+    body = _BULLET.sub("", text)
+    if len(body) <= 40 and any(body.startswith(a) for a in c.weather_air) and re.search(
+        r"좋음|보통|나쁨|매우\s?나쁨|㎍", body
+    ):
+        return WEATHER
+    return None
+
+
+def _page_number(text: str) -> str | None:
+    return PAGE_NUMBER if _PAGE_NUMBER.match(text) else None
+
+
+def _copyright(text: str) -> str | None:
+    if len(text) > 200:
+        return None
+    hit = any(cue in text for cue in cues().copyright) or (("ⓒ" in text or "©" in text) and len(text) <= 80)
+    if not hit:
+        return None
+    sentence = sentence_final(text) and text.rstrip(".]>)").endswith("다")
+    if sentence and not re.search(r"저작권|ⓒ|©|금지", text):
+        return None
+    return COPYRIGHT
+
+
+def _footer(text: str) -> str | None:
+    """A site footer names two of its items (회사소개 | 이용약관, 발행인 · 편집인 · 등록번호 ...)."""
+    if len(text) > 200 or (sentence_final(text) and text.rstrip(".").endswith("다")):
+        return None
+    found = {cue for cue in cues().footer if cue in text}
+    return FOOTER if len(found) >= 2 else None
+
+
+def marker_key(text: str) -> str:
+    """A heading with its decorations ("뉴스댓글 >", "더보기 +", "관련기사 (3)") taken off, for lookup."""
+    key = bare(text)
+    previous = None
+    while key and key != previous:
+        previous = key
+        key = _DECORATION.sub("", key).strip()
+        key = _BULLET.sub("", key)
+    return key
+
+
+def _end_marker(text: str) -> str | None:
+    if len(text) > 40:
+        return None
+    c = cues()
+    key = marker_key(text)
+    counter = re.sub(r"\d+", "", key)
+    if re.search(r"\d", text) and (counter in c.comments or counter in {"댓글", "개의댓글"}):
+        return SHARE  # a comment counter in the share bar ("댓글 0"), not the comment box
+    if key in c.comments:
+        return COMMENTS
+    if key in c.latest:
+        return LATEST
+    if key.endswith("더보기") and key[: -len("더보기")] in c.latest | c.comments:
+        return LATEST
+    return None
+
+
+def _tools(text: str) -> str | None:
+    c = cues()
+    bullet = bool(_BULLET.match(text))
+    body = folded(_BULLET.sub("", text))
+    if body in c.share:
+        return SHARE
+    if bullet and len(body) <= 2 and not any(ch.isalnum() for ch in body):
+        return SHARE
+    if bullet and len(body) <= 2 and body in {"+", "-", "가", "a", "A"}:
+        return SHARE
+    if body in c.menu:
+        return MENU
+    parts = [folded(p) for p in re.split(r"[|/·]", text) if p.strip()]
+    if len(parts) >= 2 and all(p in c.share or p in c.menu for p in parts):
+        return SHARE
+    return None
+
+
+def _sections(text: str) -> str | None:
+    c = cues()
+    if folded(text) in c.sections:
+        return SECTION
+    parts = [folded(p) for p in re.split(r"[·/>|›»]|\s-\s", text) if p.strip()]
+    if len(parts) >= 2 and all(p in c.sections or p in c.menu or p in {"홈", "home"} for p in parts):
+        return SECTION
+    return None
+
+
+def _release_header(text: str) -> str | None:
+    return RELEASE_HEADER if is_header_line(text) else None
+
+
+def _note(text: str) -> str | None:
+    if text.startswith(("※", "＊", "*")) and any(cue in text for cue in cues().note_cues):
+        return NOTE
+    return None
+
+
+def _byline(text: str) -> str | None:
+    if len(text) > 150:
+        return None
+    m = BYLINE_PATTERN.match(text)
+    if m and _byline_rest(m.group("rest")):
+        return BYLINE
+    if EN_BYLINE_PATTERN.match(text) or _EMAIL_LINE.match(text):
+        return BYLINE
+    if is_bare_date(text):
+        return BARE_DATE
+    if len(text) <= 12 and text.rstrip(" :：") in cues().date_labels_first + cues().date_labels_later:
+        return BYLINE  # a date label whose date the page lost
+    if date_label_at(text) is not None and not text.rstrip(".").endswith("다"):
+        return BYLINE
+    return None
+
+
+def _byline_rest(rest: str) -> bool:
+    """What follows "… 기자" on a byline line: nothing, an e-mail, a date, or separators with those."""
+    rest = rest.strip()
+    if not rest:
+        return True
+    if rest[0] not in "/|·,=()[]<>@:-—" and not rest[0].isascii():
+        return False
+    if len(rest) > 100 or re.search(r"다[.\"”’']*$", rest):
+        return False
+    hangul, _ = letters(rest)
+    return hangul <= 20 or date_label_at(rest) is not None
+
+
+def date_label_at(text: str) -> tuple[int, str] | None:
+    """(rank, label) of the first label directly followed by a date: 0 for 입력/등록/기사승인, 1 for 수정."""
+    c = cues()
+    best: tuple[int, int, str] | None = None
+    for rank, labels in ((0, c.date_labels_first), (1, c.date_labels_later)):
+        for label in labels:
+            start = text.find(label)
+            while start >= 0:
+                end = start + len(label)
+                if _date_follows(text, end):
+                    if best is None or start < best[1]:
+                        best = (rank, start, label)
+                    break
+                start = text.find(label, end)
+    return (best[0], best[2]) if best else None
+
+
+def _date_follows(text: str, pos: int) -> bool:
+    m = re.match(r"\s*(?:일시|시간|일)?\s*[:：]?\s*", text[pos:pos + 12])
+    rest = text[pos + (m.end() if m else 0):]
+    dates = find_dates(rest[:40], short_years=True)
+    return bool(dates) and dates[0].start == 0
+
+
+def _caption(text: str) -> str | None:
+    if len(text) > 200:
+        return None
+    if _CREDIT.search(text):
+        body = _CREDIT.sub("", text)
+        if len(body) <= 120 and not re.search(r"다\.", body):
+            return CAPTION
+    if text.startswith(("▲", "△", "▷")) and len(text) <= 150 and not sentence_final(text):
+        rest = text[1:]
+        if any(cue in rest for cue in cues().caption_cues):
+            return CAPTION
+    return None
+
+
+def _tip(text: str) -> str | None:
+    return TIP_LINE if len(text) <= 120 and _TIP.match(text) else None
+
+
+def _separator(text: str) -> str | None:
+    return SEPARATOR if not any(ch.isalnum() for ch in text) and len(text) >= 1 else None

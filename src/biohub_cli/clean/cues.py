@@ -1,0 +1,100 @@
+"""The cue lists of data/noise.yaml, loaded once and turned into lookups and patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from biohub_cli import store
+
+NOISE_YAML = Path(__file__).resolve().parent.parent / "data" / "noise.yaml"
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Everything clean/ recognises page furniture by; built from data/noise.yaml."""
+
+    weather_conditions: tuple[str, ...]
+    weather_lines: frozenset[str]
+    weather_air: tuple[str, ...]
+    menu: frozenset[str]
+    share: frozenset[str]
+    sections: frozenset[str]
+    latest: frozenset[str]
+    comments: frozenset[str]
+    copyright: tuple[str, ...]
+    footer: tuple[str, ...]
+    not_outlet_tags: frozenset[str]
+    note_cues: tuple[str, ...]
+    caption_cues: tuple[str, ...]
+    translation_disclaimer: tuple[str, ...]
+    date_labels_first: tuple[str, ...]
+    date_labels_later: tuple[str, ...]
+    release_header: tuple[tuple[str, str], ...]  # (surface label without spaces, canonical key)
+    release_heading: frozenset[str]
+
+
+def squash(text: str) -> str:
+    """Whitespace runs to one space, ends trimmed: the form cue lists are compared in."""
+    return " ".join(text.split())
+
+
+def folded(text: str) -> str:
+    """Squashed and lower case: for whole-line lookups where spacing still matters ("전 체" is no "전체")."""
+    return squash(text).lower()
+
+
+def bare(text: str) -> str:
+    """No whitespace at all, lower case: for comparing labels printed with spread-out letters."""
+    return "".join(text.split()).lower()
+
+
+def _strings(data: Any, key: str) -> tuple[str, ...]:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str | int | float) and str(v).strip())
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue lists (read once per process)."""
+    data = store.read_yaml(NOISE_YAML) or {}
+    weather = data.get("weather") or {}
+    labels = data.get("date_labels") or {}
+    header_raw = data.get("release_header") or {}
+    header: list[tuple[str, str]] = []
+    if isinstance(header_raw, dict):
+        for key, surfaces in header_raw.items():
+            for surface in surfaces if isinstance(surfaces, list) else []:
+                header.append((bare(str(surface)), str(key)))
+    # longest surface first so "담당자" wins over "담당"
+    header.sort(key=lambda item: (-len(item[0]), item[0]))
+    return Cues(
+        weather_conditions=tuple(sorted(_strings(weather, "conditions"), key=lambda s: (-len(s), s))),
+        weather_lines=frozenset(squash(s) for s in _strings(weather, "lines")),
+        weather_air=_strings(weather, "air"),
+        menu=frozenset(folded(s) for s in _strings(data, "menu")),
+        share=frozenset(folded(s) for s in _strings(data, "share")),
+        sections=frozenset(folded(s) for s in _strings(data, "sections")),
+        latest=frozenset(bare(s) for s in _strings(data, "latest")),
+        comments=frozenset(bare(s) for s in _strings(data, "comments")),
+        copyright=_strings(data, "copyright"),
+        footer=_strings(data, "footer"),
+        not_outlet_tags=frozenset(bare(s) for s in _strings(data, "not_outlet_tags")),
+        note_cues=_strings(data, "note_cues"),
+        caption_cues=_strings(data, "caption_cues"),
+        translation_disclaimer=tuple(s.lower() for s in _strings(data, "translation_disclaimer")),
+        date_labels_first=_strings(labels, "first"),
+        date_labels_later=_strings(labels, "later"),
+        release_header=tuple(header),
+        release_heading=frozenset(bare(s) for s in _strings(data, "release_heading")),
+    )
+
+
+def spaced(label: str) -> str:
+    """A regex for a label whose letters may be spread out ("보 도 시 점")."""
+    return r"\s?".join(re.escape(ch) for ch in label if not ch.isspace())

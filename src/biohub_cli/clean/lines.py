@@ -1,0 +1,105 @@
+"""Lines of the read text with their offsets, and the character tests the other modules share."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+_BREAKS = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_INVISIBLE = "\u200b\ufeff"
+_SPACE_RUN = re.compile(r"[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+
+SENTENCE_END = re.compile(r"[.!?。…？！]['\"’”」』)\]]*$")
+CLOSING = ",;:)]}”’\"'」』>"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of RawDocument.text: `start`/`end` are offsets into it, `text` excludes the break."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @cached_property
+    def stripped(self) -> str:
+        """The line with whitespace runs collapsed and the ends trimmed."""
+        return normalise_spaces(self.text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.stripped
+
+    @property
+    def ends_with_space(self) -> bool:
+        """True when the line break came after a space the export kept."""
+        body = self.text.replace("\u200b", "").replace("\ufeff", "")
+        return bool(body) and body.strip() != "" and body[-1].isspace()
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line with its offsets; any line break (\\r\\n, \\r, \\n, form feed, U+2028 ...) ends a line."""
+    out: list[Line] = []
+    start = 0
+    for match in _BREAKS.finditer(text):
+        out.append(Line(index=len(out), start=start, end=match.start(), text=text[start:match.start()]))
+        start = match.end()
+    if start < len(text):
+        out.append(Line(index=len(out), start=start, end=len(text), text=text[start:]))
+    return out
+
+
+def normalise_spaces(text: str) -> str:
+    """Zero-width characters removed, whitespace runs (no-break and ideographic spaces too) to one space."""
+    for ch in _INVISIBLE:
+        text = text.replace(ch, "")
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def width(text: str) -> int:
+    """Display width: wide (CJK) characters count two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_hangul(ch: str) -> bool:
+    return "\uac00" <= ch <= "\ud7a3" or "\u3131" <= ch <= "\u318e" or "\u1100" <= ch <= "\u11ff"
+
+
+def is_latin(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ("\u00c0" <= ch <= "\u024f" and ch.isalpha())
+
+
+def letters(text: str) -> tuple[int, int]:
+    """(Hangul letters, Latin letters) in a text."""
+    hangul = latin = 0
+    for ch in text:
+        if is_hangul(ch):
+            hangul += 1
+        elif is_latin(ch):
+            latin += 1
+    return hangul, latin
+
+
+def mostly_latin(text: str, share: float = 0.7) -> bool:
+    hangul, latin = letters(text)
+    return latin >= 8 and latin >= share * (hangul + latin)
+
+
+def sentence_final(text: str) -> bool:
+    """The text ends a sentence (a period or the like, maybe followed by a closing quote or bracket)."""
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+_NUMERIC_TOKEN = re.compile(r"^[-+△▲▼(（]*[\d.,:~%‰]+[)）%]*[가-힣A-Za-z]{0,2}[)）]*$")
+
+
+def tabular(text: str) -> bool:
+    """A row of a table: three or more cells, most of them numbers ("182.6 161.1 (△9.0)", "2023년 2024년")."""
+    tokens = text.split()
+    if len(tokens) < 3:
+        return False
+    numeric = sum(1 for t in tokens if _NUMERIC_TOKEN.match(t))
+    return numeric >= 0.5 * len(tokens)
