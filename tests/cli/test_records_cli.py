@@ -25,7 +25,8 @@ def kb_root(tmp_path: Path, make_source: MakeSource) -> Path:
     """A knowledge base holding two reports of one meeting, written the way ingest writes them."""
     root = tmp_path / "kb"
     assert runner.invoke(app, ["init", str(root)]).exit_code == 0
-    a = make_source("인천광역시는 7월 9일 시흥시청에서 추진단 제2차 정기회의를 열었다. 이남주 미래산업국장이 말했다.",
+    a = make_source("인천광역시는 7월 9일 시흥시청에서 추진단 제2차 정기회의를 열었다. "
+                    "이남주 미래산업국장이 말했다.",
                     orgs=[("인천광역시", "인천광역시"), ("시흥시", "시흥시")],
                     people=[("이남주", "미래산업국장", "인천광역시")],
                     events=[{"date": PartialDate.of(2025, 7, 9), "title": "추진단 제2차 정기회의",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -70,3 +70,56 @@ def progress(total: int, label: str) -> Iterator[Any]:
 
 
 __all__ = ["data", "err", "error", "escape", "info", "markup", "out", "progress", "table", "warn"]
+
+
+# -- added for the read-side views (timeline, org, person) -------------------------------------
+
+if TYPE_CHECKING:
+    from biohub_cli.render.terminal import TableView
+
+
+def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
+    """A table in sections (a bold heading row per group, a rule after it), each row in its own style.
+
+    Cells are document text and are escaped; styles are rich style names chosen by render/terminal.py.
+    """
+    tab = Table(title=escape(view.title) if view.title else None,
+                caption=escape(view.caption) if view.caption else None, show_lines=False)
+    for i, col in enumerate(view.columns):
+        # fold, not ellipsis: rich's ellipsis drops a word when it wraps Korean (double-width) text
+        tab.add_column(escape(col), min_width=view.widths.get(i), no_wrap=i in view.widths, overflow="fold",
+                       justify="right" if i in view.numeric else "left")
+    for section in view.sections:
+        if section.label:
+            tab.add_row(f"[bold]{escape(section.label)}[/bold]", *([""] * (len(view.columns) - 1)))
+        for i, row in enumerate(section.rows):
+            tab.add_row(*(escape(c) for c in row.cells), style=row.style,
+                        end_section=bool(section.label) and i == len(section.rows) - 1)
+    (err if to_stderr else out).print(tab)
+
+
+def markdown(text: str) -> None:
+    """Markdown: drawn by rich on a terminal, written raw when stdout is a pipe or a file."""
+    if out.is_terminal:
+        out.print(_folding_markdown(text))
+    else:
+        data(text)
+
+
+def _folding_markdown(text: str) -> Any:
+    """rich Markdown whose table cells wrap instead of ending in `…` (which drops Korean words)."""
+    from rich.markdown import Markdown, TableElement
+
+    class FoldingTable(TableElement):
+        def __rich_console__(self, console: Any, options: Any) -> Any:
+            rows = [self.header.row] if self.header is not None and self.header.row is not None else []
+            rows += self.body.rows if self.body is not None else []
+            for row in rows:
+                for cell in row.cells:
+                    cell.content.overflow = "fold"
+            yield from super().__rich_console__(console, options)
+
+    class FoldingMarkdown(Markdown):
+        elements = {**Markdown.elements, "table_open": FoldingTable}
+
+    return FoldingMarkdown(text)

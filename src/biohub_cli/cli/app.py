@@ -35,7 +35,8 @@ def main_options(
     kb: Path | None = typer.Option(None, "--kb", help="Knowledge-base folder (default: $BIOHUB_KB, "
                                    "else the nearest parent holding biohub.yaml, else the current folder)."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version."),
 ) -> None:
     ctx.obj = GlobalOptions(kb=kb, debug=debug)
 
@@ -48,7 +49,9 @@ def main() -> None:
     """Console entry point: user errors become one stderr line and an exit code, never a traceback."""
     debug = "--debug" in sys.argv
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except BiohubError as exc:
         if debug:
             raise

@@ -61,8 +61,21 @@ def ingest(
     for p in report.proposals:
         _output.info(f"possible duplicate: {p}")
     rows = [(s, str(report.count(s))) for s in ("new", "unchanged", "failed")]
+    if report.interrupted:
+        rows.append(("not read (interrupted)", str(len(report.not_read))))
     rows.append(("records written", str(report.written)))
     rows.append(("records removed", str(report.removed)))
     _output.table("ingest", ["", "files"], rows, to_stderr=True)
+    if report.interrupted:
+        _output.warn(_interrupted_summary(report))
+        raise typer.Exit(130)
     if report.failed:
         raise typer.Exit(1)
+
+
+def _interrupted_summary(report: pipeline.IngestReport) -> str:
+    if not report.stored:
+        return ("interrupted before anything was written: records/ is unchanged; "
+                f"{len(report.files)} file(s) were read and will be read again next time")
+    return (f"interrupted: {len(report.files)} file(s) read and stored, {len(report.not_read)} not read; "
+            "run the same command again to finish (files already ingested are skipped)")

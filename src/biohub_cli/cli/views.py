@@ -1,0 +1,190 @@
+"""`biohub timeline`, `org`, `orgs`, `person`, `people`: read-only views of the knowledge base."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import typer
+
+from biohub_cli import kb
+from biohub_cli.cli import _output
+from biohub_cli.cli.context import options
+from biohub_cli.errors import BiohubError
+from biohub_cli.render import labels, pages, query, terminal
+
+
+class TimelineFormat(StrEnum):
+    table = "table"
+    md = "md"
+    html = "html"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
+    timelinejs = "timelinejs"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class ProfileFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+class EventType(StrEnum):
+    meeting = "meeting"
+    agreement = "agreement"
+    launch = "launch"
+    announcement = "announcement"
+    funding = "funding"
+    designation = "designation"
+    event = "event"
+    other = "other"
+
+
+class Lang(StrEnum):
+    ko = "ko"
+    en = "en"
+
+
+_LANG_HELP = "Labels: ko (default, or biohub.yaml's lang) or en."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("timeline")(timeline)
+    app.command("org")(org)
+    app.command("orgs")(orgs)
+    app.command("person")(person)
+    app.command("people")(people)
+
+
+def _load(ctx: typer.Context, lang: Lang | None) -> tuple[kb.KnowledgeBase, str]:
+    root = options(ctx).root
+    base = kb.load(root)
+    for problem in base.errors:
+        _output.warn(problem.render())
+    return base, labels.resolve_lang(root, lang.value if lang else None)
+
+
+def _fail(exc: BiohubError) -> SystemExit:
+    """One stderr line and the error's exit code (1: nothing found, 2: usage).
+
+    SystemExit rather than typer.Exit: app.main() runs typer with standalone_mode=False, where an
+    Exit's code is returned and dropped, while SystemExit reaches the process (and CliRunner).
+    """
+    _output.error(exc.render())
+    return SystemExit(exc.exit_code)
+
+
+def _show(text: str, fmt: ProfileFormat) -> None:
+    if fmt is ProfileFormat.md:
+        _output.markdown(text)
+    else:
+        _output.data(text)
+
+
+def timeline(
+    ctx: typer.Context,
+    org: str | None = typer.Option(None, "--org", help="Only events of this organisation (name or alias)."),
+    person: str | None = typer.Option(None, "--person", help="Only events this person took part in."),
+    type_: EventType | None = typer.Option(None, "--type", help="Only events of this type."),
+    since: str | None = typer.Option(None, "--since", help="From this date on: 2025, 2025-06 or 2025-06-11."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date: 2025, 2025-06 or 2025-06-11."),
+    text: str | None = typer.Option(None, "--query", "-q", help="Words in the title, venue, organisations or "
+                                    "evidence sentences."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most this many events."),
+    main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
+    fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
+                                       help="table, md, html, json, csv, ics or timelinejs."),
+    lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
+) -> None:
+    """Events in date order, grouped by month; uncertain years show as ????-06-11 or 2024?-05-29.
+
+    Example: biohub timeline --org 셀트리온 --since 2025
+    """
+    base, language = _load(ctx, lang)
+    try:
+        flt = query.timeline_filter(base, org=org, person=person, type=type_.value if type_ else None,
+                                    since=since, until=until, query=text, limit=limit, related=not main_only)
+    except BiohubError as exc:
+        raise _fail(exc) from None
+    events = base.timeline(flt)
+    if fmt is TimelineFormat.table:
+        _output.grouped_table(terminal.timeline_table(base, events, language))
+        return
+    shown = query.describe_filter(base, flt, labels.labels(language))
+    result = pages.timeline_text(base, events, fmt.value, language, filters=shown)
+    _output.data(result.text)
+    for note in result.notes:
+        _output.info(note)
+
+
+def org(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="A name, alias, English name or id."),
+    fmt: ProfileFormat = typer.Option(ProfileFormat.md, "--format", "-f", help="md (default) or html."),
+    lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
+) -> None:
+    """Everything known about one organisation: events, agreements, people, quotes, amounts, partners.
+
+    Example: biohub org 인하대병원
+    """
+    base, language = _load(ctx, lang)
+    try:
+        found = query.find_org(base, name)
+    except BiohubError as exc:
+        raise _fail(exc) from None
+    _show(pages.org_text(base, found, language, fmt=fmt.value), fmt)
+
+
+def orgs(
+    ctx: typer.Context,
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv."),
+    lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
+) -> None:
+    """All organisations with their counts of events, agreements, people and sources.
+
+    Example: biohub orgs --format csv > orgs.csv
+    """
+    base, language = _load(ctx, lang)
+    if fmt is ListFormat.table:
+        _output.grouped_table(terminal.orgs_table(base, language))
+    else:
+        _output.data(pages.orgs_text(base, fmt.value, language))
+
+
+def person(
+    ctx: typer.Context,
+    name: str = typer.Argument(..., help="A name, English name or id."),
+    fmt: ProfileFormat = typer.Option(ProfileFormat.md, "--format", "-f", help="md (default) or html."),
+    lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
+) -> None:
+    """Everything known about one person: titles over time, events, quotes, organisations met.
+
+    Example: biohub person 하병필
+    """
+    base, language = _load(ctx, lang)
+    try:
+        found = query.find_person(base, name)
+    except BiohubError as exc:
+        raise _fail(exc) from None
+    _show(pages.person_text(base, found, language, fmt=fmt.value), fmt)
+
+
+def people(
+    ctx: typer.Context,
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="table, json or csv."),
+    lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
+) -> None:
+    """All people with their latest title and organisation, and counts of events and quotes.
+
+    Example: biohub people --format json
+    """
+    base, language = _load(ctx, lang)
+    if fmt is ListFormat.table:
+        _output.grouped_table(terminal.people_table(base, language))
+    else:
+        _output.data(pages.people_text(base, fmt.value, language))

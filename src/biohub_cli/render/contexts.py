@@ -1,0 +1,214 @@
+"""One typed context object per template, and the small row types they are made of.
+
+A template sees the fields of its context as variables (`org`, `events`, `labels`, ...). Every
+value is plain data: strings to show, PartialDates for the `date` filter, won integers for the
+`won` filter, and `Ref`s for the `link` filter. Document text is never trusted: HTML templates
+autoescape it and Markdown templates backslash-escape it (see environment.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from biohub_cli.models.dates import PartialDate
+
+RefKind = Literal["org", "person"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A named organisation or person; `page` is the report page's stem (None: no page to link)."""
+
+    kind: RefKind
+    id: str
+    name: str
+    page: str | None = None
+    note: str = ""  # a role or title shown next to the name
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    id: str
+    title: str
+    outlet: str
+    published: PartialDate | None
+    file_name: str
+
+
+@dataclass(frozen=True)
+class AmountRow:
+    value_krw: int
+    text: str
+    label: str
+    kind_label: str
+    context: str  # the event or document it was found in
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    text: str
+    speaker: Ref | None
+    speaker_name: str
+    context: str  # the document it was found in
+    date: PartialDate | None = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One event as shown in tables; `role` is filled on an organisation's or person's page."""
+
+    id: str
+    date: PartialDate
+    end_date: PartialDate | None
+    uncertain: bool
+    type: str
+    type_label: str
+    title: str
+    venue: str
+    main: bool
+    participants: list[Ref]
+    people: list[Ref]
+    attendees: int | None
+    amounts: list[AmountRow]
+    sources: list[SourceRow]
+    evidence: list[str] = field(default_factory=list)  # the sentences the event was found in
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    """Events of one month (or one year, or an unknown year), in date order."""
+
+    key: str
+    label: str
+    events: list[EventRow]
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """A named record and how often it appears (partners, type counts)."""
+
+    ref: Ref | None
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    """One line of the organisation list."""
+
+    ref: Ref
+    name_en: str
+    type_label: str
+    aliases: list[str]
+    events: int
+    agreements: int
+    people: int
+    sources: int
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the people list: the latest title and organisation."""
+
+    ref: Ref
+    title: str
+    organisation: Ref | None
+    events: int
+    quotes: int
+    sources: int
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    title: str
+    organisation: Ref | None
+    first_seen: str
+    last_seen: str
+
+
+@dataclass(frozen=True)
+class PairRow:
+    a: Ref
+    b: Ref
+    count: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class Page:
+    """What every template gets: language, labels, the path back to reports/, and whether to link."""
+
+    lang: str
+    labels: dict[str, str]
+    root: str = ""  # "" on top-level pages, "../" on orgs/ and people/ pages
+    links: bool = True  # False for terminal output and pages printed to stdout
+    title: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimelineContext(Page):
+    """timeline.md / timeline.html: events grouped by month, with the filter choices."""
+
+    groups: list[MonthGroup]
+    total: int
+    org_choices: list[Ref]
+    type_choices: list[tuple[str, str]]
+    data_json: str = "{}"  # the events as JSON for the page's filter script (`<` escaped)
+    filters: list[tuple[str, str]] = field(default_factory=list)  # filters applied on the command line
+
+
+@dataclass(frozen=True, kw_only=True)
+class OrgContext(Page):
+    """org.md / org.html: everything known about one organisation."""
+
+    org: Ref
+    name_en: str
+    type_label: str
+    aliases: list[str]
+    parent: Ref | None
+    events: list[EventRow]
+    agreements: list[EventRow]
+    people: list[Ref]
+    quotes: list[QuoteRow]
+    amounts: list[AmountRow]
+    partners: list[CountRow]
+    sources: list[SourceRow]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PersonContext(Page):
+    """person.md / person.html: everything known about one person."""
+
+    person: Ref
+    name_en: str
+    roles: list[RoleRow]
+    events: list[EventRow]
+    quotes: list[QuoteRow]
+    orgs: list[CountRow]
+    co_people: list[CountRow]
+    sources: list[SourceRow]
+
+
+@dataclass(frozen=True, kw_only=True)
+class IndexContext(Page):
+    """index.md / index.html: counts, latest events, all organisations and people."""
+
+    events: int
+    sources: int
+    period: str
+    recent: list[EventRow]
+    types: list[CountRow]
+    orgs: list[OrgRow]
+    people: list[PersonRow]
+
+
+@dataclass(frozen=True, kw_only=True)
+class NetworkContext(Page):
+    """network.md: the co-participation graph as a Mermaid diagram and a table of pairs."""
+
+    mermaid: str  # Mermaid source; labels already escaped for Mermaid by network.py
+    pairs: list[PairRow]
+    shown: int
+    total: int

@@ -1,0 +1,135 @@
+"""The Jinja2 environment: package templates overridable by name, StrictUndefined, escaping everywhere.
+
+HTML templates are autoescaped by Jinja2. Markdown templates get the same protection from
+`finalize`: every `{{ value }}` is backslash-escaped for Markdown unless it is Markup (the `link`
+filter's output, or `|safe`, which a template must ask for explicitly).
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import types
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from biohub_cli.errors import BiohubError
+from biohub_cli.models.dates import PartialDate
+from biohub_cli.render.contexts import Page, Ref
+from biohub_cli.render.filters import escape_markdown, format_date, format_span, format_won
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_FOLDERS = {"org": "orgs", "person": "people"}
+
+
+def make_environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Templates from `overrides` (a knowledge base's templates/) first, then the package's own."""
+    folders = [overrides] if overrides is not None and overrides.is_dir() else []
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*(str(f) for f in folders), str(PACKAGE_TEMPLATES)]),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
+                                            default_for_string=True, default=False),
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(date=_date, span=_span, won=_won, link=_link, md=_md, csp_hash=_csp_hash)
+    return env
+
+
+def render(env: jinja2.Environment, name: str, context: Page) -> str:
+    """Render one template with the fields of its context object; errors name the template and line."""
+    variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    try:
+        text = env.get_template(name).render(variables)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BiohubError(f"template error: {exc.message}", path=f"{exc.filename or name}:{exc.lineno}",
+                          hint="fix the template or delete the override") from None
+    except jinja2.TemplateNotFound as exc:
+        raise BiohubError(f"template {exc.name!r} not found",
+                          hint="is biohub installed completely?") from None
+    except jinja2.UndefinedError as exc:
+        hint = f"check the names against {type(context).__name__} in biohub_cli/render/contexts.py"
+        where = _template_line(exc, name)
+        raise BiohubError(f"template error: {exc.message}", path=where, hint=hint) from None
+    return tidy(text, markdown=_is_markdown(name))
+
+
+def tidy(text: str, *, markdown: bool) -> str:
+    """No trailing spaces, at most one blank line in a row (Markdown), exactly one final newline."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    if markdown:
+        kept: list[str] = []
+        for line in lines:
+            if line or (kept and kept[-1]):
+                kept.append(line)
+        lines = kept
+    return "\n".join(lines).strip("\n") + "\n"
+
+
+def _template_line(exc: BaseException, name: str) -> str:
+    """`templates/org.html:12` from the traceback frames Jinja2 rewrites to template lines."""
+    where = name
+    tb: types.TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".md", ".css", ".js", ".txt", ".xml")):
+            where = f"{filename}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+def _is_markdown(name: str | None) -> bool:
+    return bool(name) and str(name).endswith(".md")
+
+
+@pass_context
+def _finalize(ctx: jinja2.runtime.Context, value: Any) -> Any:
+    if _is_markdown(ctx.name) and not isinstance(value, Markup):
+        return escape_markdown("" if value is None else str(value))
+    return value
+
+
+def _date(value: PartialDate | None) -> str:
+    return format_date(value)
+
+
+def _span(value: PartialDate, end: PartialDate | None = None) -> str:
+    return format_span(value, end)
+
+
+@pass_context
+def _won(ctx: jinja2.runtime.Context, value: int) -> str:
+    return format_won(value, str(ctx.get("lang", "ko")))
+
+
+def _csp_hash(value: object) -> str:
+    """`sha256-…` of an inline script, for a Content-Security-Policy that allows that script only."""
+    return "sha256-" + base64.b64encode(hashlib.sha256(str(value).encode("utf-8")).digest()).decode("ascii")
+
+
+def _md(value: object) -> Markup:
+    """Explicit Markdown escaping (the same as finalize does), usable inside other markup."""
+    return Markup(escape_markdown(str(value)))
+
+
+@pass_context
+def _link(ctx: jinja2.runtime.Context, ref: Ref) -> Markup | str:
+    """The name, linked to its report page when the page exists and the context links."""
+    has_page = ref.page is not None and bool(ctx.get("links", False))
+    if _is_markdown(ctx.name):
+        text = escape_markdown(ref.name)
+        if not has_page:
+            return Markup(text)
+        return Markup(f"[{text}]({ctx.get('root', '')}{_FOLDERS[ref.kind]}/{ref.page}.md)")
+    if not has_page:
+        return escape(ref.name)
+    href = f"{ctx.get('root', '')}{_FOLDERS[ref.kind]}/{ref.page}.html"
+    return Markup('<a href="{}">{}</a>').format(href, ref.name)

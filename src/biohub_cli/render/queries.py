@@ -1,0 +1,167 @@
+"""An index over a loaded KnowledgeBase for rendering: every per-record lookup answered from maps
+built once (the site asks them for every organisation and person), plus the joins the profile
+pages need beyond KnowledgeBase's own queries (quotes, amounts, co-participants).
+
+The answers are those of KnowledgeBase.events_of_org, sources_mentioning_org, people_of_org and
+partners_of_org, without rejected records, and in the same order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from biohub_cli.kb import KnowledgeBase
+from biohub_cli.models import Amount, Event, Organization, Person, Quote, Source
+from biohub_cli.names import normalise
+
+
+class Index:
+    """Read-only lookups of one KnowledgeBase (build a new Index when the records change)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.orgs = kb.orgs
+        self.people = kb.people
+        self.sources = kb.sources
+        self.events = kb.active_events()
+        self.active_orgs = kb.active_orgs()
+        self.active_people = kb.active_people()
+        by_org: defaultdict[str, list[Event]] = defaultdict(list)
+        by_person: defaultdict[str, list[Event]] = defaultdict(list)
+        for ev in self.events:
+            for oid in dict.fromkeys(p.organization for p in ev.participants):
+                by_org[oid].append(ev)
+            for pid in dict.fromkeys(ev.people):
+                by_person[pid].append(ev)
+        self._by_org, self._by_person = dict(by_org), dict(by_person)
+        src_org: defaultdict[str, list[Source]] = defaultdict(list)
+        src_person: defaultdict[str, list[Source]] = defaultdict(list)
+        for _, src in sorted(kb.sources.items()):
+            for oid in dict.fromkeys(src.mentions.organizations):
+                src_org[oid].append(src)
+            for pid in dict.fromkeys(src.mentions.people):
+                src_person[pid].append(src)
+        self._src_org, self._src_person = dict(src_org), dict(src_person)
+        people_of: defaultdict[str, list[Person]] = defaultdict(list)
+        for person in self.active_people:
+            for oid in dict.fromkeys(r.organization for r in person.roles if r.organization):
+                people_of[oid].append(person)
+        self._people_of = dict(people_of)
+
+    # -- the KnowledgeBase queries, answered from the maps ---------------------------------------
+
+    def person_by_name(self, name: str) -> Person | None:
+        return self.kb.person_by_name(name)
+
+    def events_of_org(self, org_id: str) -> list[Event]:
+        return self._by_org.get(org_id, [])
+
+    def events_of_person(self, person_id: str) -> list[Event]:
+        return self._by_person.get(person_id, [])
+
+    def sources_mentioning_org(self, org_id: str) -> list[Source]:
+        return self._src_org.get(org_id, [])
+
+    def sources_mentioning_person(self, person_id: str) -> list[Source]:
+        return self._src_person.get(person_id, [])
+
+    def people_of_org(self, org_id: str) -> list[Person]:
+        return self._people_of.get(org_id, [])
+
+    # -- co-participation ------------------------------------------------------------------------
+
+    def partners_of_org(self, org: Organization) -> list[tuple[Organization, int]]:
+        """Active organisations in the same events, most frequent first, then by name."""
+        counts: Counter[str] = Counter()
+        for ev in self.events_of_org(org.id):
+            counts.update({p.organization for p in ev.participants} - {org.id})
+        return self._ranked_orgs(counts)
+
+    def orgs_of_person(self, person: Person) -> list[tuple[Organization, int]]:
+        """Active organisations in the person's events, most frequent first."""
+        counts: Counter[str] = Counter()
+        for ev in self.events_of_person(person.id):
+            counts.update({p.organization for p in ev.participants})
+        return self._ranked_orgs(counts)
+
+    def partners_of_person(self, person: Person) -> list[tuple[Person, int]]:
+        """Other active people in the person's events, most frequent first."""
+        counts: Counter[str] = Counter()
+        for ev in self.events_of_person(person.id):
+            counts.update(set(ev.people) - {person.id})
+        found = [(self.people[i], n) for i, n in counts.items()
+                 if i in self.people and self.people[i].status == "active"]
+        return sorted(found, key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
+
+    def _ranked_orgs(self, counts: Counter[str]) -> list[tuple[Organization, int]]:
+        found = [(self.orgs[i], n) for i, n in counts.items()
+                 if i in self.orgs and self.orgs[i].status == "active"]
+        return sorted(found, key=lambda pair: (-pair[1], pair[0].name, pair[0].id))
+
+    # -- quotes and amounts ----------------------------------------------------------------------
+
+    def quotes_of_person(self, person: Person) -> list[Quote]:
+        """Quotes attributed to a person in events and in the documents that mention them."""
+        found = [q for ev in self.events_of_person(person.id) for q in ev.quotes]
+        found += [q for src in self.sources_mentioning_person(person.id) for q in src.extraction.quotes]
+        return _unique_quotes(q for q in found if speaks_as(q, person))
+
+    def quotes_of_org(self, org: Organization) -> list[Quote]:
+        """Quotes of the people who hold a title at this organisation."""
+        people = self.people_of_org(org.id)
+        return _unique_quotes(q for person in people for q in self.quotes_of_person(person))
+
+    def amounts_of_org(self, org: Organization) -> list[tuple[Amount, Event | None]]:
+        """Amounts of the organisation's events, and amounts whose sentence names the organisation."""
+        names = {normalise(n) for n in (org.name, org.name_en or "", *org.aliases) if len(normalise(n)) > 1}
+        found: list[tuple[Amount, Event | None]] = [
+            (a, ev) for ev in self.events_of_org(org.id) for a in ev.amounts]
+        for src in self.sources_mentioning_org(org.id):
+            for a in src.extraction.amounts:
+                sentence = normalise(a.evidence.sentence) if a.evidence else ""
+                if any(n in sentence for n in names):
+                    found.append((a, None))
+        return _unique_amounts(found)
+
+    # -- counts for the lists --------------------------------------------------------------------
+
+    def event_counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
+        """Events per organisation, agreements per organisation, events per person."""
+        per_org: Counter[str] = Counter({oid: len(evs) for oid, evs in self._by_org.items()})
+        per_person: Counter[str] = Counter({pid: len(evs) for pid, evs in self._by_person.items()})
+        agreements: Counter[str] = Counter()
+        for ev in self.events:
+            if ev.type == "agreement":
+                agreements.update({p.organization for p in ev.participants})
+        return per_org, agreements, per_person
+
+    def source_counts(self) -> tuple[Counter[str], Counter[str]]:
+        """Documents mentioning each organisation and each person."""
+        return (Counter({k: len(v) for k, v in self._src_org.items()}),
+                Counter({k: len(v) for k, v in self._src_person.items()}))
+
+
+def speaks_as(quote: Quote, person: Person) -> bool:
+    """True when the quote's speaker is this person (an id in records, a name in extractions)."""
+    if not quote.speaker:
+        return False
+    return quote.speaker == person.id or normalise(quote.speaker) in {normalise(person.name),
+                                                                     normalise(person.name_en or "")}
+
+
+def _unique_quotes(quotes: Iterable[Quote]) -> list[Quote]:
+    seen: dict[tuple[str, str], Quote] = {}
+    for q in quotes:
+        seen.setdefault((q.evidence.source, normalise(q.text)), q)
+    return sorted(seen.values(), key=lambda q: (*q.evidence.sort_key(), q.text))
+
+
+def _unique_amounts(found: Iterable[tuple[Amount, Event | None]]) -> list[tuple[Amount, Event | None]]:
+    seen: dict[tuple[object, ...], tuple[Amount, Event | None]] = {}
+    for amount, ev in found:
+        where: tuple[object, ...] = amount.evidence.sort_key() if amount.evidence else (amount.text,)
+        key = (amount.value_krw, amount.label or "", *where)
+        if key not in seen or (seen[key][1] is None and ev is not None):
+            seen[key] = (amount, ev)
+    return sorted(seen.values(), key=lambda pair: (-pair[0].value_krw, pair[0].label or "", pair[0].text))

@@ -1,0 +1,77 @@
+"""Command-line filter strings turned into a TimelineFilter; names looked up with suggestions."""
+
+from __future__ import annotations
+
+from biohub_cli.errors import NotFoundError, UsageError
+from biohub_cli.kb import KnowledgeBase, TimelineFilter
+from biohub_cli.models import Organization, Person
+from biohub_cli.models.dates import PartialDate
+from biohub_cli.models.vocab import EVENT_TYPES
+
+
+def parse_date(text: str, option: str) -> PartialDate:
+    """`2025`, `2025-06` or `2025-06-11`; anything else is a usage error naming the option."""
+    try:
+        date = PartialDate.parse_iso(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date like 2025, 2025-06 or 2025-06-11") from None
+    if date.year is None:
+        raise UsageError(f"{option} {text!r} needs a year (2025, 2025-06 or 2025-06-11)")
+    return date
+
+
+def find_org(kb: KnowledgeBase, name: str) -> Organization:
+    """By id, name or any alias; otherwise NotFoundError with close names."""
+    org = kb.org_by_name(name)
+    if org is None or org.status != "active":
+        raise NotFoundError(_missing("organisation", name, kb.suggest(name, kb.org_names(), limit=3)))
+    return org
+
+
+def find_person(kb: KnowledgeBase, name: str) -> Person:
+    person = kb.person_by_name(name)
+    if person is None or person.status != "active":
+        raise NotFoundError(_missing("person", name, kb.suggest(name, kb.person_names(), limit=3)))
+    return person
+
+
+def _missing(kind: str, name: str, close: list[str]) -> str:
+    text = f"no {kind} named {name}"
+    return text + (f"; did you mean: {', '.join(close)}?" if close else "")
+
+
+def timeline_filter(kb: KnowledgeBase, *, org: str | None = None, person: str | None = None,
+                    type: str | None = None, since: str | None = None, until: str | None = None,
+                    query: str | None = None, limit: int | None = None,
+                    related: bool = True) -> TimelineFilter:
+    """Check every filter before filtering, so a typo is an error rather than an empty timeline."""
+    if type is not None and type not in EVENT_TYPES:
+        raise UsageError(f"--type {type!r} is not an event type",
+                         hint=f"use one of: {', '.join(EVENT_TYPES)}")
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit} must be 1 or more")
+    start = parse_date(since, "--since") if since else None
+    end = parse_date(until, "--until") if until else None
+    return TimelineFilter(
+        org=find_org(kb, org).id if org else None,
+        person=find_person(kb, person).id if person else None,
+        type=type, since=start, until=end, query=query or None, limit=limit, include_related=related,
+    )
+
+
+def describe_filter(kb: KnowledgeBase, flt: TimelineFilter, labels: dict[str, str]) -> list[tuple[str, str]]:
+    """The filters as (label, value) pairs to show above a rendered timeline."""
+    out = []
+    if flt.org:
+        out.append((labels["organisation"], kb.orgs[flt.org].name))
+    if flt.person:
+        out.append((labels["person"], kb.people[flt.person].name))
+    if flt.type:
+        out.append((labels["type"], flt.type))
+    if flt.since or flt.until:
+        start = flt.since.iso() if flt.since else ""
+        end = flt.until.iso() if flt.until else ""
+        out.append((labels["period"], f"{start} – {end}"))
+    if flt.query:
+        out.append((labels["search"], flt.query))
+    return out

@@ -1,0 +1,46 @@
+"""The iCalendar writer: RFC 5545 escaping, folding at 75 octets, all-day events, no clock."""
+
+from __future__ import annotations
+
+from biohub_cli import calendar
+from biohub_cli.kb import KnowledgeBase
+from biohub_cli.models import Event
+from biohub_cli.models.dates import PartialDate
+
+
+def _unfold(text: str) -> list[str]:
+    return text.replace("\r\n ", "").split("\r\n")
+
+
+def test_only_events_with_a_full_date_are_placed(fixture_kb: KnowledgeBase) -> None:
+    events = fixture_kb.active_events()
+    text = calendar.to_ics(events)
+    lines = _unfold(text)
+    placed = [line.split(":", 1)[1] for line in lines if line.startswith("UID:")]
+    assert "ev-xxxx-c1e63cee1b@biohub" not in placed  # ????-06-11
+    assert "ev-2019-cf3a186636@biohub" not in placed  # 2019-07
+    assert len(placed) == len(events) - len(calendar.undated(events)) == 6
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+
+
+def test_multi_day_events_end_after_the_last_day_and_inferred_years_are_tentative(
+        fixture_kb: KnowledgeBase) -> None:
+    lines = _unfold(calendar.to_ics(fixture_kb.active_events()))
+    i = lines.index("UID:ev-2025-304dfb4e1f@biohub")
+    assert lines[i + 1: i + 4] == ["DTSTAMP:20250507T000000Z", "DTSTART;VALUE=DATE:20250507",
+                                   "DTEND;VALUE=DATE:20250510"]
+    j = lines.index("UID:ev-2024-9ed583be74@biohub")
+    block = lines[j: lines.index("END:VEVENT", j)]
+    assert "STATUS:TENTATIVE" in block
+
+
+def test_text_is_escaped_and_lines_fold_without_splitting_characters() -> None:
+    title = "인천-셀트리온 공동성장 협약; 가천대길병원, 인하대병원\\의료혁신\n" * 3
+    ev = Event(id="ev-1", date=PartialDate.of(2025, 12, 2), type="agreement", title=title)
+    text = calendar.to_ics([ev])
+    for line in text.split("\r\n"):
+        assert len(line.encode("utf-8")) <= 75
+    summary = next(line for line in _unfold(text) if line.startswith("SUMMARY:"))
+    once = "인천-셀트리온 공동성장 협약\\; 가천대길병원\\, 인하대병원\\\\의료혁신\\n"
+    assert summary == "SUMMARY:" + once * 3
+    text.encode("utf-8").decode("utf-8")  # every fold fell between characters
