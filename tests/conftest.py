@@ -12,8 +12,8 @@ from biohub_cli.models import (
     Evidence,
     Extraction,
     OrgMention,
-    ParticipantMention,
     PartialDate,
+    ParticipantMention,
     PersonMention,
     Source,
 )

@@ -25,7 +25,23 @@ from biohub_cli.models.records import (
 )
 
 __all__ = [
-    "Amount", "Event", "EventMention", "Evidence", "Extraction", "Mentions", "Noise", "OrgMention",
-    "Organization", "Participant", "ParticipantMention", "PartialDate", "Person", "PersonMention",
-    "PersonRole", "Quote", "Record", "Segment", "Source",
+    "Amount",
+    "Event",
+    "EventMention",
+    "Evidence",
+    "Extraction",
+    "Mentions",
+    "Noise",
+    "OrgMention",
+    "Organization",
+    "PartialDate",
+    "Participant",
+    "ParticipantMention",
+    "Person",
+    "PersonMention",
+    "PersonRole",
+    "Quote",
+    "Record",
+    "Segment",
+    "Source",
 ]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from biohub_cli.models import Event, EventMention, Participant, PartialDate, Source
+from biohub_cli.models import Event, EventMention, PartialDate, Participant, Source
 from biohub_cli.names import normalise
 from biohub_cli.resolve.ids import event_id
 from biohub_cli.resolve.orgs import OrgIndex
