@@ -1,0 +1,71 @@
+"""Short event titles: the quoted name when the text gives one, else the name and its cue verb."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from biohub_cli.extract.events_clauses import Cue, Phrase, clean_name
+from biohub_cli.extract.events_cues import event_cues, type_of_name
+from biohub_cli.extract.spans import quoted_names
+from biohub_cli.models.stages import Sentence
+
+_ORDINAL_ONLY = re.compile(r"^(?:제?\s*\d+\s*(?:회|차)|(?:첫|두|세|네|다섯)\s*번째)?"
+                           r"\s*(?:정기|임시|전체)?\s*")
+_IMPLIED = {"announce": "announcement", "designate": "designation", "fund": "funding", "launch": "launch",
+            "sign": "agreement"}
+
+
+def title_for(cue: Cue, name: Phrase | None, host: Sequence[str], *, generic_prefix: str = "") -> str:
+    """'제5회 … 추진협의회' (hold), '… 혁신전략(IBIS) 발표' (announce), '… 추진협의회 구성' (launch)."""
+    verb = "" if cue.kind in ("hold", "attend") else ("체결" if cue.kind == "sign" else cue.stem)
+    if name is None:
+        base = host[0] if host else generic_prefix
+        return clean_name(f"{base} {verb}") or verb or "행사"
+    text = name.text
+    if is_generic(text):
+        prefix = host[0] if host else generic_prefix
+        text = clean_name(f"{prefix} {text}")
+    squashed = "".join(text.split())
+    if not verb or squashed.endswith(verb):
+        return text
+    if type_of_name(text) == _IMPLIED.get(cue.kind) and _ends_with_cue(text):
+        return text  # `협약식을 체결`, `출범식을 개최`
+    return f"{text} {verb}"
+
+
+def agreement_title(sentences: Sequence[Sentence], name: Phrase | None, host: Sequence[str],
+                    skip: Collection[int] = ()) -> tuple[str, list[Phrase]]:
+    """One quoted agreement: its name. Several signed together: 'A 및 B 체결'. None quoted: parties + noun."""
+    if name is not None and name.quoted and type_of_name(name.text) == "agreement":
+        return name.text, [name]
+    names: list[Phrase] = []
+    for i, s in enumerate(sentences):
+        if i in skip:
+            continue
+        for q in quoted_names(s):
+            text = clean_name(q.text)
+            new = all(n.text != text for n in names)
+            if new and type_of_name(text) == "agreement" and not is_generic(text):
+                names.append(Phrase(q.start, q.end, text, quoted=True))
+    if len(names) == 1:
+        return names[0].text, names
+    if names:
+        return " 및 ".join(n.text for n in names) + " 체결", names
+    base = name.text if name else "협약"
+    if host and is_generic(base):
+        return f"{'·'.join(host)} {base} 체결", []
+    return (base if base.endswith("체결") else f"{base} 체결"), []
+
+
+def is_generic(text: str) -> bool:
+    """`회의`, `1차 회의`, `출범식`, `2건의 협약`: a bare cue noun that names nothing by itself."""
+    rest = _ORDINAL_ONLY.sub("", text).strip()
+    rest = re.sub(r"^\d+\s*(?:건|개|개의|건의)\s*의?\s*", "", rest).strip()
+    squashed = "".join(rest.split())
+    return not squashed or any("".join(n.split()) == squashed for n, _ in event_cues().nouns)
+
+
+def _ends_with_cue(text: str) -> bool:
+    squashed = "".join(text.split())
+    return any(squashed.endswith("".join(n.split())) for n, _ in event_cues().nouns)

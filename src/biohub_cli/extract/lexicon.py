@@ -1,0 +1,113 @@
+"""The curated lexicon: organisations, titles and name rules, kept as data in biohub_cli/data/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from biohub_cli import store
+from biohub_cli.models.vocab import ORG_TYPES, OrgType
+from biohub_cli.names import normalise
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    type: OrgType = "other"
+    aliases: tuple[str, ...] = ()
+    name_en: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True)
+class Rules:
+    suffixes: tuple[tuple[str, OrgType], ...]  # longest first
+    generic: frozenset[str]
+    venue_suffixes: tuple[str, ...]
+    titles: tuple[str, ...]  # longest first
+    bylines: frozenset[str]
+    surnames: frozenset[str]
+    romanised: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    places: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
+    raw_orgs: Any = store.read_yaml(DATA / "organizations.yaml") or {}
+    entries = []
+    for type_, items in raw_orgs.items():
+        if type_ not in ORG_TYPES:
+            raise ValueError(f"organizations.yaml: unknown type {type_!r}")
+        for item in items or []:
+            entries.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
+                                    name_en=item.get("name_en")))
+    rules: Any = store.read_yaml(DATA / "org_rules.yaml") or {}
+    people: Any = store.read_yaml(DATA / "titles.yaml") or {}
+    suffixes = sorted(((str(k), v) for k, v in (rules.get("suffixes") or {}).items()), key=lambda kv: -len(kv[0]))
+    return tuple(entries), Rules(
+        suffixes=tuple(suffixes), generic=frozenset(rules.get("generic") or ()),
+        venue_suffixes=tuple(rules.get("venue_suffixes") or ()),
+        titles=tuple(sorted({str(t) for t in people.get("titles") or ()}, key=lambda t: -len(t))),
+        bylines=frozenset(people.get("bylines") or ()), surnames=frozenset(people.get("surnames") or ()),
+        romanised={k: tuple(v) for k, v in (people.get("romanised") or {}).items()},
+        places=frozenset(rules.get("places") or ()))
+
+
+class Lexicon:
+    """Organisations by every form, plus the rules the extractors use."""
+
+    def __init__(self, entries: Sequence[OrgEntry], rules: Rules, people: Sequence[str] = ()) -> None:
+        self.rules = rules
+        self.entries: dict[str, OrgEntry] = {}
+        self._forms: dict[str, OrgEntry] = {}
+        for e in entries:  # later entries (the knowledge base's) win over bundled ones
+            self.entries[e.name] = e
+        for e in self.entries.values():
+            for form in (e.name, *e.aliases):
+                self._forms[normalise(form)] = e
+        for e in self.entries.values():
+            self._forms.setdefault(normalise(e.name), e)
+        self._english = {normalise(e.name_en): e for e in self.entries.values() if e.name_en}
+        self.people = tuple(sorted(set(people)))
+
+    @classmethod
+    def load(cls, extra_orgs: Sequence[OrgEntry] = (), extra_people: Sequence[str] = ()) -> Lexicon:
+        bundled, rules = _bundled()
+        return cls([*bundled, *extra_orgs], rules, extra_people)
+
+    def lookup(self, surface: str) -> OrgEntry | None:
+        return self._forms.get(normalise(surface))
+
+    def lookup_english(self, text: str) -> OrgEntry | None:
+        return self._english.get(normalise(text))
+
+    def surface_forms(self) -> list[tuple[str, OrgEntry]]:
+        """Every written form, longest first (for scanning text)."""
+        forms = {(f, e.name) for e in self.entries.values() for f in (e.name, *e.aliases) if len(f) >= 2}
+        return sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0]))
+
+    def english_forms(self) -> list[tuple[str, OrgEntry]]:
+        forms = [(e.name_en, e) for e in self.entries.values() if e.name_en]
+        forms += [(a, e) for e in self.entries.values() for a in e.aliases if a.isascii() and len(a) >= 3]
+        return sorted(((f, e) for f, e in forms if f), key=lambda fe: (-len(fe[0]), fe[0]))
+
+    def user_words(self) -> list[tuple[str, str]]:
+        words = {f for e in self.entries.values() for f in (e.name, *e.aliases)
+                 if len(f) >= 2 and " " not in f and not f.isascii()}
+        words |= {p for p in self.people if 2 <= len(p) <= 4}
+        return [(w, "NNP") for w in sorted(words)]
+
+    def titles(self) -> tuple[str, ...]:
+        return self.rules.titles
+
+    def org_type_of(self, name: str) -> OrgType:
+        """The type a suffix rule gives a name, or "other"."""
+        for suffix, type_ in self.rules.suffixes:
+            if name.endswith(suffix):
+                return type_
+        return "other"

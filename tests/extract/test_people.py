@@ -1,0 +1,78 @@
+"""People with titles in every usual order, on Korean sentences we wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from biohub_cli.analyse import analyse
+from biohub_cli.extract.lexicon import Lexicon
+from biohub_cli.extract.orgs import find_organizations
+from biohub_cli.extract.people import find_people
+from biohub_cli.models.records import Segment
+from biohub_cli.models.stages import Document, Metadata, RawDocument
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def people_in(text: str, lexicon: Lexicon, translation: str | None = None,
+              reporter: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    full = text if translation is None else f"{text}\n{translation}"
+    segs = [Segment(kind="body", start=0, end=len(text))]
+    if translation:
+        segs.append(Segment(kind="translation", start=len(text) + 1, end=len(full), language="en"))
+    doc = Document(raw=RawDocument(Path("t.txt"), "0" * 64, "text", full), text=full, segments=tuple(segs),
+                   noise=(), metadata=Metadata(reporter=reporter))
+    an = analyse(doc, user_words=lexicon.user_words())
+    found = find_people(an, find_organizations(an, lexicon), lexicon)
+    return sorted({(p.name, p.title, p.organization) for p in found})
+
+
+def test_name_then_title(lexicon: Lexicon) -> None:
+    assert people_in("인천시는 이날 하병필 행정부시장이 전략을 발표했다고 밝혔다.", lexicon) == [
+        ("하병필", "행정부시장", "인천광역시")]
+
+
+def test_organisation_title_name(lexicon: Lexicon) -> None:
+    assert people_in("인천시 미래산업국장 이남주는 회의를 주재했다.", lexicon) == [
+        ("이남주", "미래산업국장", "인천광역시")]
+
+
+def test_title_and_name_in_parentheses(lexicon: Lexicon) -> None:
+    assert people_in("인천광역시(시장 박남춘)는 협의회를 열었다.", lexicon) == [("박남춘", "시장", "인천광역시")]
+
+
+def test_name_organisation_ordinal_title(lexicon: Lexicon) -> None:
+    assert people_in("박민수 보건복지부 2차관은 축사를 했다.", lexicon) == [("박민수", "제2차관", "보건복지부")]
+
+
+def test_title_without_an_organisation(lexicon: Lexicon) -> None:
+    assert people_in("행사에는 최선 첨단바이오 비서관도 참석했다.", lexicon) == [("최선", "비서관", None)]
+
+
+def test_word_that_looks_like_a_name_without_a_title(lexicon: Lexicon) -> None:
+    assert people_in("최선을 다하겠다고 말했다. 이번 회의는 이날 끝났다.", lexicon) == []
+
+
+def test_unnamed_office_holder_gives_no_person(lexicon: Lexicon) -> None:
+    assert people_in("추진단은 인천시 행정부시장과 경기도 경제부지사가 공동단장을 맡는다.", lexicon) == []
+
+
+def test_reporter_byline_is_not_a_person(lexicon: Lexicon) -> None:
+    assert people_in("윤태오 기자 인천시는 9일 회의를 열었다.", lexicon, reporter="윤태오") == []
+
+
+def test_english_name_from_translation(lexicon: Lexicon) -> None:
+    text = "인천시는 하병필 행정부시장이 전략을 발표했다고 밝혔다. 류홍근 기자"
+    en = "Vice Mayor Ha Byung-phil announced the strategy. Reporter Ryu Hong-geun"
+    doc = Document(raw=RawDocument(Path("t.txt"), "0" * 64, "text", text + "\n" + en), text=text + "\n" + en,
+                   segments=(Segment(kind="body", start=0, end=len(text)),
+                             Segment(kind="translation", start=len(text) + 1, end=len(text) + 1 + len(en),
+                                     language="en")), noise=(), metadata=Metadata())
+    an = analyse(doc, user_words=lexicon.user_words())
+    found = find_people(an, find_organizations(an, lexicon), lexicon)
+    assert [(p.name, p.name_en) for p in found] == [("하병필", "Ha Byung-phil")]
