@@ -76,3 +76,15 @@ def test_english_name_from_translation(lexicon: Lexicon) -> None:
     an = analyse(doc, user_words=lexicon.user_words())
     found = find_people(an, find_organizations(an, lexicon), lexicon)
     assert [(p.name, p.name_en) for p in found] == [("하병필", "Ha Byung-phil")]
+
+
+@pytest.mark.parametrize("text", [
+    "회의는 5월 29일 오후 3시 국무총리 주재로 열렸다.",
+    "재단이 출범했다. 이후 원강수 원주시장이 이사장을 맡았다.",
+    "이날 전략 발표는 하병필 행정부시장이 맡았다.",
+    "전문가 위원 10명이 참여했다.",
+])
+def test_common_nouns_next_to_names_and_titles_are_not_people(lexicon: Lexicon, text: str) -> None:
+    found = {name for name, _, _ in people_in(text, lexicon)}
+    assert found <= {"원강수", "하병필"}
+    assert not found & {"오후", "주재", "이후", "이날", "전략", "전문가"}

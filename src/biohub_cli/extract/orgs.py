@@ -26,6 +26,7 @@ class _Word:
     end: int
     core: str
     pure: bool  # the whole word is the core (no particle or verb ending)
+    tags: tuple[str, ...] = ()  # kiwi tags of the core's tokens
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,17 @@ def _words(sent: Sentence) -> list[_Word]:
         a, b = sent.start + m.start(), sent.start + m.end()
         toks = [t for t in sent.tokens if a <= t.start < b]
         end = a
+        tags = []
         for t in toks:
             if t.tag not in _NOUNISH:
                 break
             end = t.end
+            tags.append(t.tag)
         end = min(end, b)
         core = sent.text[m.start():m.start() + (end - a)]
         core = core.rstrip("·-")
         if core:
-            out.append(_Word(a, a + len(core), core, len(core) == m.end() - m.start()))
+            out.append(_Word(a, a + len(core), core, len(core) == m.end() - m.start(), tuple(tags)))
     return out
 
 

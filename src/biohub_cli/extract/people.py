@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from biohub_cli.extract.lexicon import Lexicon
@@ -18,7 +17,7 @@ _CITY_TITLES = ("시장", "부시장", "국장", "본부장", "과장", "실장"
 
 def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon) -> list[PersonMention]:
     """Named people with a title next to their name; bylines and unnamed office holders give nothing."""
-    home = _home_city(orgs)
+    home = _home_city(orgs, analysed.document.text)
     reporter = analysed.document.metadata.reporter or ""
     out: list[PersonMention] = []
     for sent in analysed.sentences:
@@ -26,9 +25,9 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
             continue
         words = _words(sent)
         for i, w in enumerate(words):
-            if not _is_name_like(w.core, lexicon) or w.core == reporter or w.core in lexicon.rules.generic:
+            if w.core == reporter or not (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)):
                 continue
-            found = _title_after(words, i, lexicon) or _title_before(words, i, lexicon)
+            found = _title_after(words, i, lexicon, orgs) or _title_before(words, i, lexicon)
             if found is None:
                 continue
             title, span = found
@@ -40,6 +39,29 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     return _english_names(analysed, _fill_orgs(out), lexicon)
 
 
+def _is_person_name(w: _Word, lexicon: Lexicon) -> bool:
+    """Name-like, and kiwi reads it as a proper noun or as loose syllables, not as a common noun (오후, 전략)."""
+    if not _is_name_like(w.core, lexicon) or w.core in lexicon.rules.generic or w.core in lexicon.rules.places:
+        return False
+    if w.core in lexicon.people:
+        return True
+    return bool(w.tags) and (w.tags[0] == "NNP" or len(w.tags) == len(w.core))
+
+
+def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon) -> bool:
+    """최선 is also a common noun: a person only right before a title of three syllables or more."""
+    if not (_is_name_like(w.core, lexicon) and w.pure and w.tags == ("NNG",)):
+        return False
+    for k in (i + 1, i + 2):
+        if k < len(words) and words[k].start - words[k - 1].end <= 1:
+            title = _title_of(words[k].core, lexicon)
+            if title:
+                return len(title) >= 3
+            if not words[k].pure or _is_name_like(words[k].core, lexicon) or "NNP" in words[k].tags:
+                return False
+    return False
+
+
 def _title_of(core: str, lexicon: Lexicon) -> str | None:
     for t in lexicon.titles():
         if core.endswith(t) and len(core) <= len(t) + 8:
@@ -48,15 +70,22 @@ def _title_of(core: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _title_after(words: list[_Word], i: int, lexicon: Lexicon) -> tuple[str, tuple[int, int]] | None:
-    """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장."""
+def _title_after(words: list[_Word], i: int, lexicon: Lexicon,
+                 orgs: Sequence[OrgMention]) -> tuple[str, tuple[int, int]] | None:
+    """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장 / 최선 첨단바이오 비서관.
+
+    Between the name and the title there may be an organisation, 시/市, or one modifier word."""
     for k in range(i + 1, min(len(words), i + 5)):
         if words[k].start - words[k - 1].end > 2:
             return None
         title = _title_of(words[k].core, lexicon)
         if title:
             return title, (words[i].end, words[k].start)
-        if not words[k].pure and k > i + 1:
+        w = words[k]
+        in_org = any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
+        modifier = (k + 1 < len(words) and _title_of(words[k + 1].core, lexicon) is not None
+                    and "NNP" not in w.tags and not _is_name_like(w.core, lexicon))
+        if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
             return None
     return None
 
@@ -87,10 +116,14 @@ def _org_in(orgs: Sequence[OrgMention], span: tuple[int, int], name: _Word) -> s
     return before[-1].name if before else None
 
 
-def _home_city(orgs: Sequence[OrgMention]) -> str | None:
-    counts = Counter(o.name for o in orgs
-                     if o.type == "government" and o.name.endswith(("광역시", "특별시", "시", "도")))
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else None
+def _home_city(orgs: Sequence[OrgMention], text: str) -> str | None:
+    """The city or province a release speaks for: the first local government that is a subject, else the first."""
+    local = [o for o in sorted(orgs, key=lambda o: o.evidence.start)
+             if o.type == "government" and o.name.endswith(("광역시", "특별시", "특별자치시", "시", "도"))]
+    for o in local:
+        if text[o.evidence.end:o.evidence.end + 1] in ("는", "은", "가", "이", "와", "과", "("):
+            return o.name
+    return local[0].name if local else None
 
 
 def _fill_orgs(people: list[PersonMention]) -> list[PersonMention]:
