@@ -57,7 +57,8 @@ def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon)
             title = _title_of(words[k].core, lexicon)
             if title:
                 return len(title) >= 3
-            if not words[k].pure or _is_name_like(words[k].core, lexicon) or "NNP" in words[k].tags:
+            if not words[k].pure or _is_name_like(words[k].core, lexicon) or "NNP" in words[k].tags \
+                    or not words[k].core.isalpha():
                 return False
     return False
 
