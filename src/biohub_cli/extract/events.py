@@ -270,6 +270,8 @@ def _share_gathering_facts(doc: _Doc, lead_index: int, mains: list[EventMention]
         if i in doc.dated_elsewhere:
             continue
         sentence = doc.sentences[i]
+        if any(mark in sentence.text for mark in ("“", "\"")):
+            people_idx.append(i)  # who is quoted about the story's day speaks for its events
         if has_attendance(sentence):
             if count is None:
                 count = attendee_count(sentence)
