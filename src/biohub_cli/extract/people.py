@@ -73,9 +73,9 @@ def _title_of(core: str, lexicon: Lexicon) -> str | None:
 
 def _title_after(words: list[_Word], i: int, lexicon: Lexicon,
                  orgs: Sequence[OrgMention]) -> tuple[str, tuple[int, int]] | None:
-    """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장 / 최선 첨단바이오 비서관.
+    """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장.
 
-    Between the name and the title there may be an organisation, 시/市, or one modifier word."""
+    최선 첨단바이오 비서관: between the name and the title there may be an organisation, 시/市, or one modifier word."""
     for k in range(i + 1, min(len(words), i + 5)):
         if words[k].start - words[k - 1].end > 2:
             return None
