@@ -36,7 +36,7 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
 
 def _document(kb: KnowledgeBase, sid: str) -> dict[str, Any]:
     s = kb.sources[sid]
-    active = {"organizations": kb.orgs, "people": kb.people, "events": kb.events}
+    active: dict[str, dict[str, Any]] = {"organizations": kb.orgs, "people": kb.people, "events": kb.events}
 
     def live(kind: str, ids: list[str]) -> list[str]:
         recs = active[kind]

@@ -15,6 +15,7 @@ from biohub_cli.errors import RecordError
 from biohub_cli.models import Event, Organization, Person, Source
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.names import normalise
+from biohub_cli.records_io import id_problem
 from biohub_cli.validation import describe_validation_error
 
 
@@ -205,10 +206,21 @@ def load(root: Path) -> KnowledgeBase:
             except RecordError as exc:
                 kb.errors.append(exc)
                 continue
-            rid: str = rec.id  # type: ignore[attr-defined]
-            if rid in target:
-                kb.errors.append(RecordError(f"duplicate id {rid!r} (also in {kb.paths[rid]})", path=path, line=1))
-                continue
-            target[rid] = rec
-            kb.paths[rid] = path
+            admit(kb, target, rec, path)
     return kb
+
+
+def admit(kb: KnowledgeBase, target: dict[str, BaseModel], rec: BaseModel, path: Path) -> bool:
+    """Add a loaded record to its table unless its id is unsafe, differs from its file name or is taken."""
+    rid: str = rec.id  # type: ignore[attr-defined]
+    problem = id_problem(rid)
+    if problem or path.stem != rid:
+        why = f"unsafe id {rid!r}: {problem}" if problem else f"id {rid!r} does not match the file name"
+        kb.errors.append(RecordError(why, path=path, line=store.line_of(path.read_text(encoding="utf-8"), ("id",))))
+        return False
+    if rid in target:
+        kb.errors.append(RecordError(f"duplicate id {rid!r} (also in {kb.paths[rid]})", path=path, line=1))
+        return False
+    target[rid] = rec
+    kb.paths[rid] = path
+    return True

@@ -7,6 +7,7 @@ from pathlib import Path
 from biohub_cli import records_io
 from biohub_cli.config import Layout
 from biohub_cli.errors import NotFoundError, UsageError
+from biohub_cli.locking import ingest_lock
 
 
 def merge(root: Path, name: str, into: str | None) -> str:
@@ -15,6 +16,11 @@ def merge(root: Path, name: str, into: str | None) -> str:
     if name == into:
         raise UsageError("an organisation cannot be merged into itself")
     layout = Layout(root)
+    with ingest_lock(layout):
+        return _merge(layout, root, name, into)
+
+
+def _merge(layout: Layout, root: Path, name: str, into: str) -> str:
     merges = records_io.read_merges(layout)
     seen, target = {name}, into
     while target in merges:
@@ -30,6 +36,11 @@ def merge(root: Path, name: str, into: str | None) -> str:
 
 def undo(root: Path, name: str) -> str:
     layout = Layout(root)
+    with ingest_lock(layout):
+        return _undo(layout, root, name)
+
+
+def _undo(layout: Layout, root: Path, name: str) -> str:
     merges = records_io.read_merges(layout)
     if name not in merges:
         raise NotFoundError(f"{name} is not merged into anything", path=layout.aliases)

@@ -29,11 +29,38 @@ def record_path(layout: Layout, rec: BaseModel) -> Path:
     raise TypeError(f"not a record: {type(rec).__name__}")
 
 
+MAX_ID_LENGTH = 120
+# Characters no id may hold: path separators, and what Windows (where a knowledge base may be
+# checked out) refuses in file names.
+_UNSAFE_CHARS = frozenset('/\\:*?"<>|')
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                              *(f"lpt{i}" for i in range(10))})
+
+
+def id_problem(rid: str) -> str | None:
+    """Why an id cannot be a file name under records/, or None when it can."""
+    if not rid:
+        return "it is empty"
+    if len(rid) > MAX_ID_LENGTH:
+        return f"it is longer than {MAX_ID_LENGTH} characters"
+    if rid.startswith(".") or ".." in rid:
+        return "it starts with a dot or holds '..'"
+    if any(c in _UNSAFE_CHARS for c in rid):
+        return "it holds a path separator or a character file systems refuse"
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in rid):
+        return "it holds a control character (NUL, newline, escape, ...)"
+    if rid != rid.strip() or rid.endswith("."):
+        return "it starts or ends with a space or ends with a dot"
+    if rid.split(".")[0].lower() in _WINDOWS_DEVICES:
+        return "it is a reserved device name on Windows"
+    return None
+
+
 def _check_id(rid: str) -> None:
-    """Ids become file names: nothing that could leave records/ or hide a file."""
-    if not rid or len(rid) > 120 or rid.startswith(".") or any(c in rid for c in "/\\\x00\n\r") \
-            or ".." in rid:
-        raise BiohubError(f"refusing to write a record with the unsafe id {rid!r}")
+    """Ids become file names: nothing that could leave records/, hide a file or break a checkout."""
+    problem = id_problem(rid)
+    if problem is not None:
+        raise BiohubError(f"refusing to write a record with the unsafe id {rid!r}: {problem}")
 
 
 def dump_record(rec: BaseModel) -> str:
@@ -41,7 +68,11 @@ def dump_record(rec: BaseModel) -> str:
 
 
 def save_record(layout: Layout, rec: BaseModel) -> bool:
-    return store.write_atomic(record_path(layout, rec), dump_record(rec))
+    path = record_path(layout, rec)
+    if not path.parent.resolve().is_relative_to(layout.root.resolve()):
+        raise BiohubError(f"refusing to write outside the knowledge base: {path.parent} leads elsewhere",
+                          path=path, hint="records/ and its folders must not be symbolic links out of the repository")
+    return store.write_atomic(path, dump_record(rec))
 
 
 def read_index(layout: Layout) -> dict[str, str]:

@@ -7,6 +7,7 @@ the same whichever process handles which file, and results come back in input or
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ class Settings:
 def _init(settings: Settings) -> None:
     _STATE.clear()
     _STATE["settings"] = settings
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
 
 
 def _lexicon() -> Any:

@@ -82,12 +82,20 @@ def test_self_referencing_and_broken_links(tmp_path: Path) -> None:
 
 
 @needs_symlinks
-def test_symlinked_folder_elsewhere_is_followed(tmp_path: Path) -> None:
+def test_symlinked_folder_elsewhere_is_reported_not_followed(tmp_path: Path) -> None:
     make_tree(tmp_path, ["shared/x.pdf", "kb/a.txt"])
     (tmp_path / "kb" / "linked").symlink_to(tmp_path / "shared", target_is_directory=True)
     paths, errors = iter_inputs([tmp_path / "kb"])
+    assert [p.relative_to(tmp_path / "kb").as_posix() for p in paths] == ["a.txt"]
+    assert [e.message.split(";")[0] for e in errors] == ["symbolic link to a place outside the folder given"]
+
+
+def test_symlink_inside_the_folder_is_followed(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["kb/sub/x.txt", "kb/a.txt"])
+    (tmp_path / "kb" / "linked").symlink_to(tmp_path / "kb" / "sub", target_is_directory=True)
+    paths, errors = iter_inputs([tmp_path / "kb"])
     assert errors == []
-    assert [p.relative_to(tmp_path / "kb").as_posix() for p in paths] == ["a.txt", "linked/x.pdf"]
+    assert [p.relative_to(tmp_path / "kb").as_posix() for p in paths] == ["a.txt", "linked/x.txt"]
 
 
 def test_deep_folder_tree(tmp_path: Path) -> None:

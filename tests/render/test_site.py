@@ -94,9 +94,11 @@ def test_an_id_that_cannot_be_a_file_name_gets_no_page(kb_copy: Path) -> None:
     path = kb_copy / "records" / "orgs" / f"{CELLTRION}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"id: {CELLTRION}", "id: ../../escape"),
                     encoding="utf-8")
-    plan = site.plan(kb.load(kb_copy), "ko")
-    assert plan.skipped == ["../../escape"]
-    assert all(".." not in name for name in plan.files)
+    base = kb.load(kb_copy)
+    assert [str(e) for e in base.errors if "unsafe id '../../escape'" in str(e)]
+    plan = site.plan(base, "ko")
+    assert CELLTRION not in base.orgs
+    assert all(".." not in name and "escape" not in name for name in plan.files)
 
 
 def test_a_knowledge_base_template_overrides_the_default_by_name(kb_copy: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -9,8 +10,18 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -24,16 +35,24 @@ def data(text: str) -> None:
     sys.stdout.flush()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _visible(message: str) -> str:
+    """One line, whatever a file name holds: control characters shown as escapes, never sent raw."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+
+
 def error(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}")
+    err.print(f"[red]error:[/red] {escape(_visible(message))}")
 
 
 def warn(message: str) -> None:
-    err.print(f"[yellow]warning:[/yellow] {escape(message)}")
+    err.print(f"[yellow]warning:[/yellow] {escape(_visible(message))}")
 
 
 def info(message: str) -> None:
-    err.print(escape(message))
+    err.print(escape(_visible(message)))
 
 
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
@@ -53,18 +72,30 @@ def markup(text: str) -> None:
     out.print(text)
 
 
+class _RateColumn(ProgressColumn):
+    """Items per second over the recent window (rich's own speed estimate)."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:5.1f}/s" if speed else "    -/s", style="progress.data.speed")
+
+
 @contextmanager
 def progress(total: int, label: str) -> Iterator[Any]:
-    """A progress bar on stderr with rate and ETA; `advance()` per item."""
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.speed:>5.1f}/s" if False else ""), TimeRemainingColumn(),
+    """A progress bar on stderr with count, rate, elapsed time and ETA; `advance()` per item.
+
+    Shown only on a terminal (never in pipes, logs or tests); the note (a file name) is escaped.
+    """
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+                   TextColumn("{task.fields[note]}", markup=False),
                    console=err, transient=True, disable=not err.is_terminal)
     with bar:
-        task = bar.add_task(label, total=total)
+        task = bar.add_task(escape(label), total=total, note="")
 
         class _Advance:
             def advance(self, n: int = 1, note: str | None = None) -> None:
-                bar.update(task, advance=n, description=f"{label} {note}" if note else label)
+                bar.update(task, advance=n, note=note or "")
 
         yield _Advance()
 

@@ -13,7 +13,7 @@ from biohub_cli.models.base import Strict
 Precision = Literal["day", "month", "year", "unknown"]
 YearBasis = Literal["text", "published", "weekday", "relative", "analyst"]
 
-_ISO = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})-(\d{2})|---(\d{2}))$")
+_ISO = re.compile(r"^(?:(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?|--(\d{2})(?:-(\d{2}))?|---(\d{2}))$")
 
 
 class PartialDate(Strict):
@@ -30,6 +30,8 @@ class PartialDate(Strict):
     def _consistent(self) -> Self:
         if self.year is None and self.year_certain:
             raise ValueError("year_certain is true but no year is given")
+        if self.year is not None and self.day is not None and self.month is None:
+            raise ValueError("a year and a day without a month is not a date")
         expected = _precision(self.year, self.month, self.day)
         if self.precision != expected:
             raise ValueError(f"precision is {self.precision!r} but the parts given make it {expected!r}")
@@ -57,7 +59,7 @@ class PartialDate(Strict):
         if y:
             return cls.of(int(y), int(mo) if mo else None, int(d) if d else None, basis="analyst")
         if mo2:
-            return cls.of(None, int(mo2), int(d2))
+            return cls.of(None, int(mo2), int(d2) if d2 else None)
         return cls.of(None, None, int(d3))
 
     def iso(self) -> str:

@@ -38,7 +38,7 @@ def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[ReadError]]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            _walk(path, collected)
+            _walk(path, collected, path.resolve())
         elif path.is_file():
             collected.add(path)
         elif path.is_symlink():
@@ -50,7 +50,7 @@ def iter_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[ReadError]]:
     return collected.paths, collected.errors
 
 
-def _walk(root: Path, collected: _Collected) -> None:
+def _walk(root: Path, collected: _Collected, top: Path) -> None:
     root_key = _dir_key(root)
     if root_key is None:
         collected.errors.append(ReadError("cannot open folder", path=root))
@@ -63,11 +63,11 @@ def _walk(root: Path, collected: _Collected) -> None:
         if ancestors is None:
             collected.add(path)
             continue
-        stack.extend(reversed(_members(path, ancestors, collected)))
+        stack.extend(reversed(_members(path, ancestors, collected, top)))
 
 
-def _members(folder: Path, ancestors: tuple[DirKey, ...],
-             collected: _Collected) -> list[tuple[Path, tuple[DirKey, ...] | None]]:
+def _members(folder: Path, ancestors: tuple[DirKey, ...], collected: _Collected,
+             top: Path) -> list[tuple[Path, tuple[DirKey, ...] | None]]:
     """The entries of one folder worth visiting: (subfolder, its ancestors) or (file, None)."""
     try:
         with os.scandir(folder) as listing:
@@ -80,6 +80,11 @@ def _members(folder: Path, ancestors: tuple[DirKey, ...],
         if entry.name.startswith("."):
             continue
         path = folder / entry.name
+        if entry.is_symlink() and not _inside(path, top):
+            collected.errors.append(ReadError(
+                "symbolic link to a place outside the folder given; skipped (name the target itself to read it)",
+                path=path))
+            continue
         if _is_dir(entry):
             key = _dir_key(path)
             if key is None:
@@ -118,3 +123,11 @@ def _dir_key(path: Path) -> DirKey | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino)
+
+
+def _inside(path: Path, top: Path) -> bool:
+    """Whether a link's target lies inside the folder named on the command line."""
+    try:
+        return path.resolve().is_relative_to(top)
+    except (OSError, RuntimeError):
+        return False
