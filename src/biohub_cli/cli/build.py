@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from biohub_cli import kb
+from biohub_cli import cache
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.cli.views import _LANG_HELP, Lang
@@ -29,7 +29,7 @@ def build(
     Example: biohub build --check
     """
     root = options(ctx).root
-    base = kb.load(root)
+    base = cache.load_cached(root)
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -12,6 +13,11 @@ from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.errors import UsageError
 from biohub_cli.models.dates import PartialDate
+
+
+class Executor(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 def register(app: typer.Typer) -> None:
@@ -39,19 +45,31 @@ def ingest(
     force: bool = typer.Option(False, "--force", help="Re-extract files even when unchanged."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: all cores)."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input file accepted."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="Where the per-document work runs: "
+                                      "local (processes here) or dask (a Dask cluster; needs --scheduler)."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. "
+                                         "tcp://10.0.0.5:8786 (with --executor dask)."),
 ) -> None:
     """Read releases, extract events, organisations, people and amounts, and write records/.
 
     Example: biohub ingest examples/releases/ --published 2025-07-09
+
+    On a Dask cluster: biohub ingest releases/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
     try:
         pub = PartialDate.parse_iso(published) if published else None
     except ValueError:
         raise UsageError(f"--published {published!r} is not a date like 2025-07-09") from None
     root = options(ctx).root
+    if executor is Executor.dask and not scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     opts = pipeline.IngestOptions(published=pub, force=force, jobs=jobs or os.cpu_count() or 1,
-                                  max_bytes=max_bytes)
-    report = pipeline.ingest(root, paths, opts, progress=None)
+                                  max_bytes=max_bytes, executor=executor.value, scheduler=scheduler)
+    from biohub_cli.read import iter_inputs  # the file count for the progress bar
+
+    total = len(iter_inputs(paths)[0])
+    with _output.progress(total, "ingest") as bar:
+        report = pipeline.ingest(root, paths, opts, progress=lambda path: bar.advance(1, note=Path(path).name))
     for f in report.failed:
         _output.error(f"{f.path}: {f.message}")
     for c in report.conflicts:
@@ -69,7 +87,7 @@ def ingest(
     if report.interrupted:
         _output.warn(_interrupted_summary(report))
         raise typer.Exit(130)
-    if report.failed:
+    if report.failed or report.record_errors:
         raise typer.Exit(1)
 
 
@@ -77,5 +95,8 @@ def _interrupted_summary(report: pipeline.IngestReport) -> str:
     if not report.stored:
         return ("interrupted before anything was written: records/ is unchanged; "
                 f"{len(report.files)} file(s) were read and will be read again next time")
+    if not report.not_read:
+        return (f"interrupted while writing records: the writing was finished first; all {len(report.files)} "
+                "file(s) were read and stored")
     return (f"interrupted: {len(report.files)} file(s) read and stored, {len(report.not_read)} not read; "
             "run the same command again to finish (files already ingested are skipped)")

@@ -6,7 +6,7 @@ from enum import StrEnum
 
 import typer
 
-from biohub_cli import kb
+from biohub_cli import cache, kb
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.errors import BiohubError
@@ -63,7 +63,7 @@ def register(app: typer.Typer) -> None:
 
 def _load(ctx: typer.Context, lang: Lang | None) -> tuple[kb.KnowledgeBase, str]:
     root = options(ctx).root
-    base = kb.load(root)
+    base = cache.load_cached(root)
     for problem in base.errors:
         _output.warn(problem.render())
     return base, labels.resolve_lang(root, lang.value if lang else None)

@@ -1,0 +1,81 @@
+"""Run one command and measure it: wall time, peak RSS of its whole process tree (sampled) and of
+its largest single process (exact, from the kernel's accounting)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+try:
+    import psutil
+except ImportError:  # pragma: no cover - psutil comes with dask[distributed]
+    psutil = None
+
+_SAMPLE_SECONDS = 0.02
+
+
+@dataclass
+class Run:
+    command: str
+    seconds: float
+    returncode: int
+    tree_rss_mb: float      # peak of the sum over the process and all its children (sampled)
+    process_rss_mb: float   # peak of the largest single process (sampled; the kernel's ru_maxrss if larger)
+    stderr_tail: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """(sum, largest) of the RSS of a process and all its descendants."""
+    if psutil is None:
+        return 0, 0
+    try:
+        proc = psutil.Process(pid)
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0, 0
+    sizes = []
+    for p in procs:
+        try:
+            sizes.append(p.memory_info().rss)
+        except psutil.Error:
+            continue
+    return sum(sizes), max(sizes, default=0)
+
+
+def run(cmd: list[str], *, cwd: Path | None = None, stdout: Path | None = None,
+        env: dict[str, str] | None = None) -> Run:
+    out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
+    err_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench-stderr-{os.getpid()}.txt"
+    with open(err_path, "wb") as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env={**os.environ, **(env or {})})
+        peak = [0, 0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.is_set():
+                total, largest = _tree_rss(proc.pid)
+                peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+                done.wait(_SAMPLE_SECONDS)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if stdout:
+        out.close()  # type: ignore[union-attr]
+    tail = err_path.read_text(encoding="utf-8", errors="replace")[-2000:]
+    err_path.unlink(missing_ok=True)
+    return Run(command=" ".join(cmd), seconds=seconds, returncode=proc.returncode,
+               tree_rss_mb=peak[0] / 2**20, process_rss_mb=max(peak[1] / 2**20, usage.ru_maxrss / 1024),
+               stderr_tail=tail)

@@ -1,0 +1,262 @@
+"""A snapshot of the loaded knowledge base for the read commands, never trusted when stale.
+
+`load_cached(root)` returns what `kb.load(root)` returns, in a fraction of the time YAML takes.
+.biohub/cache/records.pickle holds, for every record file that loaded cleanly, its signature
+(size, mtime, ctime, inode) and the validated record. Each call stats every record file: a file
+whose signature matches its entry comes from the snapshot; any other file (new, edited, replaced,
+restored by git) is read from YAML exactly as `kb.load` reads it, and the snapshot is rewritten.
+Files that fail to load are never cached, so their errors are reported every time.
+
+Why a signature can be trusted: an edit, a rename over the file or a checkout changes the ctime or
+the inode, which no tool can set back. A file written in the seconds before it was read is left
+out of the snapshot ("racily clean", as git calls it): a second write within the same clock tick
+could otherwise hide behind an unchanged signature. A snapshot written by other code (biohub,
+model, pydantic or Python version) is ignored, and it is read by an unpickler that can build
+nothing but biohub's record models, so a planted cache file cannot run code.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import gc
+import hashlib
+import io
+import os
+import pickle
+import platform
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import BaseModel
+
+import biohub_cli
+import biohub_cli.models as models_pkg
+from biohub_cli import kb as kb_mod
+from biohub_cli import store
+from biohub_cli.config import Layout
+from biohub_cli.errors import RecordError
+from biohub_cli.models.base import Strict
+
+CACHE_FORMAT = 1
+RACY_NS = 3_000_000_000  # files changed this recently before a load are not put in the snapshot
+_MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
+                  "biohub_cli.models.evidence")
+
+Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+Entry = tuple[Signature, BaseModel]
+
+
+@dataclass
+class CacheStats:
+    """What one load did: record files seen, taken from the snapshot, read from YAML."""
+
+    files: int = 0
+    hits: int = 0
+    loaded: int = 0
+    written: bool = False
+
+
+def cache_path(root: Path) -> Path:
+    return Layout(root).state / "cache" / "records.pickle"
+
+
+def load_cached(root: Path) -> kb_mod.KnowledgeBase:
+    """The knowledge base under `root`, as `kb.load(root)` gives it; unchanged files come from the snapshot."""
+    return load_with_stats(root)[0]
+
+
+def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
+    layout = Layout(root)
+    stats = CacheStats()
+    if not layout.records.is_dir():
+        return kb_mod.load(root), stats
+    path = cache_path(root)
+    key = _code_key()
+    snapshot = _read_snapshot(path, key)
+    now = time.time_ns()
+    base = kb_mod.KnowledgeBase(layout=layout)
+    fresh: dict[str, Entry] = {}
+    for folder, model in kb_mod._KINDS:
+        target: dict[str, BaseModel] = getattr(base, folder)
+        for file, rel, sig in _iter_records(layout.records, folder):
+            stats.files += 1
+            entry = snapshot.get(rel)
+            if entry is not None and entry[0] == sig and type(entry[1]) is model:
+                rec = entry[1]
+                stats.hits += 1
+                fresh[rel] = entry
+            else:
+                try:
+                    rec = kb_mod.load_record(file, model)
+                except RecordError as exc:
+                    base.errors.append(exc)
+                    continue
+                stats.loaded += 1
+                if max(sig[1], sig[2]) < now - RACY_NS and _signature(file) == sig:
+                    fresh[rel] = (sig, rec)
+            kb_mod.admit(base, target, rec, file)  # exactly the checks of kb.load
+    if fresh.keys() != snapshot.keys() or stats.loaded:
+        stats.written = _write_snapshot(path, key, fresh)
+    return base, stats
+
+
+def clear(root: Path) -> None:
+    """Drop the snapshot (the next read rebuilds it)."""
+    store.remove(cache_path(root))
+
+
+# -- finding and signing record files ------------------------------------------------------------
+
+
+def _signature(path: Path | os.DirEntry[str]) -> Signature | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _iter_records(records: Path, folder: str) -> Iterator[tuple[Path, str, Signature]]:
+    """The files `store.iter_yaml(records / folder)` yields, in its order, with their signatures.
+
+    One scandir pass instead of rglob plus a stat per file: same rules (symlinked folders are not
+    entered, `.tmp-` files are skipped, only regular files or links to them count).
+    """
+    found: list[tuple[list[str], os.DirEntry[str]]] = []
+    _walk(records / folder, [folder], found)
+    found.sort(key=lambda item: item[0])
+    for parts, entry in found:
+        sig = _signature(entry)
+        if sig is not None:
+            yield records.joinpath(*parts), "/".join(parts), sig
+
+
+def _walk(folder: Path | str, parts: list[str], out: list[tuple[list[str], os.DirEntry[str]]]) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = list(it)
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
+        return
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir() and not entry.is_symlink()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            _walk(entry.path, [*parts, entry.name], out)
+        if entry.name.endswith(".yaml") and not entry.name.startswith(".tmp-"):
+            try:
+                if entry.is_file():
+                    out.append(([*parts, entry.name], entry))
+            except OSError:
+                continue
+
+
+# -- the snapshot file ---------------------------------------------------------------------------
+
+
+def _code_key() -> str:
+    """Who wrote a snapshot: a snapshot from other models or other libraries is never read."""
+    h = hashlib.sha256(f"{CACHE_FORMAT}|{biohub_cli.__version__}|{pydantic.VERSION}|"
+                       f"{platform.python_version()}".encode())
+    for src in sorted(Path(models_pkg.__file__).parent.glob("*.py")):
+        h.update(src.name.encode())
+        h.update(src.read_bytes())
+    return h.hexdigest()
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _rebuild(cls: type[Strict], values: dict[str, Any], fields_set: frozenset[str]) -> Strict:
+    """A record model from values validated when the snapshot was written: no validation, no defaults.
+
+    `cls` can only be a record model: the unpickler resolves no other class (see `_Unpickler`).
+    """
+    obj = _new(cls)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set(fields_set))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _record_models() -> list[type[Strict]]:
+    found: list[type[Strict]] = []
+    todo = [Strict]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub.__module__ in _MODEL_MODULES and sub not in found:
+                found.append(sub)
+            todo.append(sub)
+    return found
+
+
+class _Pickler(pickle.Pickler):
+    """Record models as `_rebuild(cls, values, fields)`; equal field sets and string values stored once."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=5)
+        sets: dict[frozenset[str], frozenset[str]] = {}
+        strings: dict[str, str] = {}
+
+        def reduce(obj: Strict) -> tuple[Any, ...]:
+            if obj.__pydantic_extra__ or obj.__pydantic_private__:
+                raise pickle.PicklingError("records hold no extra or private attributes")
+            names = frozenset(obj.__pydantic_fields_set__)
+            values = {k: strings.setdefault(v, v) if type(v) is str else v for k, v in obj.__dict__.items()}
+            return _rebuild, (type(obj), values, sets.setdefault(names, names))
+
+        self.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(_record_models(), reduce)}
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds lists, dicts, strings, numbers and record models; nothing else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module == __name__ and name == "_rebuild":
+            return _rebuild
+        if module in _MODEL_MODULES:
+            import importlib
+
+            cls = getattr(importlib.import_module(module), name, None)
+            if isinstance(cls, type) and issubclass(cls, Strict):
+                return cls
+        raise pickle.UnpicklingError(f"the records cache may not name {module}.{name}")
+
+
+def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    paused = gc.isenabled()
+    gc.disable()  # hundreds of thousands of new objects and no cycles: collections would only cost time
+    try:
+        head = _Unpickler(io.BytesIO(data)).load()
+        if not (isinstance(head, tuple) and len(head) == 3 and head[0] == "biohub-records" and head[1] == key):
+            return {}
+        entries = head[2]
+        if not isinstance(entries, dict):
+            return {}
+        return entries
+    except Exception:  # a damaged or foreign snapshot is simply not used
+        return {}
+    finally:
+        gc.freeze()  # what was just built holds no cycles: keep later collections from walking it again
+        if paused:
+            gc.enable()
+
+
+def _write_snapshot(path: Path, key: str, entries: dict[str, Entry]) -> bool:
+    buf = io.BytesIO()
+    try:
+        _Pickler(buf).dump(("biohub-records", key, entries))
+        return store.write_atomic(path, buf.getvalue())
+    except (OSError, pickle.PicklingError):  # a read-only knowledge base still reads, just slower
+        return False

@@ -1,0 +1,199 @@
+"""The read-path cache: the same knowledge base as `kb.load`, and never a stale one."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from biohub_cli import cache, kb, store
+from biohub_cli.cli.app import app
+from tests.render.golden import FIXTURE_KB
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture knowledge base; files count as settled at once (no racy window)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    dest = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub"))
+    return dest
+
+
+def assert_same(a: kb.KnowledgeBase, b: kb.KnowledgeBase) -> None:
+    assert a.sources == b.sources
+    assert a.events == b.events
+    assert a.orgs == b.orgs
+    assert a.people == b.people
+    assert a.paths == b.paths
+    assert [e.render() for e in a.errors] == [e.render() for e in b.errors]
+    for table in ("sources", "events", "orgs", "people"):
+        assert list(getattr(a, table)) == list(getattr(b, table))  # same order too
+        for rid, rec in getattr(a, table).items():
+            other = getattr(b, table)[rid]
+            assert rec.model_dump(mode="json") == other.model_dump(mode="json")
+            assert rec.model_fields_set == other.model_fields_set
+
+
+def first_event_file(root: Path) -> Path:
+    return next(iter(sorted((root / "records" / "events").rglob("*.yaml"))))
+
+
+def test_a_cold_and_a_warm_load_give_what_kb_load_gives(root: Path) -> None:
+    base, stats = cache.load_with_stats(root)
+    assert stats.files > 10 and stats.hits == 0 and stats.written
+    assert_same(base, kb.load(root))
+    again, stats = cache.load_with_stats(root)
+    assert stats.hits == stats.files and stats.loaded == 0 and not stats.written
+    assert_same(again, kb.load(root))
+
+
+def test_records_from_the_snapshot_behave_like_validated_ones(root: Path) -> None:
+    cache.load_cached(root)
+    base = cache.load_cached(root)
+    assert base.timeline() == kb.load(root).timeline()
+    event = next(iter(base.events.values()))
+    event.title = "손으로 고친 제목"  # validate_assignment still applies and fields_set is a real set
+    assert "title" in event.model_fields_set
+    with pytest.raises(ValueError):
+        event.attendees = "many"  # type: ignore[assignment]
+    assert cache.load_cached(root).events[event.id].title != "손으로 고친 제목"  # a copy, not a shared object
+
+
+def test_a_hand_edit_is_seen_even_when_size_and_mtime_are_kept(root: Path) -> None:
+    cache.load_cached(root)
+    path = first_event_file(root)
+    text = path.read_text(encoding="utf-8")
+    before = path.stat()
+    rid = path.stem
+    old_title = cache.load_cached(root).events[rid].title
+    new_title = old_title[:-1] + ("가" if old_title[-1] != "가" else "나")
+    assert len(new_title.encode()) == len(old_title.encode())
+    path.write_text(text.replace(f"title: {old_title}", f"title: {new_title}"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # a tool that keeps the mtime
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    base, stats = cache.load_with_stats(root)
+    assert base.events[rid].title == new_title
+    assert stats.loaded == 1 and stats.hits == stats.files - 1
+    assert_same(base, kb.load(root))
+
+
+def test_new_deleted_and_broken_files_are_never_hidden_by_the_snapshot(root: Path) -> None:
+    cache.load_cached(root)
+    path = first_event_file(root)
+    rid = path.stem
+    copy = root / "records" / "events" / "copied" / path.name
+    copy.parent.mkdir()
+    shutil.copy(path, copy)  # the same record in a second folder: a duplicate id, as kb.load reports it
+    misnamed = path.with_name("ev-misnamed.yaml")
+    shutil.copy(path, misnamed)  # an id that is not the file name
+    org = next(iter(sorted((root / "records" / "orgs").glob("*.yaml"))))
+    org.write_text("name: [unclosed\n", encoding="utf-8")
+    base = cache.load_cached(root)
+    assert_same(base, kb.load(root))
+    assert any("duplicate id" in e.render() for e in base.errors)
+    assert any("does not match the file name" in e.render() for e in base.errors)
+    assert any(org.name in e.render() for e in base.errors)
+    again = cache.load_cached(root)  # errors are reported every time, not cached away
+    assert [e.render() for e in again.errors] == [e.render() for e in base.errors]
+    path.unlink()
+    copy.unlink()
+    misnamed.unlink()
+    gone = cache.load_cached(root)
+    assert rid not in gone.events
+    assert_same(gone, kb.load(root))
+
+
+def test_a_file_written_just_before_the_load_is_not_snapshotted(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 3_000_000_000)
+    path = first_event_file(root)
+    path.write_bytes(path.read_bytes())  # just written: the clock tick could hide a second write
+    base, stats = cache.load_with_stats(root)
+    assert stats.loaded == stats.files
+    _, stats = cache.load_with_stats(root)
+    assert stats.loaded >= 1  # read from YAML again until it has settled
+    assert_same(base, kb.load(root))
+
+
+def test_a_damaged_or_foreign_snapshot_is_ignored(root: Path) -> None:
+    target = cache.cache_path(root)
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"not a pickle at all")
+    assert_same(cache.load_cached(root), kb.load(root))
+    target.write_bytes(pickle.dumps(("biohub-records", "another-version", {})))
+    base, stats = cache.load_with_stats(root)
+    assert stats.hits == 0 and stats.written
+    assert_same(base, kb.load(root))
+
+
+class _Planted:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (os.mkdir, (str(self.marker),))
+
+
+def test_a_planted_snapshot_cannot_run_code(root: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    cache.load_cached(root)
+    key = cache._code_key()
+    buf = io.BytesIO()
+    pickle.Pickler(buf, protocol=5).dump(("biohub-records", key, {"events/x.yaml": _Planted(marker)}))
+    cache.cache_path(root).write_bytes(buf.getvalue())
+    assert_same(cache.load_cached(root), kb.load(root))
+    assert not marker.exists()
+
+
+def test_the_walk_finds_what_store_iter_yaml_finds(tmp_path: Path) -> None:
+    folder = tmp_path / "records" / "events"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "b.yaml.d").mkdir()
+    (folder / "dir.yaml").mkdir()
+    for name in ("2024/z.yaml", "2024/a.yaml", "a-b.yaml", "a.yaml", ".hidden.yaml", ".tmp-x.yaml", "notes.txt",
+                 "b.yaml.d/c.yaml", "A.yaml"):
+        (folder / name).write_text("id: x\n", encoding="utf-8")
+    (folder / "link.yaml").symlink_to(folder / "a.yaml")
+    (folder / "dangling.yaml").symlink_to(folder / "missing.yaml")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.yaml").write_text("id: o\n", encoding="utf-8")
+    (folder / "linked-dir").symlink_to(outside, target_is_directory=True)
+    walked = [p for p, _, _ in cache._iter_records(tmp_path / "records", "events")]
+    assert walked == list(store.iter_yaml(folder))
+    assert folder / "link.yaml" in walked and folder / ".tmp-x.yaml" not in walked
+
+
+def test_a_knowledge_base_that_cannot_be_written_still_loads(root: Path) -> None:
+    state = root / ".biohub"
+    state.mkdir(exist_ok=True)
+    (state / "cache").write_text("a file where the cache folder should be", encoding="utf-8")
+    base, stats = cache.load_with_stats(root)
+    assert not stats.written
+    assert_same(base, kb.load(root))
+
+
+def test_the_timeline_command_shows_a_hand_edit_made_after_a_cached_run(root: Path) -> None:
+    runner = CliRunner()
+
+    def titles() -> list[str]:
+        res = runner.invoke(app, ["--kb", str(root), "timeline", "--format", "json"])
+        assert res.exit_code == 0, res.stderr
+        return [e["title"] for e in json.loads(res.stdout)["events"]]
+
+    before = titles()
+    assert cache.cache_path(root).is_file()
+    path = first_event_file(root)
+    rid = path.stem
+    old = cache.load_cached(root).events[rid].title
+    path.write_text(path.read_text(encoding="utf-8").replace(f"title: {old}", "title: 손으로 바꾼 행사 이름"),
+                    encoding="utf-8")
+    after = titles()
+    assert "손으로 바꾼 행사 이름" in after and "손으로 바꾼 행사 이름" not in before
+    assert len(after) == len(before)
