@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from read_builders import FIXTURES, WriteFile
 
-from biohub_cli.errors import ReadError
-from biohub_cli.read import read_path
+from biohub_cli.errors import ReadError, TooLargeError
+from biohub_cli.read import html, read_path
 from biohub_cli.read.html import extract_html, header_lines
 
 NEWS_PAGE = FIXTURES / "news_article.html"
@@ -117,3 +119,22 @@ def test_header_lines_need_a_title_close_to_the_body() -> None:
     far = ["기사 제목", *[f"줄 {n}" for n in range(12)], "본문 첫 문장이다."]
     assert header_lines(far, "본문 첫 문장이다.", ["기사 제목"]) == []
 
+
+
+def test_a_page_too_big_to_be_one_article_is_refused_by_name(tmp_path: Path) -> None:
+    para = "<p>송도 바이오 클러스터에 새 연구소가 문을 열었다는 소식이 이어졌다.</p>\n"
+    page = tmp_path / "거대한 페이지.html"
+    page.write_text("<html><body>" + para * (html.MAX_PAGE_CHARS // len(para) + 10) + "</body></html>",
+                    encoding="utf-8")
+    with pytest.raises(TooLargeError, match="limit for one page"):
+        read_path(page)
+
+
+def test_scripts_and_inline_images_do_not_count_towards_the_page_limit(tmp_path: Path) -> None:
+    script = "<script>var x = '" + "a" * html.MAX_PAGE_CHARS + "';</script>"
+    image = '<img src="data:image/png;base64,' + "QUJD" * (html.MAX_PAGE_CHARS // 4) + '">'
+    story = "<p>인천시는 2일 송도컨벤시아에서 바이오 혁신전략을 발표했다고 밝혔다.</p>" * 5
+    page = tmp_path / "saved.html"
+    body = f"<h1>인천시 바이오 혁신전략 발표</h1>{image}{story}"
+    page.write_text(f"<html><head>{script}</head><body>{body}</body></html>", encoding="utf-8")
+    assert "바이오 혁신전략을 발표했다" in read_path(page).text

@@ -16,7 +16,7 @@ from typing import Any
 import lxml.html  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
-from biohub_cli.errors import ReadError
+from biohub_cli.errors import ReadError, TooLargeError
 
 # Elements whose content is never text a reader sees.
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
@@ -31,6 +31,10 @@ MAX_HEADER_LINES = 8
 MAX_DEPTH = 255  # libxml2's nesting limit without huge_tree
 MAX_HEADER_LINE_CHARS = 300
 MIN_TITLE_CHARS = 4
+# Markup beyond scripts, styles and inline data: a saved news page has well under a million
+# characters of it; main-content extraction costs about 4 s per million, so a bigger page is refused.
+MAX_PAGE_CHARS = 4_000_000
+_DATA_URI = re.compile(r"\bdata:[^\"')\s]*")
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
@@ -38,6 +42,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
 
 def extract_html(text: str) -> str:
     """The article text of an HTML page; ReadError when the page has no readable text."""
+    size = _markup_size(text)
+    if size > MAX_PAGE_CHARS:
+        raise TooLargeError(f"HTML page has {size:,} characters of markup besides scripts and styles, over the "
+                            f"{MAX_PAGE_CHARS:,} limit for one page; save the article alone")
     try:
         body = _extract_article(text)
     except RecursionError as exc:
@@ -47,6 +55,22 @@ def extract_html(text: str) -> str:
             raise ReadError(f"HTML is nested more than {MAX_DEPTH} levels deep; its text cannot be read")
         raise ReadError("HTML page has no readable text")
     return body
+
+
+def _markup_size(text: str) -> int:
+    """Characters of the page outside <script>/<style> blocks and data: URIs (one linear pass)."""
+    lower, hidden, pos = text.lower(), 0, 0
+    while True:
+        starts = [i for i in (lower.find("<script", pos), lower.find("<style", pos)) if i >= 0]
+        if not starts:
+            break
+        start = min(starts)
+        tag = "script" if lower.startswith("<script", start) else "style"
+        end = lower.find(f"</{tag}", start)
+        end = len(text) if end < 0 else end
+        hidden += end - start
+        pos = end + 1
+    return len(text) - hidden - sum(len(m.group()) for m in _DATA_URI.finditer(text))
 
 
 def _extract_article(text: str) -> str:
