@@ -43,6 +43,7 @@ _WEEKDAY = re.compile(r"^\s*(?:\(\s*(?P<a>[월화수목금토일])(?:요일)?\s*
 _TIME = re.compile(r"^\s*(?:(?P<ampm>오전|오후|낮|밤|저녁|새벽)\s*(?P<h>\d{1,2})\s*시"
                    r"(?:\s*(?P<mi>\d{1,2})\s*분|\s*(?P<half>반))?"
                    r"|(?P<h24>\d{1,2})\s*시(?!간|장|청|민|의|내|외|설|점)(?:\s*(?P<mi2>\d{1,2})\s*분)?|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d))")
+_RECURRING = re.compile(r"(?<![가-힣])(?:해마다|매년|매해|매월|매달|매주|격년으로|연례적으로)\s*$")
 _RANGE_JOIN = re.compile(r"^\s*(?:~|∼|～|〜|–|—|-|부터)\s*")
 _RANGE_KO = re.compile(rf"^(?:(?P<y>{Y4})\s*년\s*)?(?:(?P<m>{_M})\s*월\s*)?(?P<d>{_D})\s*일"
                        rf"|^(?:(?P<y2>{Y4})\s*년\s*)?(?P<m2>{_M})\s*월")
@@ -166,7 +167,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _add(found: list[tuple[int, int, RawDate]], taken: list[tuple[int, int]], text: str, a: int, b: int,
          raw: RawDate, *, numeric: bool) -> None:
-    """Attach what surrounds a date: a relative prefix, a range end, the weekday, the time."""
+    """Attach what surrounds a date: a relative prefix, a range end, the weekday, the time. A date that
+    recurs (`해마다 12월`, `매년 5월`) names no one day: it is passed over."""
+    if raw.year is None and _RECURRING.search(text[:a]):
+        taken.append((a, b))
+        return
     a, raw = _prefix(text, a, raw)
     if raw.year is not None and raw.month is None:
         part = _PART.match(text[b:])

@@ -10,75 +10,52 @@ right after it is a second main event of the same day. An event named around the
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from biohub_cli.extract.dates import DateMention, is_report_date
-from biohub_cli.extract.events_clauses import (
-    Cue,
-    Phrase,
-    cue_type,
-    name_after,
-    object_of,
-    subject_of,
-    verb_cues,
-)
+from biohub_cli.extract.events_clauses import Cue, cue_type, name_after, object_of, subject_of, verb_cues
 from biohub_cli.extract.events_cues import event_cues, type_of_name
+from biohub_cli.extract.events_doc import (
+    GATHERINGS,
+    Clause,
+    Doc,
+    co_hosts_of,
+    ends_in_time_noun,
+    hosts_of,
+    is_body,
+    next_day,
+    parties_before,
+    people_in,
+    selection_title,
+    venue_of,
+)
 from biohub_cli.extract.events_parts import (
-    Venue,
     attendee_count,
     body_of,
     has_attendance,
     has_membership,
-    is_event_body,
     merge_roles,
     ordinal_of,
     orgs_in,
     venue_after,
-    venue_anywhere,
-    venue_label,
 )
 from biohub_cli.extract.events_titles import agreement_title, is_generic, title_for
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
-from biohub_cli.models.stages import Analysed, Sentence
+from biohub_cli.models.stages import Analysed
 from biohub_cli.models.vocab import EventType, Role
 
 LEAD_SEARCH = 12          # sentences searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
-GATHERINGS = frozenset({"meeting", "launch", "event"})
-
-
-@dataclass
-class _Clause:
-    sentence: int
-    cue: Cue
-    name: Phrase | None
-    type: EventType
-
-
-@dataclass
-class _Doc:
-    analysed: Analysed
-    sentences: list[Sentence]
-    dates: list[DateMention]
-    orgs: list[OrgMention]
-    people: list[PersonMention]
-    reported: list[DateMention] = field(default_factory=list)  # `…했다고 29일 밝혔다`
-    dated_elsewhere: set[int] = field(default_factory=set)  # sentences about another day
-
-    def dates_in(self, i: int) -> list[DateMention]:
-        s = self.sentences[i]
-        return [d for d in self.dates if s.start <= d.start < s.end]
+_OUTCOMES = frozenset({"designate", "decide", "rename"})  # what a meeting held in the same sentence did
 
 
 def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence[OrgMention],
                 people: Sequence[PersonMention]) -> list[EventMention]:
     """The main event(s) of the story and the related events it dates, in a stable order."""
     segment = analysed.document.segment_of
-    doc = _Doc(analysed, body_sentences(analysed),
+    doc = Doc(analysed, body_sentences(analysed),
                [d for d in dates if segment(d.start) != "translation" and not is_report_date(analysed, d)],
                [o for o in orgs if segment(o.evidence.start) != "translation"],
                [p for p in people if segment(p.evidence.start) != "translation"],
@@ -91,17 +68,19 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
                                if any(date is None or d.date != date.date for d in doc.dates_in(i))}
         mains = [_main(doc, index, date, c) for c in clauses]
         mains += _follow_ups(doc, index, date, [m.type for m in mains])
-        related = _related(doc, index, date, mains)
+        frames: list[Clause] = []
+        _predicates(doc, index, frames)
+        related = [_frame(doc, date, c) for c in frames] + _related(doc, index, date, mains)
         _share_gathering_facts(doc, index, mains)
         events = mains + related
     return sorted(_unique(events), key=lambda e: (not e.main, e.date.sort_key(), e.title, e.type))
 
 
-def _lead(doc: _Doc) -> tuple[int, DateMention | None, list[_Clause]] | None:
+def _lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     """The first sentence with a day followed by an event clause; else the first event clause with
     its own date or the day it was reported (`…체결했다고 2일 밝혔다`). A background sentence before
     a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead."""
-    fallback: tuple[int, DateMention | None, list[_Clause]] | None = None
+    fallback: tuple[int, DateMention | None, list[Clause]] | None = None
     for i in range(min(LEAD_SEARCH, len(doc.sentences))):
         clauses = _predicates(doc, i)
         if not clauses:
@@ -113,22 +92,23 @@ def _lead(doc: _Doc) -> tuple[int, DateMention | None, list[_Clause]] | None:
         if fallback is None:
             s = doc.sentences[i]
             reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
-            fallback = (i, date or (reported[0] if reported else None), clauses)
+            fallback = (i, date or (reported[0] if reported else next_day(doc, i)), clauses)
     return fallback
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
 
 
-def _predicates(doc: _Doc, i: int) -> list[_Clause]:
+def _predicates(doc: Doc, i: int, frames: list[Clause] | None = None) -> list[Clause]:
     """The event clauses of a sentence that end in a verb (not `열린 …`): the main one first, then
     other named ones of another type (`…를 개최하고 ‘…’ 협약을 체결했다`)."""
     sentence = doc.sentences[i]
-    clauses: list[_Clause] = []
+    skip = [(d.start, d.end) for d in doc.dates_in(i)] + [(d.start, d.end) for d in doc.reported]
+    clauses: list[Clause] = []
     for cue in verb_cues(sentence):
         if cue.modifier:
             continue
-        name = object_of(sentence, cue)
+        name = object_of(sentence, cue, skip)
         if name is None and cue.passive:
             name = subject_of(sentence, cue.start)
         kind = cue_type(cue, name, sentence.text)
@@ -136,15 +116,20 @@ def _predicates(doc: _Doc, i: int) -> list[_Clause]:
             continue
         if cue.kind == "attend" and (name is None or is_generic(name.text)):
             continue
-        clauses.append(_Clause(i, cue, name, kind))
+        clauses.append(Clause(i, cue, name, kind))
     if not clauses:
         return []
     if any(c.cue.kind != "attend" for c in clauses):
         clauses = [c for c in clauses if c.cue.kind != "attend"]
+    outcomes = [c for c in clauses if c.cue.kind in _OUTCOMES]
+    if outcomes and all(c.type == "meeting" for c in clauses if c not in outcomes):
+        if frames is not None:
+            frames += [c for c in clauses if c not in outcomes and c.name and not is_generic(c.name.text)]
+        clauses = outcomes  # `위원회를 열고 … 선정했다`: what the meeting decided is the news
     main = max(clauses, key=lambda c: (bool(c.name and c.name.quoted), bool(c.name and not is_generic(c.name.text)),
                                        c.cue.kind == "hold", c.cue.start))
     others = [c for c in clauses if c is not main and c.name is not None and c.type != main.type
-              and (c.name.quoted or (c.cue.kind == "hold" and not is_generic(c.name.text)))]
+              and (c.name.quoted or c.cue.kind == "sign" or (c.cue.kind == "hold" and not is_generic(c.name.text)))]
     out = [main]
     for c in others:
         if all(c.type != o.type for o in out):
@@ -152,20 +137,20 @@ def _predicates(doc: _Doc, i: int) -> list[_Clause]:
     return out
 
 
-def _main(doc: _Doc, index: int, date: DateMention | None, clause: _Clause) -> EventMention:
+def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> EventMention:
     sentence = doc.sentences[index]
-    venue = _venue(sentence, date, doc)
-    host = _host(doc, sentence, date, clause)
+    venue = venue_of(sentence, date, doc)
+    host = hosts_of(doc, sentence, date, clause)
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
     if clause.type == "agreement":
-        parties = list(dict.fromkeys([*host, *(o.name for o in _between(doc, sentence, clause, venue))]))
+        parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
         title, names = agreement_title(doc.sentences, clause.name, parties, doc.dated_elsewhere)
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
         parts += [(o, "signatory") for o in parties]
     else:
-        title = title_for(clause.cue, clause.name, host)
-        co_hosts = _co_hosts(doc, sentence, clause, venue)
+        title = selection_title(doc, sentence, clause) or title_for(clause.cue, clause.name, host)
+        co_hosts = co_hosts_of(doc, sentence, clause, venue)
         parts += [(o.name, "host") for o in co_hosts]
         if clause.type in GATHERINGS:  # `… 대표들과 간담회를 개최`: the others named in the lead take part
             parts += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, clause.cue.start)
@@ -180,11 +165,20 @@ def _main(doc: _Doc, index: int, date: DateMention | None, clause: _Clause) -> E
         title=title, venue=venue.text if venue else None,
         ordinal=ordinal_of(title, clause.name.text if clause.name else ""),
         participants=merge_roles([p for p in parts
-                                  if p[0] in host_titled or not _is_body(p[0], title, clause.type, doc)]),
-        people=_people_in(doc, [index]), main=True, evidence=ev)
+                                  if p[0] in host_titled or not is_body(p[0], title, clause.type, doc)]),
+        people=people_in(doc, [index]), main=True, evidence=ev)
 
 
-def _follow_ups(doc: _Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:
+def _frame(doc: Doc, date: DateMention | None, clause: Clause) -> EventMention:
+    """The meeting at which the main event was decided (`제5차 …위원회를 열고 … 선정했다`): related."""
+    sentence = doc.sentences[clause.sentence]
+    title = title_for(clause.cue, clause.name, [])
+    return EventMention(date=date.date if date else PartialDate(), end_date=date.end_date if date else None,
+                        type=clause.type, title=title, ordinal=ordinal_of(title), main=False,
+                        evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
+
+
+def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:
     """A named announcement or agreement right after the lead, on the same day: a second main event."""
     out: list[EventMention] = []
     for i in range(index + 1, min(len(doc.sentences), index + 1 + FOLLOW_UP)):
@@ -198,19 +192,19 @@ def _follow_ups(doc: _Doc, index: int, date: DateMention | None, have: list[Even
                 continue
             sentence = doc.sentences[i]
             lead = doc.sentences[index]
-            host = _host(doc, sentence, None, clause) or _host(doc, lead, date, clause)
-            venue = _venue(lead, date, doc)
+            host = hosts_of(doc, sentence, None, clause) or hosts_of(doc, lead, date, clause)
+            venue = venue_of(lead, date, doc)
             out.append(EventMention(
                 date=date.date if date else PartialDate(), end_date=date.end_date if date else None,
                 type=clause.type, title=title_for(clause.cue, clause.name, host),
                 venue=venue.text if venue else None, ordinal=ordinal_of(clause.name.text),
-                participants=merge_roles([(h, "host") for h in host]), people=_people_in(doc, [index, i]),
+                participants=merge_roles([(h, "host") for h in host]), people=people_in(doc, [index, i]),
                 main=True, evidence=[doc.analysed.evidence(sentence.start, sentence.end)]))
             have.append(clause.type)
     return out
 
 
-def _related(doc: _Doc, lead_index: int, lead_date: DateMention | None,
+def _related(doc: Doc, lead_index: int, lead_date: DateMention | None,
              mains: list[EventMention]) -> list[EventMention]:
     """Events named around the main one, and other dates followed by an event clause."""
     out: list[EventMention] = []
@@ -223,22 +217,27 @@ def _related(doc: _Doc, lead_index: int, lead_date: DateMention | None,
             for cue in cues:
                 if not d.end <= cue.start < nxt:
                     continue
+                if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
+                    break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
                 if i == lead_index and (not cue.modifier or d is not lead_date):
                     continue
                 made = _related_event(doc, i, d, cue, body, mains)
                 if made is not None:
                     out.append(made)
                     break
+                if ends_in_time_noun(sentence, cue):
+                    break  # `12월 출범식을 가진 뒤 열린 …`: what follows happened later
     return out
 
 
-def _related_event(doc: _Doc, i: int, d: DateMention, cue: Cue, body: str,
+def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
                    mains: list[EventMention]) -> EventMention | None:
     sentence = doc.sentences[i]
+    skip = [(x.start, x.end) for x in doc.dates_in(i)]
     if cue.modifier:
-        name = name_after(sentence, cue)
+        name = name_after(sentence, cue) or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
     else:
-        name = object_of(sentence, cue)
+        name = object_of(sentence, cue, skip)
         if name is None and cue.passive:
             name = subject_of(sentence, d.start)
     kind = cue_type(cue, name, sentence.text)
@@ -248,7 +247,10 @@ def _related_event(doc: _Doc, i: int, d: DateMention, cue: Cue, body: str,
             not name.quoted or kind in {m.type for m in mains}
             or ordinal_of(name.text) in {m.ordinal for m in mains if m.ordinal is not None}):
         return None  # `이날 진행된 제1차 회의`: the main event again
-    host_phrase = subject_of(sentence, d.start)
+    number = ordinal_of(name.text)
+    if number is not None and any(m.ordinal == number and m.type == kind for m in mains):
+        return None  # `지난해 12월 … 뒤 열린 두 번째 정기회의`: the main meeting, not one of another day
+    host_phrase = None if cue.modifier else subject_of(sentence, d.start)  # `추진단은 … 지정된 데`: not its host
     host = [o.name for o in orgs_in(doc.orgs, host_phrase.start, host_phrase.end)] if host_phrase else []
     title = title_for(cue, name, host if not cue.passive else [], generic_prefix=body)
     if any(m.title == title and m.date == d.date for m in mains):
@@ -257,11 +259,11 @@ def _related_event(doc: _Doc, i: int, d: DateMention, cue: Cue, body: str,
     return EventMention(date=d.date, end_date=d.end_date, type=kind, title=title,
                         venue=venue.text if venue else None, ordinal=ordinal_of(title),
                         participants=merge_roles([(h, "host") for h in host
-                                                  if not _is_body(h, title, kind, doc)]),
+                                                  if not is_body(h, title, kind, doc)]),
                         main=False, evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
 
 
-def _share_gathering_facts(doc: _Doc, lead_index: int, mains: list[EventMention]) -> None:
+def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention]) -> None:
     """Attendance and membership sentences about the story's day: count and bodies for the main events."""
     count: int | None = None
     extra: list[tuple[str, Role]] = []
@@ -283,72 +285,10 @@ def _share_gathering_facts(doc: _Doc, lead_index: int, mains: list[EventMention]
     for n, m in enumerate(mains):
         parts = [(p.organization, p.role) for p in m.participants]
         if m.type in GATHERINGS:
-            parts += [p for p in extra if not _is_body(p[0], m.title, m.type, doc)]
-        people = list(dict.fromkeys([*m.people, *_people_in(doc, people_idx)]))
+            parts += [p for p in extra if not is_body(p[0], m.title, m.type, doc)]
+        people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
         mains[n] = m.model_copy(update={"attendees": count if count is not None else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
-
-
-def _venue(sentence: Sentence, date: DateMention | None, doc: _Doc | None = None) -> Venue | None:
-    """`<date> <place>에서` in the lead, a known kind of place there, or a `장소:` line of the release."""
-    found = venue_after(sentence, date.end) if date else None
-    found = found or venue_anywhere(sentence)
-    if found is None and doc is not None:
-        found = venue_label(doc.analysed.document.text)
-    return found
-
-
-def _host(doc: _Doc, sentence: Sentence, date: DateMention | None, clause: _Clause) -> list[str]:
-    """The subject of the clause: an organisation, or the organisation of the person who acts."""
-    before = date.start if date else clause.cue.start
-    phrase = subject_of(sentence, before)
-    if phrase is None:
-        return []
-    found = [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
-    if not found:
-        found = [p.organization for p in doc.people
-                 if phrase.start <= p.evidence.start < phrase.end + 12 and p.organization]
-    return list(dict.fromkeys(found))
-
-
-def _co_hosts(doc: _Doc, sentence: Sentence, clause: _Clause, venue: Venue | None) -> list[OrgMention]:
-    """`경기도 시흥시와 … 공동 개최`: bodies joined to the subject by 와/과 before a 공동/함께 verb."""
-    text = doc.analysed.document.text
-    window = text[sentence.start:clause.cue.start]
-    if "공동" not in window and "함께" not in window:
-        return []
-    out = []
-    for o in orgs_in(doc.orgs, sentence.start, clause.cue.start):
-        if venue and venue.start <= o.evidence.start < venue.end:
-            continue
-        if text[o.evidence.end:o.evidence.end + 1] in ("와", "과"):
-            out.append(o)
-    return out
-
-
-def _between(doc: _Doc, sentence: Sentence, clause: _Clause, venue: Venue | None) -> list[OrgMention]:
-    """Parties named in the lead before an agreement verb (`A와 B는 …협약을 체결했다`)."""
-    text = doc.analysed.document.text
-    out = []
-    for o in orgs_in(doc.orgs, sentence.start, clause.cue.start):
-        if venue and venue.start <= o.evidence.start < venue.end:
-            continue
-        after = re.sub(r"^\s*\([^()]{0,30}\)", "", text[o.evidence.end:o.evidence.end + 40])
-        if after[:1] in ("와", "과", "는", "은", "이", "가", ",", "·", ")"):
-            out.append(o)
-    return out
-
-
-def _is_body(name: str, title: str, kind: EventType, doc: _Doc) -> bool:
-    if kind not in GATHERINGS:
-        return False
-    org = next((o for o in doc.orgs if o.name == name), None)
-    return org is not None and is_event_body(org, title)
-
-
-def _people_in(doc: _Doc, indices: Sequence[int]) -> list[str]:
-    spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
-    return list(dict.fromkeys(p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)))
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:

@@ -9,6 +9,7 @@ a modifier.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biohub_cli.extract.events_cues import event_cues, type_of_name
@@ -18,7 +19,7 @@ from biohub_cli.models.vocab import EventType
 
 _NP_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "W_SERIAL"})
 _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성대히", "성황리", "공식", "정식",
-                               "최초", "처음", "새롭", "연달", "잇따르", "잇달"})
+                               "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
 _QUOTE_MARKS = re.compile(r"[‘’'\"“”『』「」《》〈〉]")
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -26,14 +27,16 @@ _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _DATE_UNITS = frozenset({"년", "월", "일", "시", "분"})
+_ADVERBIAL_CASES = frozenset({"에서", "까지", "부터"})
 MAX_NP_TOKENS = 9
+MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
 
 @dataclass(frozen=True)
 class Cue:
     """A cue verb in a sentence: what it does, where it is, and how it attaches."""
 
-    kind: str         # hold, sign, announce, launch, designate, fund, attend, visit
+    kind: str         # hold, sign, announce, launch, designate, fund, attend, visit, decide, rename
     stem: str
     start: int        # absolute offsets of the stem
     end: int
@@ -69,23 +72,46 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
         verb_at = _verb_at(toks, i, verbs)
         if verb_at is None:
             continue
+        if _curtain(toks, i):  # `막을 올린 ‘…’`: an opening
+            out.append(Cue("hold", "개막", t.start, t.end, i, _modifies(toks, i), False))
+            continue
         passive = toks[verb_at].form == "되" or t.form == "열리"
-        k = verb_at + 1
-        while k < len(toks) and toks[k].tag == "EP":
-            k += 1
-        modifier = k < len(toks) and toks[k].tag == "ETM" and not (
-            k + 1 < len(toks) and toks[k + 1].form in _PLANNED)  # `개최할 예정이다` ends the clause
+        modifier = _modifies(toks, verb_at)
         if verbs[t.form] == "announce" and i > 0 and toks[i - 1].tag in ("EC", "JKQ"):
             continue  # `…다고 발표했다` reports; it is not an announcement event
+        if verbs[t.form] == "rename" and not _renames(toks, i):
+            continue  # `계획을 변경`, `구조를 바꾸`: no name changes
         out.append(Cue(verbs[t.form], t.form, t.start, t.end, i, modifier, passive))
     return out
+
+
+def _curtain(toks: tuple[Token, ...], i: int) -> bool:
+    """`막을 올리다` / `막이 오르다`: an event opens."""
+    return toks[i].tag == "VV" and toks[i].form in ("올리", "오르") and i >= 2 \
+        and toks[i - 1].tag in ("JKO", "JKS") and toks[i - 2].form == "막"
+
+
+def _modifies(toks: tuple[Token, ...], i: int) -> bool:
+    """The verb at i describes the noun after it (`열린 ‘…’`); `개최할 예정이다` ends its clause."""
+    k = i + 1
+    while k < len(toks) and toks[k].tag == "EP":
+        k += 1
+    return k < len(toks) and toks[k].tag == "ETM" and not (k + 1 < len(toks) and toks[k + 1].form in _PLANNED)
+
+
+def _renames(toks: tuple[Token, ...], i: int) -> bool:
+    """`이름을 '…'으로 바꿨다`, `명칭을 변경`, `명칭 변경`: a name noun among the few tokens before."""
+    if toks[i].form in ("개칭", "개명"):
+        return True
+    nouns = event_cues().rename_objects
+    return any(t.form in nouns for t in toks[max(0, i - 8):i])
 
 
 def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | None:
     """Where the verb of a cue at token i is: `개최/NNG 하/XSV`, `열리/VV`, `선정·발표했다` (one act)."""
     t = toks[i]
     if t.tag == "VV":
-        return i if t.form in verbs else None
+        return i if t.form in verbs or _curtain(toks, i) else None
     if t.tag not in ("NNG", "NNP", "SL") or t.form not in verbs or i + 1 >= len(toks):
         return None
     if i >= 2 and toks[i - 1].form in ("·", "ㆍ", "및") and toks[i - 2].form in verbs:
@@ -99,17 +125,26 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
     return None
 
 
-def object_of(sentence: Sentence, cue: Cue) -> Phrase | None:
-    """The name a cue verb takes: `‘…’를 개최`, `2건의 협약을 체결`, `특화단지로 지정`, `협약 체결`."""
+def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()) -> Phrase | None:
+    """The name a cue verb takes: `‘…’를 개최`, `2건의 협약을 체결`, `특화단지로 지정`, `협약 체결`.
+
+    Dates (`skip`, absolute spans) and a place or period (`…서울 코엑스에서`, `…9일까지`) between the
+    object and its verb are passed over: `‘…’를 오는 5월 7일부터 9일까지 서울 코엑스에서 연다`."""
     toks = sentence.tokens
     j = cue.index - 1
+    if j >= 2 and toks[j].form in ("·", "ㆍ") and toks[j - 1].tag == "NNG":
+        j -= 2  # `지정안을 심의·의결`
     while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
                       or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
         j -= 1
     if j < 0:
         return None
-    if toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로")
-                                and cue.kind in ("designate", "launch")) \
+    takes_to = cue.kind in ("designate", "launch", "rename")
+    if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)):
+        j = _past_adverbials(toks, j, skip, attend=cue.kind == "attend")
+    if j < 0:
+        return None
+    if toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to) \
             or (toks[j].tag == "JKB" and toks[j].form in ("에", "에서") and cue.kind == "attend"):
         j -= 1
     elif toks[j].tag not in _NP_TAGS and not _closes_quote(toks[j]):
@@ -120,6 +155,26 @@ def object_of(sentence: Sentence, cue: Cue) -> Phrase | None:
     if phrase is not None and _DATE_ONLY.match(phrase.text):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
     return phrase
+
+
+def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, int]], *, attend: bool) -> int:
+    """The token before the dates and `<place>에서` / `…까지` phrases that end at token j (j if none)."""
+    k = j
+    while k >= 0:
+        if any(a <= toks[k].start < b for a, b in skip):
+            k -= 1
+        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES and not (attend and toks[k].form == "에서"):
+            m = k - 1
+            while m >= 0 and (toks[m].tag in _NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
+                m -= 1
+            if m == k - 1:
+                return j
+            k = m
+        else:
+            break
+    if k == j or k < 0 or toks[k].tag != "JKO":
+        return j
+    return k
 
 
 def subject_of(sentence: Sentence, before: int) -> Phrase | None:
@@ -139,6 +194,17 @@ def subject_of(sentence: Sentence, before: int) -> Phrase | None:
     return None
 
 
+def selected_of(sentence: Sentence, cue: Cue) -> Phrase | None:
+    """What a passive 선정/지정 selects: the nearest `…이/가` before it (`인천시 컨소시엄이 최종 선정됐다`)."""
+    toks = sentence.tokens
+    for j in range(cue.index - 1, 0, -1):
+        if toks[j].tag in ("JX", "EC", "EF", "SF") or (toks[j].tag == "JKO"):
+            return None
+        if toks[j].tag == "JKS" and toks[j].form in ("이", "가") and toks[j - 1].tag in _NP_TAGS:
+            return _phrase_back(sentence, j - 1, bridge=False)
+    return None
+
+
 def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
     """The noun a modifier cue describes: `열린 '2025 제약바이오투자대전'`, `열린 출범식 이후`."""
     toks = sentence.tokens
@@ -154,8 +220,10 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
                 return _phrase(sentence, toks[k].start, toks[m].end, quoted=True)
         return None
     times = event_cues().time_nouns
+    if toks[k].tag == "NNB" or toks[k].form in times:
+        return None  # `지정된 데`, `출범식을 가진 뒤`: the name is before the verb
     m = k
-    while m < len(toks) and _np_token(toks, m) and toks[m].form not in times and m - k < 6:
+    while m < len(toks) and _np_token(toks, m) and toks[m].form not in times and m - k < MAX_NAME_TOKENS:
         m += 1
     if m == k:
         return None
@@ -175,8 +243,15 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "announcement"
     if cue.kind == "launch":
         return "launch"
-    if cue.kind == "visit":
+    if cue.kind in ("visit", "rename"):
         return "other"
+    if cue.kind == "decide":
+        if name is None:
+            return None
+        decided = type_of_name(decided_name(name.text))
+        if decided is not None:
+            return decided  # `특화단지 지정안을 의결` → designation
+        return "funding" if any(w in sentence_text for w in event_cues().funding_context) else "announcement"
     funding = any(w in sentence_text for w in event_cues().funding_context)
     if cue.kind == "designate":
         return "funding" if funding else "designation"
@@ -184,6 +259,11 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         money = name is not None and any(w in name.text for w in event_cues().funding_context)
         return "funding" if money else None
     return named
+
+
+def decided_name(text: str) -> str:
+    """What a decision is about: `… 특화단지 지정안` → `… 특화단지 지정`, `… 건설 안건` → `… 건설`."""
+    return re.sub(r"\s*(?:안건|안)$", "", text) or text
 
 
 def _closes_quote(t: Token) -> bool:

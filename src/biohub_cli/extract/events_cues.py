@@ -20,7 +20,7 @@ VENUES_YAML = DATA / "venues.yaml"
 class EventCues:
     nouns: tuple[tuple[str, EventType], ...]      # longest first
     launch_modifiers: tuple[str, ...]
-    verbs: dict[str, str]                         # stem -> hold, sign, announce, launch, designate, fund
+    verbs: dict[str, str]                         # stem -> hold, sign, announce, launch, designate, fund, …
     funding_context: tuple[str, ...]
     attendance: tuple[str, ...]
     membership: tuple[str, ...]
@@ -28,6 +28,7 @@ class EventCues:
     time_nouns: frozenset[str]
     venues: tuple[str, ...]
     venue_heads: tuple[str, ...]
+    rename_objects: tuple[str, ...] = ()
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -59,6 +60,7 @@ def event_cues() -> EventCues:
         time_nouns=frozenset(_strings(data.get("time_nouns"))),
         venues=tuple(sorted(_strings(venues.get("known")), key=lambda v: (-len(v), v))),
         venue_heads=tuple(sorted(_strings(venues.get("heads")), key=lambda v: (-len(v), v))),
+        rename_objects=_strings(data.get("rename_objects")),
     )
 
 

@@ -101,7 +101,21 @@ def _place_at(sentence: Sentence, offset: int) -> Venue | None:
     if type_of_name(name) in ("meeting", "event", "agreement") and not any(
             name.endswith(h) for h in event_cues().venue_heads):
         return None  # `이날 회의에서`: an event, not a place
+    if not is_place_phrase(name):
+        return None  # `인천에서`: a bare city or district, not a venue
     return Venue(start, end, name)
+
+
+def is_place_phrase(name: str) -> bool:
+    """A venue names a place: a known venue, a name ending like one (…회의실), or several words
+    (`서울 코엑스`, `인천 연수구 미추홀타워`); a single bare name (`인천`, `송도`) is not one."""
+    cues = event_cues()
+    squashed = "".join(name.split())
+    if any("".join(v.split()) in squashed for v in cues.venues):
+        return True
+    if any(squashed.endswith(h) for h in cues.venue_heads):
+        return True
+    return len(name.split()) >= 2
 
 
 def attendee_count(sentence: Sentence) -> int | None:

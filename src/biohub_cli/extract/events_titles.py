@@ -5,20 +5,31 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from biohub_cli.extract.events_clauses import Cue, Phrase, clean_name
+from biohub_cli.extract.events_clauses import Cue, Phrase, clean_name, decided_name
 from biohub_cli.extract.events_cues import event_cues, type_of_name
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
 
 _ORDINAL_ONLY = re.compile(r"^(?:제?\s*\d+\s*(?:회|차)|(?:첫|두|세|네|다섯)\s*번째)?"
                            r"\s*(?:정기|임시|전체)?\s*")
+_VERB_WORDS: dict[str, dict[str, str]] = {
+    "sign": {"맺": "체결", "서명": "체결"},
+    "announce": {"내놓": "발표"},
+    "rename": {"바꾸": "명칭 변경", "변경": "명칭 변경", "개명": "명칭 변경", "개칭": "명칭 변경"},
+}
 _IMPLIED = {"announce": "announcement", "designate": "designation", "fund": "funding", "launch": "launch",
             "sign": "agreement"}
 
 
 def title_for(cue: Cue, name: Phrase | None, host: Sequence[str], *, generic_prefix: str = "") -> str:
     """'제5회 … 추진협의회' (hold), '… 혁신전략(IBIS) 발표' (announce), '… 추진협의회 구성' (launch)."""
-    verb = "" if cue.kind in ("hold", "attend") else ("체결" if cue.kind == "sign" else cue.stem)
+    verb = "" if cue.kind in ("hold", "attend") else _VERB_WORDS.get(cue.kind, {}).get(cue.stem, cue.stem)
+    if cue.kind == "decide" and name is not None:
+        decided = decided_name(name.text)
+        if decided != name.text and type_of_name(decided) is not None:
+            return decided  # `… 특화단지 지정안 의결` → `… 특화단지 지정`
+    if cue.kind == "rename" and name is not None and any(n in name.text for n in event_cues().rename_objects):
+        name = None  # `명칭을 변경`: the body renamed is the host
     if name is None:
         base = host[0] if host else generic_prefix
         return clean_name(f"{base} {verb}") or verb or "행사"

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -86,21 +87,55 @@ class Lexicon:
     def lookup_english(self, text: str) -> OrgEntry | None:
         return self._english.get(normalise(text))
 
+    # The form lists below are computed once per lexicon: a Lexicon is not changed after it is built.
+
     def surface_forms(self) -> list[tuple[str, OrgEntry]]:
         """Every written form, longest first (for scanning text)."""
+        return list(self._surface_forms)
+
+    @cached_property
+    def _surface_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         forms = {(f, e.name) for e in self.entries.values() for f in (e.name, *e.aliases) if len(f) >= 2}
-        return sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0]))
+        return tuple(sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0])))
+
+    @cached_property
+    def scan_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
+        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not)."""
+        return tuple((f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3))
 
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
+        return list(self._english_forms)
+
+    @cached_property
+    def _english_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         forms = [(e.name_en, e) for e in self.entries.values() if e.name_en]
         forms += [(a, e) for e in self.entries.values() for a in e.aliases if a.isascii() and len(a) >= 3]
-        return sorted(((f, e) for f, e in forms if f), key=lambda fe: (-len(fe[0]), fe[0]))
+        return tuple(sorted(((f, e) for f, e in forms if f), key=lambda fe: (-len(fe[0]), fe[0])))
+
+    @cached_property
+    def english_patterns(self) -> tuple[tuple[str, re.Pattern[str], OrgEntry], ...]:
+        """(form lowercased if ASCII else "", whole-word case-insensitive pattern, entry), longest form first."""
+        return tuple((f.lower() if f.isascii() else "",
+                      re.compile(r"(?<![A-Za-z])" + re.escape(f) + r"(?![A-Za-z])", flags=re.IGNORECASE), e)
+                     for f, e in self._english_forms)
+
+    @cached_property
+    def suffixes_by_length(self) -> tuple[tuple[int, dict[str, OrgType]], ...]:
+        """The suffix rules grouped by length, longest first: the first suffix that fits wins."""
+        groups: dict[int, dict[str, OrgType]] = {}
+        for suffix, type_ in self.rules.suffixes:
+            groups.setdefault(len(suffix), {}).setdefault(suffix, type_)
+        return tuple(sorted(groups.items(), reverse=True))
 
     def user_words(self) -> list[tuple[str, str]]:
+        return list(self._user_words)
+
+    @cached_property
+    def _user_words(self) -> tuple[tuple[str, str], ...]:
         words = {f for e in self.entries.values() for f in (e.name, *e.aliases)
                  if len(f) >= 2 and " " not in f and not f.isascii()}
         words |= {p for p in self.people if 2 <= len(p) <= 4}
-        return [(w, "NNP") for w in sorted(words)]
+        return tuple((w, "NNP") for w in sorted(words))
 
     def titles(self) -> tuple[str, ...]:
         return self.rules.titles

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
 from biohub_cli.models.facts import OrgMention
@@ -81,9 +83,14 @@ def _canonical(surface: str, lexicon: Lexicon) -> tuple[str, OrgType]:
 
 def _words(sent: Sentence) -> list[_Word]:
     out = []
+    starts = [t.start for t in sent.tokens]
+    ordered = all(x <= y for x, y in pairwise(starts))
     for m in _WORD.finditer(sent.text):
         a, b = sent.start + m.start(), sent.start + m.end()
-        toks = [t for t in sent.tokens if a <= t.start < b]
+        if ordered:  # kiwi gives tokens in text order: the word's tokens are one slice
+            toks = list(sent.tokens[bisect_left(starts, a):bisect_left(starts, b)])
+        else:
+            toks = [t for t in sent.tokens if a <= t.start < b]
         end = a
         tags = []
         for t in toks:
@@ -107,8 +114,9 @@ def _is_place(word: str, lexicon: Lexicon) -> bool:
 
 
 def _suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
-    for suffix, type_ in lexicon.rules.suffixes:
-        if core.endswith(suffix):
+    for size, by_suffix in lexicon.suffixes_by_length:  # longest first, as the rules are ordered
+        type_ = by_suffix.get(core[-size:] if size else "")
+        if type_ is not None:
             return type_
     return None
 
@@ -198,23 +206,30 @@ def _enumeration(w: _Word, lexicon: Lexicon) -> Iterator[_Cand]:
 
 
 def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
-    for form, entry in lexicon.surface_forms():
-        if form.isascii() and len(form) < 3:
+    text = sent.text
+    n = len(text)
+    for form, entry in lexicon.scan_forms:
+        if form not in text:  # most forms: one substring test, no regex
             continue
-        for m in re.finditer(re.escape(form), sent.text):
-            before = sent.text[m.start() - 1] if m.start() else " "
-            if before.isalnum():
-                continue
-            if form.isascii():
-                after = sent.text[m.end()] if m.end() < len(sent.text) else " "
-                if after.isascii() and after.isalnum():
-                    continue
-            yield _Cand(sent.start + m.start(), sent.start + m.end(), form, entry.name, entry.type)
+        ascii_form = form.isascii()
+        size = len(form)
+        i = text.find(form)
+        while i >= 0:  # every non-overlapping occurrence, left to right
+            end = i + size
+            before = text[i - 1] if i else " "
+            after = text[end] if end < n else " "
+            if not before.isalnum() and not (ascii_form and after.isascii() and after.isalnum()):
+                yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
+            i = text.find(form, end)
 
 
 def _english(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
-    for form, entry in lexicon.english_forms():
-        for m in re.finditer(r"(?<![A-Za-z])" + re.escape(form) + r"(?![A-Za-z])", sent.text, flags=re.IGNORECASE):
+    text = sent.text
+    lowered = text.lower() if text.isascii() else None  # exact prefilter only for ASCII text and form
+    for form, pattern, entry in lexicon.english_patterns:
+        if lowered is not None and form and form not in lowered:
+            continue
+        for m in pattern.finditer(text):
             yield _Cand(sent.start + m.start(), sent.start + m.end(), m.group(), entry.name, entry.type)
 
 

@@ -1,0 +1,160 @@
+"""What the event finder works on (the story's sentences, dates, bodies and people) and the parts of an
+event read around a clause: venue, hosts, co-hosts, signing parties, the people named, a selection's title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from biohub_cli.extract.dates import DateMention
+from biohub_cli.extract.events_clauses import (
+    Cue,
+    Phrase,
+    clean_name,
+    object_of,
+    selected_of,
+    subject_of,
+    verb_cues,
+)
+from biohub_cli.extract.events_cues import event_cues
+from biohub_cli.extract.events_parts import (
+    Venue,
+    is_event_body,
+    orgs_in,
+    venue_after,
+    venue_anywhere,
+    venue_label,
+)
+from biohub_cli.extract.spans import quoted_names
+from biohub_cli.models.facts import OrgMention, PersonMention
+from biohub_cli.models.stages import Analysed, Sentence
+from biohub_cli.models.vocab import EventType
+
+GATHERINGS = frozenset({"meeting", "launch", "event"})
+
+
+@dataclass
+class Clause:
+    sentence: int
+    cue: Cue
+    name: Phrase | None
+    type: EventType
+
+
+@dataclass
+class Doc:
+    analysed: Analysed
+    sentences: list[Sentence]
+    dates: list[DateMention]
+    orgs: list[OrgMention]
+    people: list[PersonMention]
+    reported: list[DateMention] = field(default_factory=list)  # `…했다고 29일 밝혔다`
+    dated_elsewhere: set[int] = field(default_factory=set)  # sentences about another day
+
+    def dates_in(self, i: int) -> list[DateMention]:
+        s = self.sentences[i]
+        return [d for d in self.dates if s.start <= d.start < s.end]
+
+
+def next_day(doc: Doc, i: int) -> DateMention | None:
+    """An undated lead takes the one day of the sentence right after it when that sentence reports no
+    happening of its own (`새 명칭이 지난 19일부터 쓰이기 시작했다`, `무대는 12월 2일 … 열린 ‘…’이었다`)."""
+    if i + 1 >= len(doc.sentences):
+        return None
+    nxt = i + 1
+    days = [d for d in doc.dates_in(nxt) if d.date.day is not None]
+    if len(days) != 1 or any(not c.modifier for c in verb_cues(doc.sentences[nxt])):
+        return None
+    return days[0]
+
+
+def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
+    """A passive 선정/지정 says who was picked and for what: `‘…구축사업’에 인천시 컨소시엄이 최종
+    선정됐다` → `…구축사업 인천시 컨소시엄 선정` (not `최종 선정`)."""
+    if clause.cue.kind != "designate" or not clause.cue.passive:
+        return None
+    picked = selected_of(sentence, clause.cue)
+    if picked is None:
+        return None
+    skip = [(d.start, d.end) for d in doc.dates_in(clause.sentence)]
+    role = object_of(sentence, clause.cue, skip)
+    programs = [q for q in quoted_names(sentence) if q.end <= picked.start]
+    parts = [clean_name(programs[-1].text) if programs else "", role.text if role else "", picked.text]
+    return " ".join(p for p in parts if p) + " " + clause.cue.stem
+
+
+def ends_in_time_noun(sentence: Sentence, cue: Cue) -> bool:
+    """A modifier cue followed by a time noun: `가진 뒤`, `열린 이후`."""
+    if not cue.modifier:
+        return False
+    toks = sentence.tokens
+    k = cue.index + 1
+    while k < len(toks) and toks[k].tag in ("XSV", "XSA", "EP", "ETM", "VV"):
+        k += 1
+    return k < len(toks) and toks[k].form in event_cues().time_nouns
+
+
+def venue_of(sentence: Sentence, date: DateMention | None, doc: Doc | None = None) -> Venue | None:
+    """`<date> <place>에서` in the lead (or in the sentence that gave the lead its date), a known kind of
+    place in the lead, or a `장소:` line of the release."""
+    if date is not None and doc is not None and not sentence.start <= date.start < sentence.end:
+        sentence = next((s for s in doc.sentences if s.start <= date.start < s.end), sentence)
+    found = venue_after(sentence, date.end) if date and sentence.start <= date.start < sentence.end else None
+    found = found or venue_anywhere(sentence)
+    if found is None and doc is not None:
+        found = venue_label(doc.analysed.document.text)
+    return found
+
+
+def hosts_of(doc: Doc, sentence: Sentence, date: DateMention | None, clause: Clause) -> list[str]:
+    """The subject of the clause: an organisation, or the organisation of the person who acts."""
+    before = date.start if date else clause.cue.start
+    phrase = subject_of(sentence, before)
+    if phrase is None:
+        return []
+    found = [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+    if not found:
+        found = [p.organization for p in doc.people
+                 if phrase.start <= p.evidence.start < phrase.end + 12 and p.organization]
+    return list(dict.fromkeys(found))
+
+
+def co_hosts_of(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | None) -> list[OrgMention]:
+    """`경기도 시흥시와 … 공동 개최`: bodies joined to the subject by 와/과 before a 공동/함께 verb."""
+    text = doc.analysed.document.text
+    window = text[sentence.start:clause.cue.start]
+    if "공동" not in window and "함께" not in window:
+        return []
+    out = []
+    for o in orgs_in(doc.orgs, sentence.start, clause.cue.start):
+        if venue and venue.start <= o.evidence.start < venue.end:
+            continue
+        if text[o.evidence.end:o.evidence.end + 1] in ("와", "과"):
+            out.append(o)
+    return out
+
+
+def parties_before(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | None) -> list[OrgMention]:
+    """Parties named in the lead before an agreement verb (`A와 B는 …협약을 체결했다`)."""
+    text = doc.analysed.document.text
+    out = []
+    for o in orgs_in(doc.orgs, sentence.start, clause.cue.start):
+        if venue and venue.start <= o.evidence.start < venue.end:
+            continue
+        after = re.sub(r"^\s*\([^()]{0,30}\)", "", text[o.evidence.end:o.evidence.end + 40])
+        if after[:1] in ("와", "과", "는", "은", "이", "가", ",", "·", ")"):
+            out.append(o)
+    return out
+
+
+def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
+    if kind not in GATHERINGS:
+        return False
+    org = next((o for o in doc.orgs if o.name == name), None)
+    return org is not None and is_event_body(org, title)
+
+
+def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:
+    spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
+    return list(dict.fromkeys(p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)))
