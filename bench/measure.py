@@ -26,6 +26,7 @@ class Run:
     tree_rss_mb: float      # peak of the sum over the process and all its children (sampled)
     process_rss_mb: float   # peak of the largest single process (sampled; the kernel's ru_maxrss if larger)
     stderr_tail: str
+    tree_pss_mb: float = 0.0  # peak of the sum of PSS (shared pages split between the processes sharing them)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -49,6 +50,29 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return sum(sizes), max(sizes, default=0)
 
 
+def _tree_pss(pid: int) -> int:
+    """The sum of the proportional set sizes (Linux /proc/PID/smaps_rollup) of a process and its descendants:
+    pages shared by forked workers count once in all, not once per process as in RSS."""
+    if psutil is None:
+        return 0
+    try:
+        proc = psutil.Process(pid)
+        pids = [proc.pid, *(c.pid for c in proc.children(recursive=True))]
+    except psutil.Error:
+        return 0
+    total = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+                        break
+        except OSError:
+            continue
+    return total
+
+
 def run(cmd: list[str], *, cwd: Path | None = None, stdout: Path | None = None,
         env: dict[str, str] | None = None) -> Run:
     out = open(stdout, "wb") if stdout else subprocess.DEVNULL  # noqa: SIM115
@@ -56,13 +80,14 @@ def run(cmd: list[str], *, cwd: Path | None = None, stdout: Path | None = None,
     with open(err_path, "wb") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env={**os.environ, **(env or {})})
-        peak = [0, 0]
+        peak = [0, 0, 0]
         done = threading.Event()
 
         def sample() -> None:
             while not done.is_set():
                 total, largest = _tree_rss(proc.pid)
                 peak[0], peak[1] = max(peak[0], total), max(peak[1], largest)
+                peak[2] = max(peak[2], _tree_pss(proc.pid))
                 done.wait(_SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -78,4 +103,4 @@ def run(cmd: list[str], *, cwd: Path | None = None, stdout: Path | None = None,
     err_path.unlink(missing_ok=True)
     return Run(command=" ".join(cmd), seconds=seconds, returncode=proc.returncode,
                tree_rss_mb=peak[0] / 2**20, process_rss_mb=max(peak[1] / 2**20, usage.ru_maxrss / 1024),
-               stderr_tail=tail)
+               stderr_tail=tail, tree_pss_mb=peak[2] / 2**20)

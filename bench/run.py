@@ -95,8 +95,8 @@ def read_paths(kb: Path, label: str) -> dict[str, Any]:
     ld = out["load"]
     print(f"  {label} load, no rendering: kb.load {ld['kb_load']:.2f} s, records cache cold {ld['cache_cold']:.2f} s, "
           f"warm {ld['cache_warm']:.2f} s ({ld['warm_hits']}/{ld['files']} files from the snapshot)", flush=True)
-    for name, args in (("timeline", ["timeline"]), ("timeline_json", ["timeline", "--format", "json"]),
-                       ("org", ["org", ORG])):
+    for name, args in (("timeline", ["timeline"]), ("timeline_all", ["timeline", "--limit", "0"]),
+                       ("timeline_json", ["timeline", "--format", "json"]), ("org", ["org", ORG])):
         _drop_cache(kb)
         cold = _biohub(kb, *args, stdout=sink)
         warm = _biohub(kb, *args, stdout=sink)
@@ -132,7 +132,8 @@ def size_run(n: int, seed: int, jobs: int, work: Path) -> dict[str, Any]:
     res["ingest"] = first.as_dict()
     res["records"] = _count(kb)
     print(f"  (b) ingest: {first.seconds:.2f} s = {first.seconds / fl['seconds']:.2f}x floor "
-          f"(exit {first.returncode}; {res['records']})", flush=True)
+          f"(exit {first.returncode}; {res['records']}; peak RSS tree {first.tree_rss_mb:.0f} MB, "
+          f"PSS tree {first.tree_pss_mb:.0f} MB, largest process {first.process_rss_mb:.0f} MB)", flush=True)
     again = _biohub(kb, "ingest", rel, "--jobs", str(jobs), cwd=work)
     res["reingest_unchanged"] = again.as_dict()
     print(f"  (c) re-ingest, nothing changed: {again.seconds:.2f} s = {again.seconds / first.seconds:.1%} of (b)",
@@ -180,7 +181,8 @@ def table(results: dict[str, Any]) -> str:
             (f"N={s['n']}", "(a) floor: kiwi alone, all cores", _fmt(fl), "",
              _fmt(s["floor"][s["floor"]["best"]]["tree_rss_mb"], "MB")),
             ("", "(b) ingest", _fmt(ing), f"{ing / fl:.2f}x floor (target <= {TARGETS['ingest_ratio']}x)",
-             f"{_fmt(s['ingest']['tree_rss_mb'], 'MB')} tree / {_fmt(s['ingest']['process_rss_mb'], 'MB')} proc"),
+             f"{_fmt(s['ingest']['tree_rss_mb'], 'MB')} tree RSS / {_fmt(s['ingest']['tree_pss_mb'], 'MB')} tree PSS"
+             f" / {_fmt(s['ingest']['process_rss_mb'], 'MB')} proc"),
             ("", "(c) re-ingest, nothing changed", _fmt(s["reingest_unchanged"]["seconds"]),
              f"{s['reingest_unchanged']['seconds'] / ing:.1%} of (b) (target <= 3%)",
              _fmt(s["reingest_unchanged"]["tree_rss_mb"], "MB")),
@@ -206,7 +208,9 @@ def _read_rows(rd: dict[str, Any]) -> list[tuple[str, ...]]:
     out = [("", "(e) load only: kb.load / cache cold / warm",
             f"{ld['kb_load']:.2f} / {ld['cache_cold']:.2f} / {ld['cache_warm']:.2f} s",
             f"warm = {ld['cache_warm'] / ld['kb_load']:.1%} of kb.load", f"{ld['tree_rss_mb']:.0f} MB")]
-    for name, label in (("timeline", "(e) timeline (table)"), ("timeline_json", "(e) timeline --format json"),
+    for name, label in (("timeline", "(e) timeline (table, newest 200)"),
+                        ("timeline_all", "(e) timeline --limit 0 (table, all)"),
+                        ("timeline_json", "(e) timeline --format json"),
                         ("org", f"(e) org {ORG}"), ("build", "(f) build")):
         cold, warm = rd[name]["cold"], rd[name]["warm"]
         out.append(("", f"{label} cold / warm", f"{cold['seconds']:.2f} / {warm['seconds']:.2f} s", "",

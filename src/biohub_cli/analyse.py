@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,7 @@ def _kiwi(user_words: Sequence[UserWord]) -> Any:
                 if form.strip() and " " not in form:
                     kiwi.add_user_word(form, tag, 0.0)
             _KIWI.clear()
-            _KIWI.update(key=key, kiwi=kiwi)
+            _KIWI.update(key=key, kiwi=kiwi, pid=os.getpid())
         return _KIWI["kiwi"]
 
 
@@ -38,12 +39,26 @@ def analyse(doc: Document, *, user_words: Sequence[UserWord] = ()) -> Analysed:
 
 
 def analyse_many(docs: Sequence[Document], *, user_words: Sequence[UserWord] = ()) -> list[Analysed]:
+    """Kiwi's own threads over the paragraphs, unless this process inherited Kiwi from its parent."""
     kiwi = _kiwi(user_words)
+    return _analyse(kiwi, docs, one_by_one=_KIWI.get("pid") != os.getpid())
+
+
+def analyse_each(docs: Sequence[Document], *, user_words: Sequence[UserWord] = ()) -> list[Analysed]:
+    """As analyse_many, one paragraph per Kiwi call (the path a forked worker takes): the same result."""
+    return _analyse(_kiwi(user_words), docs, one_by_one=True)
+
+
+def _analyse(kiwi: Any, docs: Sequence[Document], *, one_by_one: bool) -> list[Analysed]:
     out: list[Analysed] = []
     for doc in docs:
         paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()]
         sentences: list[Sentence] = []
-        results: Iterable[Any] = kiwi.tokenize([p for _, p in paragraphs], split_sents=True) if paragraphs else []
+        results: Iterable[Any]
+        if one_by_one:  # a forked worker: Kiwi's thread pool did not survive the fork, one text at a time
+            results = [kiwi.tokenize(p, split_sents=True) for _, p in paragraphs]
+        else:
+            results = kiwi.tokenize([p for _, p in paragraphs], split_sents=True) if paragraphs else []
         for (offset, para), sents in zip(paragraphs, results, strict=True):
             sentences.extend(_sentences(doc, offset, para, sents))
         out.append(Analysed(document=doc, sentences=tuple(sentences)))
@@ -64,6 +79,7 @@ def _sentences(doc: Document, offset: int, para: str, sents: Any) -> list[Senten
     return out
 
 
-def warm() -> None:
-    """Load the model now (for benchmarks and workers)."""
-    _kiwi(())
+def warm(user_words: Sequence[UserWord] = ()) -> None:
+    """Load the model now (for benchmarks, and before forking workers that share it)."""
+    _kiwi(user_words)
+

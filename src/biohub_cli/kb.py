@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,6 +18,8 @@ from biohub_cli.models.dates import PartialDate
 from biohub_cli.names import normalise
 from biohub_cli.records_io import id_problem
 from biohub_cli.validation import describe_validation_error
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -49,20 +52,46 @@ class KnowledgeBase:
         """An organisation by id, name or any alias (normalised)."""
         if name in self.orgs:
             return self.orgs[name]
-        key = normalise(name)
-        for org in self.active_orgs():
-            if key in {normalise(n) for n in (org.name, org.name_en or "", *org.aliases) if n}:
-                return org
-        return None
+        return self._org_index().get(normalise(name))
 
     def person_by_name(self, name: str) -> Person | None:
         if name in self.people:
             return self.people[name]
-        key = normalise(name)
-        for person in self.active_people():
-            if key in {normalise(person.name), normalise(person.name_en or "")}:
-                return person
-        return None
+        return self._person_index().get(normalise(name))
+
+    # -- indexes: built once, rebuilt when a table changes ---------------------------------------
+
+    def _memo(self, key: str, signature: object, build: Callable[[], T]) -> T:
+        """The value `build` gave for this signature of the tables, or a new one."""
+        memo: dict[str, tuple[object, Any]] = self.__dict__.setdefault("_memo_cache", {})
+        held = memo.get(key)
+        if held is not None and held[0] == signature:
+            return cast(T, held[1])
+        value = build()
+        memo[key] = (signature, value)
+        return value
+
+    def _org_index(self) -> dict[str, Organization]:
+        """Normalised name, English name and aliases of the active organisations; the first in name order wins."""
+        def build() -> dict[str, Organization]:
+            index: dict[str, Organization] = {}
+            for org in self.active_orgs():
+                for n in (org.name, org.name_en or "", *org.aliases):
+                    if n:
+                        index.setdefault(normalise(n), org)
+            return index
+        sig = (id(self.orgs), [(o, o.status, o.name, o.name_en, tuple(o.aliases)) for o in self.orgs.values()])
+        return self._memo("org_index", sig, build)
+
+    def _person_index(self) -> dict[str, Person]:
+        def build() -> dict[str, Person]:
+            index: dict[str, Person] = {}
+            for person in self.active_people():
+                for n in (person.name, person.name_en or ""):
+                    index.setdefault(normalise(n), person)
+            return index
+        sig = (id(self.people), [(p, p.status, p.name, p.name_en) for p in self.people.values()])
+        return self._memo("person_index", sig, build)
 
     def suggest(self, name: str, candidates: Iterable[str], limit: int = 5) -> list[str]:
         """Close names for a name that matched nothing."""
@@ -85,7 +114,9 @@ class KnowledgeBase:
         return sorted((p for p in self.people.values() if p.status == "active"), key=lambda p: (p.name, p.id))
 
     def active_events(self) -> list[Event]:
-        return sorted((e for e in self.events.values() if e.status == "active"), key=event_sort_key)
+        sig = (id(self.events), [(e, e.status, e.date, e.title) for e in self.events.values()])
+        return list(self._memo("active_events", sig, lambda: sorted(
+            (e for e in self.events.values() if e.status == "active"), key=event_sort_key)))
 
     # -- queries -------------------------------------------------------------------------------
 

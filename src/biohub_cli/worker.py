@@ -7,7 +7,9 @@ the same whichever process handles which file, and results come back in input or
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -100,8 +102,36 @@ def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Re
         for f in files:
             yield process(f)
         return
+    if _can_fork():
+        yield from _run_forked(files, settings, jobs)
+        return
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                       else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
                              initargs=(settings,)) as pool:
-        yield from pool.map(process, files, chunksize=max(1, min(16, len(files) // (jobs * 4) or 1)))
+        yield from pool.map(process, files, chunksize=_chunk_size(len(files), jobs))
+
+
+def _can_fork() -> bool:
+    """Fork is safe on Linux (on macOS system libraries may not survive it); BIOHUB_NO_FORK=1 turns it off."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
+        and os.environ.get("BIOHUB_NO_FORK", "") != "1"
+
+
+def _chunk_size(files: int, jobs: int) -> int:
+    return max(1, min(16, files // (jobs * 4) or 1))
+
+
+def _run_forked(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Result]:
+    """Load the lexicon and Kiwi (~350 MB) here, then fork: the workers share the model's pages."""
+    from biohub_cli.analyse import warm
+
+    _init(settings)
+    warm(_lexicon().user_words())
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
+        yield from pool.map(process, files, chunksize=_chunk_size(len(files), jobs))
+
+
+def _ignore_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle

@@ -95,7 +95,9 @@ def timeline(
     until: str | None = typer.Option(None, "--until", help="Up to this date: 2025, 2025-06 or 2025-06-11."),
     text: str | None = typer.Option(None, "--query", "-q", help="Words in the title, venue, organisations or "
                                     "evidence sentences."),
-    limit: int | None = typer.Option(None, "--limit", "-n", min=1, help="At most this many events."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=0,
+                                     help="At most this many events (the first in date order); 0: every event. "
+                                     f"The table shows the newest {terminal.TABLE_ROWS} unless this is given."),
     main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
                                        help="table, md, html, json, csv, ics or timelinejs."),
@@ -112,8 +114,9 @@ def timeline(
     except BiohubError as exc:
         raise _fail(exc) from None
     events = base.timeline(flt)
-    if fmt is TimelineFormat.table:
-        _output.grouped_table(terminal.timeline_table(base, events, language))
+    if fmt is TimelineFormat.table:  # a table is for reading: the newest rows, unless --limit asks otherwise
+        _output.grouped_table(terminal.timeline_table(base, events, language, newest=None if limit is not None
+                                                      else terminal.TABLE_ROWS))
         return
     shown = query.describe_filter(base, flt, labels.labels(language))
     result = pages.timeline_text(base, events, fmt.value, language, filters=shown)

@@ -11,11 +11,14 @@ import base64
 import dataclasses
 import hashlib
 import types
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import pass_context
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from biohub_cli.errors import BiohubError
@@ -28,9 +31,15 @@ _FOLDERS = {"org": "orgs", "person": "people"}
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
-    """Templates from `overrides` (a knowledge base's templates/) first, then the package's own."""
+    """Templates from `overrides` (a knowledge base's templates/) first, then the package's own.
+
+    A knowledge base's templates come with the repository, not with biohub: when there are any,
+    every template renders in Jinja2's sandbox, so a template cannot reach Python internals
+    (`''.__class__.__mro__`) or call unsafe methods. The package's own templates alone need no sandbox.
+    """
     folders = [overrides] if overrides is not None and overrides.is_dir() else []
-    env = jinja2.Environment(
+    kind = SandboxedEnvironment if folders else jinja2.Environment
+    env = kind(
         loader=jinja2.FileSystemLoader([*(str(f) for f in folders), str(PACKAGE_TEMPLATES)]),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
@@ -55,6 +64,10 @@ def render(env: jinja2.Environment, name: str, context: Page) -> str:
     except jinja2.TemplateNotFound as exc:
         raise BiohubError(f"template {exc.name!r} not found",
                           hint="is biohub installed completely?") from None
+    except SecurityError as exc:
+        raise BiohubError(f"template {name!r} tried something the sandbox forbids: {exc.message}",
+                          path=_template_line(exc, name),
+                          hint="knowledge-base templates may use the page's fields and filters only") from None
     except jinja2.UndefinedError as exc:
         hint = f"check the names against {type(context).__name__} in biohub_cli/render/contexts.py"
         where = _template_line(exc, name)
@@ -86,15 +99,16 @@ def _template_line(exc: BaseException, name: str) -> str:
     return where
 
 
+@lru_cache(maxsize=256)
 def _is_markdown(name: str | None) -> bool:
-    return bool(name) and str(name).endswith(".md")
+    return name is not None and name.endswith(".md")
 
 
 @pass_context
 def _finalize(ctx: jinja2.runtime.Context, value: Any) -> Any:
-    if _is_markdown(ctx.name) and not isinstance(value, Markup):
-        return escape_markdown("" if value is None else str(value))
-    return value
+    if type(value) is Markup or not _is_markdown(ctx.name) or isinstance(value, Markup):
+        return value
+    return escape_markdown("" if value is None else str(value))
 
 
 def _date(value: PartialDate | None) -> str:
@@ -123,13 +137,24 @@ def _md(value: object) -> Markup:
 @pass_context
 def _link(ctx: jinja2.runtime.Context, ref: Ref) -> Markup | str:
     """The name, linked to its report page when the page exists and the context links."""
-    has_page = ref.page is not None and bool(ctx.get("links", False))
-    if _is_markdown(ctx.name):
+    return _linked(ref, _is_markdown(ctx.name), bool(ctx.get("links", False)), str(ctx.get("root", "")))
+
+
+@lru_cache(maxsize=65536)
+def _linked(ref: Ref, markdown: bool, links: bool, root: str) -> Markup | str:
+    """`_link` for one reference in one kind of page (a build links the same names thousands of times)."""
+    has_page = ref.page is not None and links
+    if markdown:
         text = escape_markdown(ref.name)
         if not has_page:
             return Markup(text)
-        return Markup(f"[{text}]({ctx.get('root', '')}{_FOLDERS[ref.kind]}/{ref.page}.md)")
+        return Markup(f"[{text}]({root}{_FOLDERS[ref.kind]}/{ref.page}.md)")
     if not has_page:
         return escape(ref.name)
-    href = f"{ctx.get('root', '')}{_FOLDERS[ref.kind]}/{ref.page}.html"
-    return Markup('<a href="{}">{}</a>').format(href, ref.name)
+    return _html_link(f"{root}{_FOLDERS[ref.kind]}/{ref.page}.html", ref.name)
+
+
+@lru_cache(maxsize=65536)
+def _html_link(href: str, name: str) -> Markup:
+    """`Markup('<a href="{}">{}</a>').format(href, name)`, built without string.Formatter (a hot path)."""
+    return Markup(f'<a href="{escape(href)}">{escape(name)}</a>')

@@ -60,7 +60,9 @@ def _format_won_en(value: int) -> str:
     return f"KRW {value:,}"
 
 
+_MD_ESCAPES = {ord(c): "\\" + c for c in _MD_SPECIAL}
+
+
 def escape_markdown(text: str) -> str:
     """Inline Markdown text: one line, every markup character backslash-escaped (so `<script>` stays text)."""
-    flat = " ".join(str(text).split())
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in flat)
+    return " ".join(str(text).split()).translate(_MD_ESCAPES)

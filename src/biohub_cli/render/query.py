@@ -48,14 +48,14 @@ def timeline_filter(kb: KnowledgeBase, *, org: str | None = None, person: str | 
     if type is not None and type not in EVENT_TYPES:
         raise UsageError(f"--type {type!r} is not an event type",
                          hint=f"use one of: {', '.join(EVENT_TYPES)}")
-    if limit is not None and limit < 1:
-        raise UsageError(f"--limit {limit} must be 1 or more")
+    if limit is not None and limit < 0:
+        raise UsageError(f"--limit {limit} must be 0 (every event) or more")
     start = parse_date(since, "--since") if since else None
     end = parse_date(until, "--until") if until else None
     return TimelineFilter(
         org=find_org(kb, org).id if org else None,
         person=find_person(kb, person).id if person else None,
-        type=type, since=start, until=end, query=query or None, limit=limit, include_related=related,
+        type=type, since=start, until=end, query=query or None, limit=limit or None, include_related=related,
     )
 
 

@@ -44,13 +44,26 @@ class TableView:
     numeric: tuple[int, ...] = ()  # column indexes aligned right
 
 
-def timeline_table(kb: KnowledgeBase, events: Sequence[Event], lang: str, *, title: str = "") -> TableView:
+TABLE_ROWS = 200  # the timeline table's default: drawing 10,000 rows takes rich ~10 s and no one reads them
+
+
+def timeline_table(kb: KnowledgeBase, events: Sequence[Event], lang: str, *, title: str = "",
+                   newest: int | None = None) -> TableView:
+    """The events in date order; with `newest`, only the last that many (the caption says how to see all)."""
     t = lb.labels(lang)
     ix = Index(kb)
+    total = len(events)
+    if newest is not None and total > newest:
+        events = events[total - newest:]
     rows = [views.event_row(ix, e, lang) for e in events]
     sections = [TableSection(g.label, [_event_line(e, lang, t) for e in g.events])
                 for g in views.group_by_month(rows, lang)]
-    caption = t["shown_of"].format(shown=len(rows), total=len(rows)) if rows else t["no_events"]
+    if not rows:
+        caption = t["no_events"]
+    elif len(rows) < total:
+        caption = t["newest_of"].format(shown=len(rows), total=total)
+    else:
+        caption = t["shown_of"].format(shown=len(rows), total=total)
     return TableView(title or t["timeline_title"],
                      [t["date"], t["type"], t["title"], t["participants"], t["venue"]], sections,
                      caption=caption, widths={0: 10})

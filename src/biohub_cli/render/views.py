@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from itertools import groupby
 
 from biohub_cli import network
@@ -37,6 +38,7 @@ from biohub_cli.render.queries import Index
 RECENT = 10
 
 
+@lru_cache(maxsize=65536)
 def page_name(record_id: str) -> str | None:
     """The record id as a report file stem, or None when it could not be one safely."""
     ok = (0 < len(record_id) <= 120 and not record_id.startswith((".", "-"))
