@@ -12,7 +12,6 @@ process's working folder, and new/changed is decided against this knowledge base
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 
 from biohub_cli import worker
 from biohub_cli.errors import BiohubError, UsageError
+from biohub_cli.pipeline import display_path
 
 CONNECT_TIMEOUT = "20s"
 _INIT_LOCK = threading.Lock()
@@ -44,7 +44,7 @@ def run_all(files: Sequence[Path], settings: worker.Settings, jobs: int, *,
         token = _token(settings)
         shared = client.scatter(settings, broadcast=True, hash=False)
         paths = [str(Path(f).resolve()) for f in files]
-        shown = [_display_path(Path(f)) for f in files]
+        shown = [display_path(Path(f), Path(settings.root)) for f in files]
         size = _chunk_size(len(files), _worker_count(client, jobs))
         chunks = [(paths[i:i + size], shown[i:i + size]) for i in range(0, len(paths), size)]
         futures = client.map(_process_chunk, [c[0] for c in chunks], [c[1] for c in chunks],
@@ -97,14 +97,6 @@ def _token(settings: worker.Settings) -> str:
     import pickle
 
     return hashlib.sha256(pickle.dumps(settings)).hexdigest()[:16]
-
-
-def _display_path(path: Path) -> str:
-    """What `pipeline.source_record` writes as `path` when it runs in this process."""
-    try:
-        return os.path.relpath(path.resolve(), Path.cwd())
-    except ValueError:
-        return str(path)
 
 
 def _process_chunk(paths: list[str], shown: list[str], *, settings: worker.Settings,

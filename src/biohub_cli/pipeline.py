@@ -85,7 +85,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             sid = outcome.result.source_id
             if sid is None or outcome.result.status == "failed":
                 continue
-            here = _display_path(Path(outcome.result.path))
+            here = display_path(Path(outcome.result.path), root)
             for old in [s for s in sources.values() if s.path == here and s.id != sid]:
                 sources.pop(old.id)  # the file at this path has new content now
             if outcome.source is not None:
@@ -193,22 +193,30 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
     return [o for o in outcomes if o is not None]
 
 
-def source_record(doc: Document, extraction: Extraction) -> Source:
+def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
     md = doc.metadata
     raw = doc.raw
     return Source(
-        id=doc.source_id, path=_display_path(raw.path), file_name=raw.file_name, sha256=raw.sha256,
+        id=doc.source_id, path=display_path(raw.path, root), file_name=raw.file_name, sha256=raw.sha256,
         format=raw.format, title=md.title, outlet=md.outlet, reporter=md.reporter, published=md.published,
         published_time=md.published_time, published_evidence=md.published_evidence, header=dict(md.header),
         segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction)
 
 
-def _display_path(path: Path) -> str:
-    """Relative to the current folder when below it, so records do not carry machine-specific paths."""
+def display_path(path: Path, root: Path) -> str:
+    """Relative to the knowledge base when inside it, else to the current folder.
+
+    Records never carry machine-specific absolute paths, and a file inside the knowledge base
+    gets the same path whichever folder the ingest was started from.
+    """
+    here = path.resolve()
+    base = root.resolve()
+    if here.is_relative_to(base):
+        return here.relative_to(base).as_posix()
     try:
-        return os.path.relpath(path.resolve(), Path.cwd())
+        return Path(os.path.relpath(here, Path.cwd())).as_posix()
     except ValueError:
-        return str(path)
+        return here.as_posix()
 
 
 def _remove_leftovers(layout: Layout) -> None:

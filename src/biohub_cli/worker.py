@@ -37,6 +37,7 @@ class Settings:
     known_paths: tuple[tuple[str, str], ...]  # (path, source id) of ingested files
     lexicon_orgs: tuple[Any, ...]
     lexicon_people: tuple[str, ...]
+    root: str                      # the knowledge base, which source paths are relative to
 
     @classmethod
     def of(cls, kb: KnowledgeBase, published: PartialDate | None, max_bytes: int | None,
@@ -46,7 +47,8 @@ class Settings:
         orgs, people = curated_entries(kb)
         return cls(published=published, max_bytes=max_bytes, force=force, known=frozenset(kb.sources),
                    known_paths=tuple(sorted((s.path, s.id) for s in kb.sources.values())),
-                   lexicon_orgs=tuple(orgs), lexicon_people=tuple(people))
+                   lexicon_orgs=tuple(orgs), lexicon_people=tuple(people),
+                   root=str(kb.layout.root.resolve()))
 
 
 def _init(settings: Settings) -> None:
@@ -84,7 +86,7 @@ def process(path: Path) -> Result:
         doc = clean(raw, published=s.published)
         lexicon = _lexicon()
         analysed = analyse(doc, user_words=lexicon.user_words())
-        source = source_record(doc, extract(analysed, lexicon))
+        source = source_record(doc, extract(analysed, lexicon), Path(s.root))
         status = "changed" if any(p == source.path and i != sid for p, i in s.known_paths) else "new"
         return (status, source, None, sid)
     except BiohubError as exc:

@@ -67,7 +67,7 @@ def test_pool_workers_leave_ctrl_c_to_the_main_process() -> None:
     from biohub_cli import worker
 
     settings = worker.Settings(published=None, max_bytes=None, force=False, known=frozenset(), known_paths=(),
-                               lexicon_orgs=(), lexicon_people=())
+                               lexicon_orgs=(), lexicon_people=(), root=".")
     context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
                                           else "spawn")
     with ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=worker._init,
