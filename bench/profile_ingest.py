@@ -32,7 +32,9 @@ STAGES = (  # (label, file suffix, function name)
     ("extract", "biohub_cli/extract/__init__.py", "extract"),
     ("lexicon load", "biohub_cli/extract/lexicon.py", "load"),
     ("resolve", "biohub_cli/resolve/__init__.py", "resolve"),
-    ("store (_store)", "biohub_cli/pipeline.py", "_store"),
+    ("store (store_resolved)", "biohub_cli/records_store.py", "store_resolved"),
+    ("settle (second resolve, state)", "biohub_cli/pipeline.py", "_settle"),
+    ("fast path check", "biohub_cli/pipeline.py", "_settled"),
     ("yaml dump", "biohub_cli/store.py", "dumps"),
     ("yaml load", "biohub_cli/store.py", "loads"),
 )

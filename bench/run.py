@@ -114,7 +114,7 @@ def read_paths(kb: Path, label: str) -> dict[str, Any]:
     return out
 
 
-def size_run(n: int, seed: int, jobs: int, work: Path) -> dict[str, Any]:
+def size_run(n: int, seed: int, jobs: int, work: Path, *, read: bool = True) -> dict[str, Any]:
     print(f"\nN = {n:,} documents", flush=True)
     folder = work / f"corpus-{n}"
     if folder.exists():
@@ -144,7 +144,8 @@ def size_run(n: int, seed: int, jobs: int, work: Path) -> dict[str, Any]:
     res["reingest_1pct"] = {**edited.as_dict(), "files_changed": len(changed)}
     print(f"  (d) re-ingest, {len(changed)} files changed: {edited.seconds:.2f} s = "
           f"{edited.seconds / first.seconds:.1%} of (b)", flush=True)
-    res["read"] = read_paths(kb, "(e/f)")
+    if read:
+        res["read"] = read_paths(kb, "(e/f)")
     return res
 
 
@@ -176,7 +177,7 @@ def table(results: dict[str, Any]) -> str:
     rows: list[tuple[str, ...]] = []
     for s in results["sizes"]:
         fl, ing = s["floor"]["seconds"], s["ingest"]["seconds"]
-        rd = s["read"]
+        rd = s.get("read")
         rows += [
             (f"N={s['n']}", "(a) floor: kiwi alone, all cores", _fmt(fl), "",
              _fmt(s["floor"][s["floor"]["best"]]["tree_rss_mb"], "MB")),
@@ -189,7 +190,7 @@ def table(results: dict[str, Any]) -> str:
             ("", f"(d) re-ingest, {s['reingest_1pct']['files_changed']} files changed",
              _fmt(s["reingest_1pct"]["seconds"]), f"{s['reingest_1pct']['seconds'] / ing:.1%} of (b)",
              _fmt(s["reingest_1pct"]["tree_rss_mb"], "MB")),
-            *_read_rows(rd),
+            *(_read_rows(rd) if rd else []),
         ]
     for e in results["events"]:
         rows.append((f"E={e['events']}", f"records {e['records']}", "", "", ""))
@@ -223,9 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="N = 50 and 500 events (a smoke test)")
     parser.add_argument("--sizes", default="250,1000", help="corpus sizes, comma-separated (the issue asks 1000,4000)")
     parser.add_argument("--events", default="2500,10000", help="synthetic knowledge-base sizes, comma-separated")
+    parser.add_argument("--no-read", action="store_true", help="ingest figures only: skip (e) and (f)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--work", type=Path, default=OUT / "work")
+    parser.add_argument("--results", type=Path, default=OUT / "results.json", help="where the figures go")
     args = parser.parse_args(argv)
     args.work = args.work.resolve()  # commands run in it: a relative path would point elsewhere
     sizes = [50] if args.quick else [int(x) for x in args.sizes.split(",") if x]
@@ -240,15 +243,15 @@ def main(argv: list[str] | None = None) -> int:
         "jobs": args.jobs, "seed": args.seed, "targets": TARGETS, "sizes": [], "events": []}
     t0 = time.perf_counter()
     for n in sizes:
-        results["sizes"].append(size_run(n, args.seed, args.jobs, args.work))
+        results["sizes"].append(size_run(n, args.seed, args.jobs, args.work, read=not args.no_read))
     for e in events:
         results["events"].append(events_run(e, args.seed, args.work))
     results["bench_seconds"] = time.perf_counter() - t0
-    (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.results.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nbiohub benchmark: {args.jobs} jobs, {os.cpu_count()} cores, kiwipiepy {kiwipiepy.__version__}, "
           f"seed {args.seed}; {results['bench_seconds']:.0f} s in all\n")
     print(table(results))
-    print(f"\nwritten to {OUT / 'results.json'}")
+    print(f"\nwritten to {args.results}")
     return 0
 
 

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from biohub_cli import ingest_state, records_io, records_store
 from biohub_cli import kb as kb_mod
-from biohub_cli import records_io
 from biohub_cli.config import Layout
+from biohub_cli.errors import BiohubError
+from biohub_cli.extractor_version import extractor_fingerprint
 from biohub_cli.locking import ingest_lock
 from biohub_cli.models import Extraction, Source
 from biohub_cli.models.dates import PartialDate
@@ -72,14 +75,21 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         files, errors = iter_inputs(paths)
         for e in errors:
             report.files.append(FileResult(path=e.path or "?", status="failed", message=e.message))
-        _remove_leftovers(layout)
+        if files and not options.force and _settled(layout, files, options, report, progress):
+            return report
+        ingest_state.forget(layout)
+        records_store.remove_leftovers(layout)
         kb = kb_mod.load(root)
         report.record_errors = [e.render() for e in kb.errors]
+        index = records_io.load_index(layout)
+        extractor = extractor_fingerprint()
+        stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
-        outcomes = process_files(files, kb, options, progress)
+        outcomes = process_files(files, kb, replace(options, force=options.force or stale), progress)
         if len(outcomes) < len(files):  # Ctrl-C: store what was read, report the rest
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
+        extracted: set[str] = set()
         for outcome in outcomes:
             report.files.append(outcome.result)
             sid = outcome.result.source_id
@@ -90,20 +100,88 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                 sources.pop(old.id)  # the file at this path has new content now
             if outcome.source is not None:
                 sources[sid] = outcome.source
+                extracted.add(sid)
+        merges = records_io.read_merges(layout)
         try:
-            resolved = resolve(list(sources.values()), _existing(kb), records_io.read_merges(layout))
+            resolved = resolve(list(sources.values()), records_store.existing(kb, index.states), merges)
             _crash_point("resolved")
         except KeyboardInterrupt:  # nothing is written yet: stop with records/ untouched
             report.interrupted, report.stored = True, False
             report.not_read = [str(f) for f in files[len(outcomes):]]
             return report
         report.conflicts = resolved.curation.conflicts
-        report.proposals = [f"{a} ~ {b} ({score:.0f}% alike): if they are one body, run "
-                            f"`biohub merge '{a}' '{b}'`" for a, b, score in resolved.proposals]
+        report.proposals = _proposals(resolved)
+        # The fingerprint moves on only when every source is now the current extractor's.
+        current = not stale or set(resolved.sources) <= extracted
         with _interrupt_deferred() as interrupts:
-            _store(layout, kb, resolved, report)
+            stored = records_store.store_resolved(layout, kb, resolved, index.states,
+                                                  extractor if current else index.extractor, _crash_point)
+            report.written, report.removed = stored.written, stored.removed
+            report.record_errors += stored.record_errors
+            if current and not report.record_errors and not report.interrupted and not interrupts:
+                _settle(layout, resolved, stored.index, merges, extractor)
         report.interrupted = report.interrupted or bool(interrupts)
     return report
+
+
+def _proposals(resolved: Resolved) -> list[str]:
+    return [f"{a} ~ {b} ({score:.0f}% alike): if they are one body, run `biohub merge '{a}' '{b}'`"
+            for a, b, score in resolved.proposals]
+
+
+def _settle(layout: Layout, resolved: Resolved, index: dict[str, str], merges: dict[str, str],
+            extractor: str) -> None:
+    """Record the state for the fast path when resolving what was just stored gives it back unchanged.
+
+    The next ingest would resolve the stored records against themselves; when that is a fixed point,
+    an ingest of known files would write nothing and report what this second resolve reports.
+    """
+    deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
+    again = resolve(list(resolved.sources.values()),
+                    Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
+                    merges)
+    if (again.orgs, again.people, again.events, again.sources) != \
+            (resolved.orgs, resolved.people, resolved.events, resolved.sources):
+        return
+    ingest_state.record(layout, ingest_state.snapshot(
+        layout, extractor=extractor, sources={sid: s.path for sid, s in resolved.sources.items()},
+        conflicts=again.curation.conflicts, proposals=_proposals(again)))
+
+
+def _settled(layout: Layout, files: Sequence[Path], options: IngestOptions, report: IngestReport,
+             progress: Progress | None) -> bool:
+    """The fast path: every file's bytes hash to a known source, the extractor and records/ are as the
+    last complete ingest left them. Then nothing would change: report that, having read no record."""
+    from biohub_cli.read import DEFAULT_MAX_BYTES
+    from biohub_cli.read.files import load_bytes
+
+    state = ingest_state.load(layout)
+    if state is None or state.extractor != extractor_fingerprint():
+        return False
+    at_path: dict[str, set[str]] = {}
+    for sid, shown in state.sources.items():
+        at_path.setdefault(shown, set()).add(sid)
+    results: list[FileResult] = []
+    unique: dict[str, Path] = {}
+    for path in files:
+        try:
+            data = load_bytes(path, options.max_bytes or DEFAULT_MAX_BYTES)
+        except (BiohubError, OSError):
+            return False  # the full path reports it
+        sid = "src-" + hashlib.sha256(data).hexdigest()[:12]
+        if sid not in state.sources or at_path.get(display_path(path, layout.root), {sid}) != {sid}:
+            return False
+        same = f"same content as {unique[sid]}" if sid in unique else None
+        unique.setdefault(sid, path)
+        results.append(FileResult(str(path), "unchanged", sid, same))
+    if not ingest_state.unchanged_since(layout, state):
+        return False
+    for r in results:
+        report.files.append(r)
+        if progress:
+            progress(r.path)
+    report.conflicts, report.proposals = list(state.conflicts), list(state.proposals)
+    return True
 
 
 CRASH_ENV = "BIOHUB_TEST_CRASH_AT"
@@ -217,60 +295,3 @@ def display_path(path: Path, root: Path) -> str:
         return Path(os.path.relpath(here, Path.cwd())).as_posix()
     except ValueError:
         return here.as_posix()
-
-
-def _remove_leftovers(layout: Layout) -> None:
-    """Temporary files of a write that was killed half-way (under the lock, so none is in use)."""
-    if layout.records.is_dir():
-        for tmp in sorted(layout.records.rglob(".tmp-*")):
-            tmp.unlink(missing_ok=True)
-
-
-def _broken_paths(kb: kb_mod.KnowledgeBase) -> set[Path]:
-    return {Path(e.path).resolve() for e in kb.errors if e.path}
-
-
-def _existing(kb: kb_mod.KnowledgeBase) -> Existing:
-    """Ids in the index that are no longer on disk (and not merely broken) were deleted by an analyst."""
-    index = records_io.read_index(kb.layout)
-    on_disk = set(kb.events) | set(kb.orgs) | set(kb.people)
-    broken_names = {p.stem for p in _broken_paths(kb)}
-    deleted = {rid for rid, state in index.items()
-               if state == "deleted" or (state == "written" and rid not in on_disk and rid not in broken_names)}
-    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted))
-
-
-def _store(layout: Layout, kb: kb_mod.KnowledgeBase, resolved: Resolved, report: IngestReport) -> None:
-    """Records first, then the sources that point at them, then what is stale; each file atomic."""
-    written = 0
-    broken = _broken_paths(kb)
-    writes = 0
-    for kind, group in (("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
-                        ("sources", resolved.sources)):
-        for rec in group.values():
-            path = records_io.record_path(layout, rec)
-            if path.resolve() in broken:
-                report.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
-                continue
-            written += records_io.save_record(layout, rec)
-            writes += 1
-            _crash_point(f"record-{writes}")
-        _crash_point(f"store-{kind}")
-    keep = {records_io.record_path(layout, r).resolve()
-            for g in (resolved.orgs, resolved.people, resolved.events, resolved.sources) for r in g.values()}
-    # The index goes before the removals: a stale file left by a crash is machine-written and dropped by
-    # the next run, whereas an id missing from disk but listed as written would read as an analyst's deletion.
-    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}
-    deleted = _existing(kb).deleted
-    for rid, state in records_io.read_index(layout).items():
-        if rid not in index and (state == "deleted" or rid in deleted):
-            index[rid] = "deleted"
-    records_io.write_index(layout, index)
-    _crash_point("index")
-    removed = 0
-    for path in sorted(kb.paths.values()):
-        if path.resolve() not in keep:
-            path.unlink(missing_ok=True)
-            removed += 1
-    _crash_point("removed")
-    report.written, report.removed = written, removed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -12,6 +13,7 @@ from biohub_cli.errors import BiohubError
 from biohub_cli.models import Event, Organization, Person, Source
 
 INDEX_NAME = "index.yaml"
+EXTRACTOR_KEY = ".extractor"  # no record id starts with a dot, so this key never names a record
 
 
 def record_path(layout: Layout, rec: BaseModel) -> Path:
@@ -67,27 +69,55 @@ def dump_record(rec: BaseModel) -> str:
     return store.dumps(rec.model_dump(mode="json"))
 
 
-def save_record(layout: Layout, rec: BaseModel) -> bool:
+def _checked_path(layout: Layout, rec: BaseModel) -> Path:
     path = record_path(layout, rec)
     if not path.parent.resolve().is_relative_to(layout.root.resolve()):
         raise BiohubError(f"refusing to write outside the knowledge base: {path.parent} leads elsewhere",
                           path=path, hint="records/ and its folders must not be symbolic links out of the repository")
-    return store.write_atomic(path, dump_record(rec))
+    return path
+
+
+def save_record(layout: Layout, rec: BaseModel) -> bool:
+    """Write one record atomically and durably; False when the file held these bytes already."""
+    return store.write_atomic(_checked_path(layout, rec), dump_record(rec))
+
+
+def stage_record(layout: Layout, rec: BaseModel) -> Path | None:
+    """A temporary file beside the record's place holding its new bytes (not yet synced), or None when
+    the record's file holds them already; `os.replace(tmp, record_path(...))` puts it in place."""
+    return store.stage(_checked_path(layout, rec), dump_record(rec))
+
+
+@dataclass(frozen=True)
+class Index:
+    """records/index.yaml: the state of every id biohub wrote, and the extractor that made the sources."""
+
+    states: dict[str, str] = field(default_factory=dict)  # id → "written" or "deleted" (by an analyst)
+    extractor: str | None = None
+
+
+def load_index(layout: Layout) -> Index:
+    path = layout.records / INDEX_NAME
+    if not path.is_file():
+        return Index()
+    data = store.read_yaml(path) or {}
+    if not isinstance(data, dict):
+        return Index()
+    extractor = data.get(EXTRACTOR_KEY)
+    return Index(states={str(k): str(v) for k, v in data.items() if not str(k).startswith(".")},
+                 extractor=str(extractor) if extractor else None)
 
 
 def read_index(layout: Layout) -> dict[str, str]:
     """Ids biohub has written ("written") or seen deleted by an analyst ("deleted")."""
-    path = layout.records / INDEX_NAME
-    if not path.is_file():
-        return {}
-    data = store.read_yaml(path) or {}
-    if not isinstance(data, dict):
-        return {}
-    return {str(k): str(v) for k, v in data.items()}
+    return load_index(layout).states
 
 
-def write_index(layout: Layout, index: dict[str, str]) -> None:
-    store.write_yaml(layout.records / INDEX_NAME, dict(sorted(index.items())))
+def write_index(layout: Layout, index: dict[str, str], extractor: str | None = None) -> None:
+    """Sorted ids, the extractor's fingerprint first; the commit point of an ingest, so written durably."""
+    data: dict[str, str] = {EXTRACTOR_KEY: extractor} if extractor else {}
+    data.update(sorted(index.items()))
+    store.write_yaml(layout.records / INDEX_NAME, data)
 
 
 def read_merges(layout: Layout) -> dict[str, str]:

@@ -51,16 +51,26 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
     final_events = merge_with_disk(events, existing.events, deleted, report, "event")
 
     out_sources: dict[str, Source] = {}
+    cited = _events_citing(final_events)
     for src in sorted(sources, key=lambda s: s.id):
         org_ids = sorted({oid for m in src.extraction.organizations
                           if (oid := orgs.id_of(m.name)) and oid in final_orgs})
         person_ids = sorted({pid for m in src.extraction.people
                              if (pid := people_ids.get(normalise(m.name))) and pid in final_people})
-        event_ids = sorted(eid for eid, ev in final_events.items() if src.id in ev.sources)
+        event_ids = sorted(cited.get(src.id, ()))
         out_sources[src.id] = src.model_copy(
             update={"mentions": Mentions(organizations=org_ids, people=person_ids, events=event_ids)})
     return Resolved(sources=out_sources, orgs=final_orgs, people=final_people, events=final_events,
                     curation=report, proposals=propose_merges(final_orgs))
+
+
+def _events_citing(events: Mapping[str, Event]) -> dict[str, list[str]]:
+    """Source id → the ids of the events that cite it."""
+    out: dict[str, list[str]] = {}
+    for eid, ev in events.items():
+        for sid in set(ev.sources):
+            out.setdefault(sid, []).append(eid)
+    return out
 
 
 def _add_analyst_aliases(merges: dict[str, str], orgs: Mapping[str, Organization]) -> None:
@@ -77,8 +87,9 @@ def _add_analyst_aliases(merges: dict[str, str], orgs: Mapping[str, Organization
 def _attach_document_facts(sources: Sequence[Source], events: dict[str, Event],
                            people_ids: Mapping[str, str]) -> None:
     """A document with one main event gives that event its amounts and quotes."""
+    cited = _events_citing(events)
     for src in sorted(sources, key=lambda s: s.id):
-        mains = sorted(eid for eid, ev in events.items() if ev.main and src.id in ev.sources
+        mains = sorted(eid for eid in cited.get(src.id, ()) if events[eid].main
                        and any(m.main for m in src.extraction.events))
         if len(mains) != 1:
             continue

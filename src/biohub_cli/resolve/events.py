@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+import heapq
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -73,22 +75,51 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
     cands.sort(key=lambda c: (c.mention.date.iso(), c.mention.title, c.key()))
     clusters: list[list[Candidate]] = []
     reasons: list[list[str]] = []
+    in_cluster: list[set[str]] = []  # the sources each cluster already has
+    by_month: dict[int | None, list[int]] = {}  # month → the clusters with a member of that month, in order
     for c in cands:
-        for cl, rs in zip(clusters, reasons, strict=True):
-            if all(x.source != c.source for x in cl):
-                r = next((why for x in cl if (why := why_same(x, c))), None)
-                if r:
-                    cl.append(c)
-                    rs.append(f"{c.source}: {r}")
-                    break
+        for i in _clusters_to_try(c, by_month, len(clusters)):
+            cl = clusters[i]
+            if c.source in in_cluster[i]:
+                continue
+            r = next((why for x in cl if (why := why_same(x, c))), None)
+            if r:
+                cl.append(c)
+                reasons[i].append(f"{c.source}: {r}")
+                in_cluster[i].add(c.source)
+                _file_month(by_month, c.mention.date.month, i)
+                break
         else:
             clusters.append([c])
             reasons.append([])
+            in_cluster.append({c.source})
+            _file_month(by_month, c.mention.date.month, len(clusters) - 1)
     out: dict[str, Event] = {}
     for cl, rs in zip(clusters, reasons, strict=True):
         ev = _build(cl, rs, orgs, people_ids)
         out[ev.id] = ev
     return out
+
+
+def _clusters_to_try(c: Candidate, by_month: dict[int | None, list[int]], count: int) -> Iterator[int]:
+    """The clusters, in creation order, that may take `c`: when its month is known, only those with a
+    member of that month or of unknown month (any other member's date disagrees with it)."""
+    month = c.mention.date.month
+    if month is None:
+        yield from range(count)
+        return
+    last = -1
+    for i in heapq.merge(by_month.get(month, ()), by_month.get(None, ())):
+        if i != last:
+            yield i
+            last = i
+
+
+def _file_month(by_month: dict[int | None, list[int]], month: int | None, cluster: int) -> None:
+    held = by_month.setdefault(month, [])
+    at = bisect.bisect_left(held, cluster)
+    if at == len(held) or held[at] != cluster:
+        held.insert(at, cluster)
 
 
 def _build(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: dict[str, str]) -> Event:

@@ -1,0 +1,109 @@
+"""The store phase of an ingest: resolved records into records/, the index last as the commit point.
+
+Every changed record is first written to a temporary file beside its place; one file-system sync
+makes them all durable; then each is renamed into place (records, then the sources that point at
+them), a second sync makes the renames durable, and records/index.yaml is written (fsynced) before
+stale files are removed. A SIGKILL anywhere leaves every record whole (old or new) and temporary
+files that the next ingest removes; a power cut does too, for two syncs in all instead of one
+fsync per record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from biohub_cli import records_io, store
+from biohub_cli.config import Layout
+from biohub_cli.kb import KnowledgeBase
+from biohub_cli.resolve import Existing, Resolved
+
+CrashPoint = Callable[[str], None]
+
+
+@dataclass
+class Stored:
+    written: int = 0
+    removed: int = 0
+    record_errors: list[str] = field(default_factory=list)
+    index: dict[str, str] = field(default_factory=dict)
+
+
+def remove_leftovers(layout: Layout) -> None:
+    """Temporary files of a write that was killed half-way (under the lock, so none is in use)."""
+    if layout.records.is_dir():
+        for tmp in sorted(layout.records.rglob(".tmp-*")):
+            tmp.unlink(missing_ok=True)
+
+
+def broken_paths(kb: KnowledgeBase) -> set[Path]:
+    return {Path(e.path).resolve() for e in kb.errors if e.path}
+
+
+def existing(kb: KnowledgeBase, index: dict[str, str]) -> Existing:
+    """Ids in the index that are no longer on disk (and not merely broken) were deleted by an analyst."""
+    on_disk = set(kb.events) | set(kb.orgs) | set(kb.people)
+    broken_names = {p.stem for p in broken_paths(kb)}
+    deleted = {rid for rid, state in index.items()
+               if state == "deleted" or (state == "written" and rid not in on_disk and rid not in broken_names)}
+    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted))
+
+
+def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str],
+                   extractor: str | None, crash: CrashPoint) -> Stored:
+    """Write what changed, then the index, then remove what is stale; see the module's docstring."""
+    out = Stored()
+    broken = broken_paths(kb)
+    groups = (("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
+              ("sources", resolved.sources))
+    staged: list[tuple[str, list[tuple[Path, Path]]]] = []
+    try:
+        for kind, group in groups:
+            moves: list[tuple[Path, Path]] = []
+            for rec in group.values():
+                path = records_io.record_path(layout, rec)
+                if path.resolve() in broken:
+                    out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
+                    continue
+                tmp = records_io.stage_record(layout, rec)
+                if tmp is not None:
+                    moves.append((tmp, path))
+            staged.append((kind, moves))
+    except BaseException:
+        for _, moves in staged:
+            for tmp, _ in moves:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+        raise
+    if any(moves for _, moves in staged):
+        store.sync_folder(layout.records, [tmp for _, moves in staged for tmp, _ in moves])
+    writes = 0
+    for kind, moves in staged:
+        for tmp, path in moves:
+            os.replace(tmp, path)
+            writes += 1
+            crash(f"record-{writes}")
+        crash(f"store-{kind}")
+    if writes:
+        store.sync_folder(layout.records, [path for _, moves in staged for _, path in moves])
+    out.written = writes
+    keep = {records_io.record_path(layout, r).resolve() for _, g in groups for r in g.values()}
+    # The index goes before the removals: a stale file left by a crash is machine-written and dropped by
+    # the next run, whereas an id missing from disk but listed as written would read as an analyst's deletion.
+    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}
+    deleted = existing(kb, old_index).deleted
+    for rid, state in old_index.items():
+        if rid not in index and (state == "deleted" or rid in deleted):
+            index[rid] = "deleted"
+    records_io.write_index(layout, index, extractor)
+    out.index = index
+    crash("index")
+    for path in sorted(kb.paths.values()):
+        if path.resolve() not in keep:
+            path.unlink(missing_ok=True)
+            out.removed += 1
+    crash("removed")
+    return out
