@@ -41,7 +41,7 @@ from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.base import Strict
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: only records whose id fits their file are cached
 RACY_NS = 3_000_000_000  # files changed this recently before a load are not put in the snapshot
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
                   "biohub_cli.models.evidence")
@@ -58,6 +58,8 @@ class CacheStats:
     hits: int = 0
     loaded: int = 0
     written: bool = False
+    fingerprint: str = ""  # of every record file's path and signature: equal fingerprints, equal records
+    settled: bool = False  # no record file changed in the last RACY_NS: the fingerprint can be kept
 
 
 def cache_path(root: Path) -> Path:
@@ -80,27 +82,36 @@ def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
     now = time.time_ns()
     base = kb_mod.KnowledgeBase(layout=layout)
     fresh: dict[str, Entry] = {}
+    seen = hashlib.sha256(key.encode())
+    newest = 0
     for folder, model in kb_mod._KINDS:
         target: dict[str, BaseModel] = getattr(base, folder)
         for file, rel, sig in _iter_records(layout.records, folder):
             stats.files += 1
+            seen.update(f"{rel}\0{sig}\n".encode())
+            newest = max(newest, sig[1], sig[2])
             entry = snapshot.get(rel)
             if entry is not None and entry[0] == sig and type(entry[1]) is model:
-                rec = entry[1]
+                # only records whose id passed admit's id checks for this very path are in the snapshot
                 stats.hits += 1
                 fresh[rel] = entry
-            else:
-                try:
-                    rec = kb_mod.load_record(file, model)
-                except RecordError as exc:
-                    base.errors.append(exc)
-                    continue
-                stats.loaded += 1
-                if max(sig[1], sig[2]) < now - RACY_NS and _signature(file) == sig:
-                    fresh[rel] = (sig, rec)
-            kb_mod.admit(base, target, rec, file)  # exactly the checks of kb.load
+                kb_mod.admit(base, target, entry[1], file, id_checked=True)
+                continue
+            try:
+                rec = kb_mod.load_record(file, model)
+            except RecordError as exc:
+                base.errors.append(exc)
+                continue
+            stats.loaded += 1
+            # exactly the checks of kb.load; a record whose id is refused is never cached (its error
+            # is reported every time)
+            admitted = kb_mod.admit(base, target, rec, file) or kb_mod.id_fits(rec, file)
+            if admitted and max(sig[1], sig[2]) < now - RACY_NS and _signature(file) == sig:
+                fresh[rel] = (sig, rec)
     if fresh.keys() != snapshot.keys() or stats.loaded:
         stats.written = _write_snapshot(path, key, fresh)
+    stats.fingerprint = seen.hexdigest()
+    stats.settled = newest < now - RACY_NS
     return base, stats
 
 

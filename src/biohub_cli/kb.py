@@ -241,11 +241,16 @@ def load(root: Path) -> KnowledgeBase:
     return kb
 
 
-def admit(kb: KnowledgeBase, target: dict[str, BaseModel], rec: BaseModel, path: Path) -> bool:
-    """Add a loaded record to its table unless its id is unsafe, differs from its file name or is taken."""
+def admit(kb: KnowledgeBase, target: dict[str, BaseModel], rec: BaseModel, path: Path, *,
+          id_checked: bool = False) -> bool:
+    """Add a loaded record to its table unless its id is unsafe, differs from its file name or is taken.
+
+    `id_checked`: the id is known to pass the first two checks for this path (the records cache
+    holds only such records), so only the duplicate check is left.
+    """
     rid: str = rec.id  # type: ignore[attr-defined]
-    problem = id_problem(rid)
-    if problem or path.stem != rid:
+    if not id_checked and not id_fits(rec, path):
+        problem = id_problem(rid)
         why = f"unsafe id {rid!r}: {problem}" if problem else f"id {rid!r} does not match the file name"
         kb.errors.append(RecordError(why, path=path, line=store.line_of(path.read_text(encoding="utf-8"), ("id",))))
         return False
@@ -255,3 +260,9 @@ def admit(kb: KnowledgeBase, target: dict[str, BaseModel], rec: BaseModel, path:
     target[rid] = rec
     kb.paths[rid] = path
     return True
+
+
+def id_fits(rec: BaseModel, path: Path) -> bool:
+    """True when the record's id is a safe file name and the name of its file."""
+    rid: str = rec.id  # type: ignore[attr-defined]
+    return path.stem == rid and id_problem(rid) is None

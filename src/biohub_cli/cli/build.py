@@ -29,7 +29,7 @@ def build(
     Example: biohub build --check
     """
     root = options(ctx).root
-    base = cache.load_cached(root)
+    base, stats = cache.load_with_stats(root)
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)
@@ -42,7 +42,7 @@ def build(
             raise SystemExit(1)  # not typer.Exit: see cli/views.py _fail
         _output.info("reports/ is current")
     else:
-        result = site.build(base, language)
+        result = site.build(base, language, records=stats.fingerprint if stats.settled else "")
         for rid in result.skipped:
             _output.warn(f"{rid}: the id cannot be a file name; no report page for it")
         _output.info(f"reports/: {len(result.written)} written, {len(result.unchanged)} unchanged, "

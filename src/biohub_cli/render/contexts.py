@@ -26,6 +26,14 @@ class Ref:
     page: str | None = None
     note: str = ""  # a role or title shown next to the name
 
+    def __hash__(self) -> int:
+        """The hash of the fields, computed once (the link filter looks a Ref up for every mention)."""
+        held: int | None = self.__dict__.get("_hash")
+        if held is None:
+            held = hash((self.kind, self.id, self.name, self.page, self.note))
+            object.__setattr__(self, "_hash", held)
+        return held
+
 
 @dataclass(frozen=True)
 class SourceRow:
@@ -75,6 +83,7 @@ class EventRow:
     sources: list[SourceRow]
     evidence: list[str] = field(default_factory=list)  # the sentences the event was found in
     role: str = ""
+    shown_for: str = ""  # on a person's page: their id (they are left out of `people`)
 
 
 @dataclass(frozen=True)

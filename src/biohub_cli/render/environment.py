@@ -11,6 +11,7 @@ import base64
 import dataclasses
 import hashlib
 import types
+import weakref
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,8 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(date=_date, span=_span, won=_won, link=_link, md=_md, csp_hash=_csp_hash)
+    env.globals["once"] = _once
+    _FRAGMENTS[env] = {}
     return env
 
 
@@ -97,6 +100,32 @@ def _template_line(exc: BaseException, name: str) -> str:
             where = f"{filename}:{tb.tb_lineno}"
         tb = tb.tb_next
     return where
+
+
+# Fragments rendered once per environment (one environment renders one knowledge base: see `_once`).
+_FRAGMENTS: weakref.WeakKeyDictionary[jinja2.Environment, dict[tuple[object, ...], Any]] = weakref.WeakKeyDictionary()
+
+
+@pass_context
+def _once(ctx: jinja2.runtime.Context, key: object, macro: Any, *args: Any) -> Any:
+    """`macro(*args)`, rendered once for `key` and the page's language, link root and links setting.
+
+    A site shows one event on many pages (the timeline, each participant's page, each person's page):
+    a template names what a fragment depends on in `key` (the event's id and what a page changes in
+    it), and the fragment is rendered the first time only. The memo lives as long as the environment,
+    which renders the pages of one knowledge base (`make_environment` per build or page).
+    """
+    memo = _FRAGMENTS.get(ctx.environment)
+    if memo is None:
+        return macro(*args)
+    full = (key, ctx.name, ctx.get("lang"), ctx.get("root"), ctx.get("links"))
+    try:
+        return memo[full]
+    except KeyError:
+        value = memo[full] = macro(*args)
+        return value
+    except TypeError:  # an unhashable key: render every time
+        return macro(*args)
 
 
 @lru_cache(maxsize=256)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
 
 from biohub_cli.kb import KnowledgeBase
 from biohub_cli.models import Amount, Event, Organization, Person, Quote, Source
@@ -17,16 +19,36 @@ from biohub_cli.names import normalise
 
 
 class Index:
-    """Read-only lookups of one KnowledgeBase (build a new Index when the records change)."""
+    """Read-only lookups of one KnowledgeBase (build a new Index when the records change).
+
+    The maps are built on first use: a terminal table of a few events never walks every source.
+    `memo` holds what views compute once per event and reuse on every page (see views.event_row).
+    """
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.orgs = kb.orgs
         self.people = kb.people
-        self.sources = kb.sources
-        self.events = kb.active_events()
-        self.active_orgs = kb.active_orgs()
-        self.active_people = kb.active_people()
+        self.memo: dict[object, Any] = {}
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return self.kb.sources
+
+    @cached_property
+    def events(self) -> list[Event]:
+        return self.kb.active_events()
+
+    @cached_property
+    def active_orgs(self) -> list[Organization]:
+        return self.kb.active_orgs()
+
+    @cached_property
+    def active_people(self) -> list[Person]:
+        return self.kb.active_people()
+
+    @cached_property
+    def _event_maps(self) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
         by_org: defaultdict[str, list[Event]] = defaultdict(list)
         by_person: defaultdict[str, list[Event]] = defaultdict(list)
         for ev in self.events:
@@ -34,20 +56,26 @@ class Index:
                 by_org[oid].append(ev)
             for pid in dict.fromkeys(ev.people):
                 by_person[pid].append(ev)
-        self._by_org, self._by_person = dict(by_org), dict(by_person)
+        return dict(by_org), dict(by_person)
+
+    @cached_property
+    def _source_maps(self) -> tuple[dict[str, list[Source]], dict[str, list[Source]]]:
         src_org: defaultdict[str, list[Source]] = defaultdict(list)
         src_person: defaultdict[str, list[Source]] = defaultdict(list)
-        for _, src in sorted(kb.sources.items()):
+        for _, src in sorted(self.kb.sources.items()):
             for oid in dict.fromkeys(src.mentions.organizations):
                 src_org[oid].append(src)
             for pid in dict.fromkeys(src.mentions.people):
                 src_person[pid].append(src)
-        self._src_org, self._src_person = dict(src_org), dict(src_person)
+        return dict(src_org), dict(src_person)
+
+    @cached_property
+    def _people_of(self) -> dict[str, list[Person]]:
         people_of: defaultdict[str, list[Person]] = defaultdict(list)
         for person in self.active_people:
             for oid in dict.fromkeys(r.organization for r in person.roles if r.organization):
                 people_of[oid].append(person)
-        self._people_of = dict(people_of)
+        return dict(people_of)
 
     # -- the KnowledgeBase queries, answered from the maps ---------------------------------------
 
@@ -55,16 +83,16 @@ class Index:
         return self.kb.person_by_name(name)
 
     def events_of_org(self, org_id: str) -> list[Event]:
-        return self._by_org.get(org_id, [])
+        return self._event_maps[0].get(org_id, [])
 
     def events_of_person(self, person_id: str) -> list[Event]:
-        return self._by_person.get(person_id, [])
+        return self._event_maps[1].get(person_id, [])
 
     def sources_mentioning_org(self, org_id: str) -> list[Source]:
-        return self._src_org.get(org_id, [])
+        return self._source_maps[0].get(org_id, [])
 
     def sources_mentioning_person(self, person_id: str) -> list[Source]:
-        return self._src_person.get(person_id, [])
+        return self._source_maps[1].get(person_id, [])
 
     def people_of_org(self, org_id: str) -> list[Person]:
         return self._people_of.get(org_id, [])
@@ -128,8 +156,9 @@ class Index:
 
     def event_counts(self) -> tuple[Counter[str], Counter[str], Counter[str]]:
         """Events per organisation, agreements per organisation, events per person."""
-        per_org: Counter[str] = Counter({oid: len(evs) for oid, evs in self._by_org.items()})
-        per_person: Counter[str] = Counter({pid: len(evs) for pid, evs in self._by_person.items()})
+        by_org, by_person = self._event_maps
+        per_org: Counter[str] = Counter({oid: len(evs) for oid, evs in by_org.items()})
+        per_person: Counter[str] = Counter({pid: len(evs) for pid, evs in by_person.items()})
         agreements: Counter[str] = Counter()
         for ev in self.events:
             if ev.type == "agreement":
@@ -138,8 +167,8 @@ class Index:
 
     def source_counts(self) -> tuple[Counter[str], Counter[str]]:
         """Documents mentioning each organisation and each person."""
-        return (Counter({k: len(v) for k, v in self._src_org.items()}),
-                Counter({k: len(v) for k, v in self._src_person.items()}))
+        src_org, src_person = self._source_maps
+        return (Counter({k: len(v) for k, v in src_org.items()}), Counter({k: len(v) for k, v in src_person.items()}))
 
 
 def speaks_as(quote: Quote, person: Person) -> bool:

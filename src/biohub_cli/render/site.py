@@ -7,6 +7,11 @@ files it names (see `owns`), so a README or .gitkeep in reports/ is never touche
 
 from __future__ import annotations
 
+import gc
+import os
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -14,7 +19,7 @@ from typing import Literal
 from biohub_cli import network, store
 from biohub_cli.config import Layout
 from biohub_cli.kb import KnowledgeBase
-from biohub_cli.render import formats, pages, views
+from biohub_cli.render import formats, pages, stamp, views
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
 from biohub_cli.render.queries import Index
@@ -51,40 +56,57 @@ class Difference:
 
 def plan(kb: KnowledgeBase, lang: str, templates: Path | None = None) -> Plan:
     """Render the whole site in memory."""
+    skipped: list[str] = []
+    files = dict(sorted(render_files(kb, lang, templates, skipped)))
+    return Plan(files, sorted(skipped))
+
+
+def render_files(kb: KnowledgeBase, lang: str, templates: Path | None = None,
+                 skipped: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every report file as (path under reports/, bytes), one at a time: a build never holds the
+    whole site (hundreds of megabytes at 10,000 events). Ids that cannot be file names go to `skipped`."""
     env = pages.environment(templates)
     ix = Index(kb)
     events = ix.events
-    out: dict[str, str] = {}
     index = views.index_context(ix, lang)
     timeline = views.timeline_context(ix, events, lang)
     for fmt in ("md", "html"):
-        out[f"index.{fmt}"] = render(env, f"index.{fmt}", index)
-        out[f"timeline.{fmt}"] = render(env, f"timeline.{fmt}", timeline)
-    out["timeline.json"] = formats.timeline_json(kb, events)
-    out["timeline.csv"] = formats.timeline_csv(kb, events, lang, bom=True)
-    out["timeline.ics"] = pages.ics_text(kb, events, lang, ix=ix)
-    out["orgs.csv"] = formats.orgs_csv(index.orgs, lang, bom=True)
+        yield f"index.{fmt}", _bytes(render(env, f"index.{fmt}", index))
+    del index
+    for fmt in ("md", "html"):
+        yield f"timeline.{fmt}", _bytes(render(env, f"timeline.{fmt}", timeline))
+    del timeline
+    data = formats.timeline_data(kb, events)
+    yield "timeline.json", _bytes(formats.dump_json(data))
+    yield "timeline.csv", _bytes(formats.timeline_data_csv(data, lang, bom=True))
+    del data
+    yield "timeline.ics", _bytes(pages.ics_text(kb, events, lang, ix=ix))
+    yield "orgs.csv", _bytes(formats.orgs_csv(views.org_rows(ix, lang), lang, bom=True))
     graph = network.co_participation(kb)
-    out["network.md"] = render(env, "network.md", views.network_context(ix, lang, graph))
-    out["network.graphml"] = network.to_graphml(graph)
-    skipped = []
+    yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
+    yield "network.graphml", _bytes(network.to_graphml(graph))
     for org in ix.active_orgs:
         stem = views.page_name(org.id)
         if stem is None:
-            skipped.append(org.id)
+            if skipped is not None:
+                skipped.append(org.id)
             continue
         page: Page = views.org_context(ix, org, lang)
         for fmt in ("md", "html"):
-            out[f"orgs/{stem}.{fmt}"] = render(env, f"org.{fmt}", page)
+            yield f"orgs/{stem}.{fmt}", _bytes(render(env, f"org.{fmt}", page))
     for person in ix.active_people:
         stem = views.page_name(person.id)
         if stem is None:
-            skipped.append(person.id)
+            if skipped is not None:
+                skipped.append(person.id)
             continue
         page = views.person_context(ix, person, lang)
         for fmt in ("md", "html"):
-            out[f"people/{stem}.{fmt}"] = render(env, f"person.{fmt}", page)
-    return Plan({k: out[k].encode("utf-8") for k in sorted(out)}, sorted(skipped))
+            yield f"people/{stem}.{fmt}", _bytes(render(env, f"person.{fmt}", page))
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8")
 
 
 def owns(relative: str) -> bool:
@@ -109,36 +131,91 @@ def existing(reports: Path) -> list[str]:
     return sorted(found)
 
 
-def write(reports: Path, site: Plan) -> BuildResult:
-    """Write what changed, remove owned files no record stands for any more."""
+def write(reports: Path, site: Plan | Iterable[tuple[str, bytes]], skipped: Sequence[str] = ()) -> BuildResult:
+    """Write what changed (a file whose bytes are already there is not touched), remove owned files
+    no record stands for any more. New files are staged beside their targets, made durable with one
+    sync of the file system, then renamed into place: each file is whole, old or new, whatever happens."""
     written: list[str] = []
     unchanged: list[str] = []
-    for rel, data in site.files.items():
-        (written if store.write_atomic(reports / rel, data) else unchanged).append(rel)
-    removed = [rel for rel in existing(reports) if rel not in site.files]
+    staged: list[tuple[Path, Path]] = []
+    files = site.files.items() if isinstance(site, Plan) else site
+    try:
+        for rel, data in files:
+            tmp = store.stage(reports / rel, data)
+            if tmp is None:
+                unchanged.append(rel)
+            else:
+                staged.append((tmp, reports / rel))
+                written.append(rel)
+        if staged:
+            store.sync_folder(reports, [tmp for tmp, _ in staged])
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp, _ in staged:
+            store.remove(tmp)
+        raise
+    made = set(written) | set(unchanged)
+    removed = [rel for rel in existing(reports) if rel not in made]
     for rel in removed:
         store.remove(reports / rel)
-    return BuildResult(written, unchanged, removed, site.skipped)
+    return BuildResult(sorted(written), sorted(unchanged), removed,
+                       site.skipped if isinstance(site, Plan) else sorted(skipped))
 
 
-def compare(reports: Path, site: Plan) -> list[Difference]:
+def compare(reports: Path, site: Plan | Iterable[tuple[str, bytes]]) -> list[Difference]:
     """What `write` would change, without writing: stale, missing and extra files, sorted by path."""
     out = []
-    for rel, data in site.files.items():
+    made: set[str] = set()
+    files = site.files.items() if isinstance(site, Plan) else site
+    for rel, data in files:
+        made.add(rel)
         path = reports / rel
         if not path.is_file():
             out.append(Difference(rel, "missing"))
-        elif path.read_bytes() != data:
+        elif path.stat().st_size != len(data) or path.read_bytes() != data:
             out.append(Difference(rel, "stale"))
-    out += [Difference(rel, "extra") for rel in existing(reports) if rel not in site.files]
+    out += [Difference(rel, "extra") for rel in existing(reports) if rel not in made]
     return sorted(out, key=lambda d: d.path)
 
 
-def build(kb: KnowledgeBase, lang: str) -> BuildResult:
+def build(kb: KnowledgeBase, lang: str, *, records: str = "") -> BuildResult:
+    """Render reports/ and write what changed. `records` is the records cache's fingerprint of the
+    record files (cache.CacheStats, when settled): with it, a build whose inputs and reports are
+    those of the last build renders nothing (see render/stamp.py)."""
     layout = kb.layout
-    return write(layout.reports, plan(kb, lang, layout.templates))
+    key = stamp.inputs_key(stamp.Inputs(records, lang, layout.templates)) if records and not kb.errors else ""
+    if key and stamp.is_current(layout.root, layout.reports, key, existing(layout.reports)):
+        return BuildResult([], existing(layout.reports), [], _unnamed(kb))
+    stamp.clear(layout.root)
+    skipped: list[str] = []
+    with _no_collections():
+        result = write(layout.reports, render_files(kb, lang, layout.templates, skipped), skipped)
+    if key:
+        stamp.write(layout.root, layout.reports, key, sorted(result.written + result.unchanged), time.time_ns())
+    return result
+
+
+def _unnamed(kb: KnowledgeBase) -> list[str]:
+    """Active organisations and people whose ids cannot be report file names (as `render_files` skips)."""
+    ids = [o.id for o in kb.active_orgs()] + [p.id for p in kb.active_people()]
+    return sorted(rid for rid in ids if views.page_name(rid) is None)
 
 
 def check(kb: KnowledgeBase, lang: str) -> list[Difference]:
     layout: Layout = kb.layout
-    return compare(layout.reports, plan(kb, lang, layout.templates))
+    with _no_collections():
+        return compare(layout.reports, render_files(kb, lang, layout.templates))
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """No cyclic garbage collection while rendering: a build makes millions of short-lived strings and
+    rows and no reference cycles, and each full collection would walk every loaded record again."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

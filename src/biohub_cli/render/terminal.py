@@ -44,7 +44,7 @@ class TableView:
     numeric: tuple[int, ...] = ()  # column indexes aligned right
 
 
-TABLE_ROWS = 200  # the timeline table's default: drawing 10,000 rows takes rich ~10 s and no one reads them
+TABLE_ROWS = 50  # the timeline table's default: a few screens; rich lays out every row it is given (10,000 take ~10 s)
 
 
 def timeline_table(kb: KnowledgeBase, events: Sequence[Event], lang: str, *, title: str = "",

@@ -47,6 +47,15 @@ def page_name(record_id: str) -> str | None:
 
 
 def org_ref(ix: Index, org_id: str, note: str = "") -> Ref:
+    """The organisation as a Ref; one object per id and note for an Index (cheap to hash again)."""
+    key = ("org-ref", org_id, note)
+    ref = ix.memo.get(key)
+    if ref is None:
+        ref = ix.memo[key] = _org_ref(ix, org_id, note)
+    return ref  # type: ignore[no-any-return]
+
+
+def _org_ref(ix: Index, org_id: str, note: str) -> Ref:
     org = ix.orgs.get(org_id)
     if org is None or org.status != "active":
         return Ref("org", org_id, org.name if org else org_id, None, note)
@@ -54,6 +63,15 @@ def org_ref(ix: Index, org_id: str, note: str = "") -> Ref:
 
 
 def person_ref(ix: Index, person_id: str, note: str = "") -> Ref:
+    """The person as a Ref; one object per id and note for an Index."""
+    key = ("person-ref", person_id, note)
+    ref = ix.memo.get(key)
+    if ref is None:
+        ref = ix.memo[key] = _person_ref(ix, person_id, note)
+    return ref  # type: ignore[no-any-return]
+
+
+def _person_ref(ix: Index, person_id: str, note: str) -> Ref:
     person = ix.people.get(person_id)
     if person is None or person.status != "active":
         return Ref("person", person_id, person.name if person else person_id, None, note)
@@ -83,6 +101,19 @@ def amount_row(amount: Amount, context: str, date: PartialDate | None, lang: str
 
 
 def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
+    """One event as its pages show it; built once per event and language of an Index, then shared.
+
+    Rows are never changed in place: a page that shows an event differently makes a `replace`d copy.
+    """
+    key = ("row", ev.id, lang)
+    held = ix.memo.get(key)
+    if held is None or held[0] is not ev:
+        held = ix.memo[key] = (ev, _event_row(ix, ev, lang))
+    row: EventRow = held[1]
+    return replace(row, role=role) if role else row
+
+
+def _event_row(ix: Index, ev: Event, lang: str) -> EventRow:
     org_ids = [p.organization for p in ev.participants]
     people = [person_ref(ix, pid, _title_note(ix, ix.people[pid], org_ids) if pid in ix.people else "")
               for pid in ev.people if not _rejected(ix.people.get(pid))]
@@ -96,7 +127,6 @@ def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
         amounts=[amount_row(a, ev.title, ev.date, lang) for a in ev.amounts],
         sources=[source_row(ix, s) for s in ev.sources],
         evidence=list(dict.fromkeys(" ".join(e.sentence.split()) for e in ev.evidence)),
-        role=role,
     )
 
 
@@ -168,24 +198,21 @@ def org_context(ix: Index, org: Organization, lang: str, *, links: bool = True,
     events = []
     for ev in ix.events_of_org(org.id):
         role = next(p.role for p in ev.participants if p.organization == org.id)
-        events.append(_without(event_row(ix, ev, lang, role=lb.role_label(role, lang)), org.id))
+        row = event_row(ix, ev, lang)
+        events.append(replace(row, participants=[p for p in row.participants if p.id != org.id],
+                              role=lb.role_label(role, lang)))
     agreements = [row for row in events if row.type == "agreement"]
     people = [person_ref(ix, p.id, _titles_at(p, org.id)) for p in ix.people_of_org(org.id)]
     parent = org_ref(ix, org.parent) if org.parent else None
     return OrgContext(
         lang=lang, labels=lb.labels(lang), root=root, links=links, title=org.name,
         org=org_ref(ix, org.id), name_en=org.name_en or "", type_label=lb.org_type_label(org.type, lang),
-        aliases=sorted(set(org.aliases) - {org.name}), parent=parent, events=events, agreements=agreements,
+        aliases=sorted(set(org.aliases) - {org.name, org.name_en}), parent=parent, events=events, agreements=agreements,
         people=people, quotes=_quote_rows(ix, ix.quotes_of_org(org)),
         amounts=_amount_rows(ix, ix.amounts_of_org(org), lang),
         partners=[CountRow(org_ref(ix, o.id), o.name, n) for o, n in ix.partners_of_org(org)],
         sources=[source_row(ix, s.id) for s in ix.sources_mentioning_org(org.id)],
     )
-
-
-def _without(row: EventRow, org_id: str) -> EventRow:
-    """An event as seen by one participant: the others as its participants."""
-    return replace(row, participants=[p for p in row.participants if p.id != org_id])
 
 
 def _titles_at(person: Person, org_id: str) -> str:
@@ -209,7 +236,7 @@ def person_context(ix: Index, person: Person, lang: str, *, links: bool = True,
     return PersonContext(
         lang=lang, labels=lb.labels(lang), root=root, links=links, title=person.name,
         person=person_ref(ix, person.id, _title_note(ix, person)), name_en=person.name_en or "", roles=roles,
-        events=[replace(r, people=[p for p in r.people if p.id != person.id])
+        events=[replace(r, people=[p for p in r.people if p.id != person.id], shown_for=person.id)
                 for r in (event_row(ix, ev, lang) for ev in ix.events_of_person(person.id))],
         quotes=_quote_rows(ix, ix.quotes_of_person(person)),
         orgs=[CountRow(org_ref(ix, o.id), o.name, n) for o, n in ix.orgs_of_person(person)],
@@ -227,7 +254,7 @@ def org_rows(ix: Index, lang: str) -> list[OrgRow]:
         for r in p.roles:
             people.setdefault(r.organization or "", set()).add(p.id)
     return [OrgRow(org_ref(ix, o.id), o.name_en or "", lb.org_type_label(o.type, lang),
-                   sorted(set(o.aliases) - {o.name}), per_org[o.id], agreements[o.id],
+                   sorted(set(o.aliases) - {o.name, o.name_en}), per_org[o.id], agreements[o.id],
                    len(people.get(o.id, ())), sources[o.id]) for o in ix.active_orgs]
 
 
