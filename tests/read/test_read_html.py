@@ -22,7 +22,7 @@ STORY = [
 ]
 NOISE = [
     "맑음 27.3℃", "로그인", "회원가입", "오피니언", "최신뉴스", "남해안 굴 양식장", "많이 본 기사",
-    "폭염특보", "개인정보처리방침", "Copyright", "무단전재", "광고 스크립트", "tracking pixel", "dataLayer",
+    "폭염특보", "개인정보처리방침", "Copyright", "광고 스크립트", "tracking pixel", "dataLayer",
     "font-family", "페이스북",
 ]
 
@@ -48,6 +48,21 @@ def test_headline_and_byline_lead_the_text(news_text: str) -> None:
 @pytest.mark.parametrize("noise", NOISE)
 def test_page_furniture_is_dropped(news_text: str, noise: str) -> None:
     assert noise not in news_text
+
+
+def test_the_copyright_line_under_the_story_comes_last(news_text: str) -> None:
+    """It names the outlet; clean/ drops it as page furniture and keeps the name."""
+    lines = news_text.split("\n")
+    assert lines[-1] == "저작권자 © 서해바이오신문 무단전재 및 재배포 금지"
+    assert news_text.count("무단전재") == 1  # the footer's own notice further down stays out
+
+
+def test_copyright_lines_far_from_the_story_are_not_taken() -> None:
+    page = ("<html><body><article><h1>송도 바이오 센터 착공</h1>"
+            "<p>인천시는 9일 송도에서 바이오 연구지원센터 착공식을 열었다고 밝혔다.</p></article>"
+            "<aside><p>많이 본 기사</p><p>다른 기사 하나</p><p>다른 기사 둘</p><p>다른 기사 셋</p></aside>"
+            "<footer><p>Copyright © 2024 어느신문. All rights reserved.</p></footer></body></html>")
+    assert "Copyright" not in extract_html(page)
 
 
 def test_format_and_encoding_of_an_html_file() -> None:

@@ -60,11 +60,22 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^[•·▶▷►‣◦*\-–]\s*")
 _CREDIT = re.compile(
-    r"(?:사진\s*[/=:]\s*\S|[(\[<]\s*사진\s*(?:[=:/]|제공|출처)[^)\]>]*[)\]>]|사진\s*제공\s*[=:]?\s*\S"
+    r"(?:사진\s*[/=:]\s*\S|[(\[<]\s*(?:사진|자료|그래픽|이미지)\s*(?:[=:/]|제공|출처)[^)\]>]*[)\]>]|사진\s*제공\s*[=:]?\s*\S"
     r"|/\s*사진\s*=|^[\[(<]\s*사진\s*[\])>]$|(?:Photo|photo)\s*[=:/]\s*\S)"
 )
 _TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*(?:℃|°C|°F|도)")
 _DECORATION = re.compile(r"(?:[>›»+∨▶▷〉…]|more|MORE|\(\d+\)|\d+건)+$")
+_CREDIT_MARKUP = re.compile(r"^(?:>\s*)+|^[*_]+|[*_]+$")
+_CREDIT_SPLIT = re.compile(r"\s+[·|/｜ㆍ]\s+|\s*[|｜]\s*")
+_CREDIT_PART = re.compile(
+    rf"^(?:(?:글|글\s?[·ㆍ]\s?사진|취재|정리|작성|작성자|필자|By|by)\s*[:=]?\s*(?P<names>{NAMES})"
+    rf"|(?P<reporter>{NAMES})\s*{REPORTER_ROLE}\s*(?:기자|특파원|통신원))$"
+)
+_MAX_CREDIT_LINE = 100
+_CRUMB_ARROWS = r"\s*[>›»＞]\s*"
+_CRUMB_BARS = "|｜∣"
+_MAX_BREADCRUMB = 60
+_MAX_CRUMB = 16
 _TIP = re.compile(
     r"^(?:\[?기사\s*)?제보\s*(?:는|하기|안내)?\s*[:：]?\s*.*(?:카카오톡|카톡|이메일|전화|@|\d{2,4}-\d{3,4})"
 )
@@ -196,7 +207,28 @@ def _sections(text: str) -> str | None:
     parts = [folded(p) for p in re.split(r"[·/>|›»]|\s-\s", text) if p.strip()]
     if len(parts) >= 2 and all(p in c.sections or p in c.menu or p in {"홈", "home"} for p in parts):
         return SECTION
-    return None
+    return SECTION if breadcrumb(text) else None
+
+
+def breadcrumb(text: str) -> bool:
+    """Site and section names joined by ">" or "|" ("HOME > 정책 > 보건의료", "지역경제 | 원주"): navigation.
+
+    Each part is a name, not a phrase: at most three words after ">" (one after "|", where a
+    headline may also put a bar), and nothing that ends a sentence, holds a date or a byline.
+    A Markdown table row ("| 지역 | 방향 |") starts with its bar and is no breadcrumb.
+    """
+    if len(text) > _MAX_BREADCRUMB or text[0] in _CRUMB_BARS or text[-1] in _CRUMB_BARS:
+        return False
+    strong = bool(re.search(_CRUMB_ARROWS, text))
+    parts = [p.strip() for p in re.split(f"{_CRUMB_ARROWS}|[{_CRUMB_BARS}]", text)]
+    if len(parts) < 2 or not all(parts):
+        return False
+    if sentence_final(text) or find_dates(text, short_years=True) or re.search(r"기자|특파원", text):
+        return False
+    if is_header_line(text):
+        return False
+    most_words = 3 if strong else 1
+    return all(len(p) <= _MAX_CRUMB and len(p.split()) <= most_words for p in parts)
 
 
 def _release_header(text: str) -> str | None:
@@ -215,7 +247,7 @@ def _byline(text: str) -> str | None:
     m = BYLINE_PATTERN.match(text)
     if m and _byline_rest(m.group("rest")):
         return BYLINE
-    if EN_BYLINE_PATTERN.match(text) or _EMAIL_LINE.match(text):
+    if EN_BYLINE_PATTERN.match(text) or _EMAIL_LINE.match(text) or dated_credit(text) is not None:
         return BYLINE
     if is_bare_date(text):
         return BARE_DATE
@@ -223,6 +255,26 @@ def _byline(text: str) -> str | None:
         return BYLINE  # a date label whose date the page lost
     if date_label_at(text) is not None and not text.rstrip(".").endswith("다"):
         return BYLINE
+    return None
+
+
+def dated_credit(text: str) -> str | None:
+    """The author of a credit line with a date ("> 뉴스레터 브리핑 · 2024-06-27 · 글 홍길동"), or None.
+
+    The line is cut at "·", "|" or "/" between spaces; one part must be a date and nothing else,
+    another the author ("글 홍길동", "홍길동 기자", "By 홍길동"). Markdown quote and emphasis marks
+    around the line do not count.
+    """
+    line = _CREDIT_MARKUP.sub("", text).strip()
+    if not line or len(line) > _MAX_CREDIT_LINE:
+        return None
+    parts = [p.strip(" *_") for p in _CREDIT_SPLIT.split(line)]
+    if len(parts) < 2 or sum(1 for p in parts if is_bare_date(p)) != 1:
+        return None
+    for part in parts:
+        m = _CREDIT_PART.match(part)
+        if m:
+            return m.group("names") or m.group("reporter")
     return None
 
 

@@ -35,6 +35,8 @@ class Cues:
     date_labels_later: tuple[str, ...]
     release_header: tuple[tuple[str, str], ...]  # (surface label without spaces, canonical key)
     release_heading: frozenset[str]
+    issuer_suffixes: tuple[str, ...]
+    issuer_excluded: tuple[str, ...]
 
 
 def squash(text: str) -> str:
@@ -66,6 +68,7 @@ def cues() -> Cues:
     weather = data.get("weather") or {}
     labels = data.get("date_labels") or {}
     header_raw = data.get("release_header") or {}
+    issuers = data.get("issuers") or {}
     header: list[tuple[str, str]] = []
     if isinstance(header_raw, dict):
         for key, surfaces in header_raw.items():
@@ -92,6 +95,8 @@ def cues() -> Cues:
         date_labels_later=_strings(labels, "later"),
         release_header=tuple(header),
         release_heading=frozenset(bare(s) for s in _strings(data, "release_heading")),
+        issuer_suffixes=_strings(issuers, "suffixes"),
+        issuer_excluded=_strings(issuers, "excluded"),
     )
 
 

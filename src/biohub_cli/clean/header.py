@@ -13,7 +13,12 @@ _PHONE = re.compile(r"(?<!\d)0\d{1,2}[-)\s.]\s?\d{3,4}[-\s.]\d{4}(?!\d)|[\w.+-]+
 _OPTION = re.compile(rf"[{_CHECKED}]\s*([가-힣A-Za-z]+)")
 _STRICT_FOLLOW = re.compile(rf"\s*(?:[:：]|[{_CHECKBOX}]|\d)")
 _MAX_HEADER_LINE = 160
-DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고"})
+DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고", "제공일시"})
+# Board fields of a release page whose label is a common word: they count only with a value of this shape.
+_VALUE_SHAPES = {
+    "조회수": re.compile(r"^\d[\d,]*\s*회?$"),
+    "첨부파일": re.compile(r"\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|txt)(?:\s*\(.{0,20}\))?$", re.I),
+}
 
 
 @lru_cache(maxsize=1)
@@ -58,9 +63,23 @@ def is_header_line(text: str) -> bool:
     if not spans:
         return False
     if spans[0][0] == 0:
+        if spans[0][2] in _VALUE_SHAPES:
+            stop = spans[1][0] if len(spans) > 1 else len(line)
+            return value_fits(spans[0][2], line[spans[0][1]:stop].strip().lstrip(":：").strip())
         return spans[0][1] < len(line) or len(spans) > 1
     contact = {"담당 부서", "담당자", "책임자", "연락처"}
     return any(key in contact for _, _, key in spans) and bool(_PHONE.search(line))
+
+
+def value_fits(key: str, value: str) -> bool:
+    """Whether `value` can be the value of `key` (any short text, unless the key wants a shape)."""
+    shape = _VALUE_SHAPES.get(key)
+    return bool(value) and (shape is None or bool(shape.search(squash(value))))
+
+
+def shaped(key: str) -> bool:
+    """The key's values have a shape (a count, a file name) that tells them from the story."""
+    return key in _VALUE_SHAPES
 
 
 def label_only(text: str) -> str | None:

@@ -16,21 +16,16 @@ from biohub_cli.clean import classify as c
 from biohub_cli.clean.cues import cues
 from biohub_cli.clean.dates import FoundDate, find_dates
 from biohub_cli.clean.header import label_spans, merge_header, parse_header_line
-from biohub_cli.clean.lines import Line, mostly_latin, sentence_final
+from biohub_cli.clean.lines import Line
+from biohub_cli.clean.outlet import find_outlet
 from biohub_cli.clean.rejoin import Paragraph
-from biohub_cli.clean.story import Plan
+from biohub_cli.clean.story import Plan, date_label_cell
+from biohub_cli.clean.title import find_title
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
 from biohub_cli.models.stages import Metadata
 
-_TITLE_MARKS = "◆◇■□●○▶▷►▲△•·-–—* "
-_COPYRIGHT_OUTLET = re.compile(
-    r"(?:저작권자|Copyright|COPYRIGHT|copyright|ⓒ|©|\([cC]\))[\s:ⓒ©]*(?:\([cC]\))?\s*(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?"
-    r"(?:by\s+)?(?P<outlet>[가-힣A-Za-z0-9][가-힣A-Za-z0-9&]*(?:\s(?!All\b|all\b)[A-Z][A-Za-z]+)*)"
-)
-_NOT_OUTLET = frozenset({"All", "all", "무단", "무단전재", "저작권자", "Copyright", "by", "기자명", "기자",
-                         "글", "사진", "취재", "정리", "글·사진", "영상", "편집"})
-_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고"})
+_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시"})
 _LATER_RELEASE_KEYS = frozenset({"배포일시"})
 
 
@@ -38,8 +33,9 @@ _LATER_RELEASE_KEYS = frozenset({"배포일시"})
 class DatedLabel:
     rank: int  # 0: 입력/등록/기사승인/보도시점 ...; 1: 배포, a date next to the reporter; 2: 수정
     line: int
-    start: int  # offset in the line text (label start)
+    start: int  # offset in the line text (label start), or in the text of `label_line` when set
     found: FoundDate
+    label_line: int | None = None  # the label cell above the date, in a table laid out one cell a line
 
 
 def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
@@ -49,15 +45,24 @@ def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
     published = evidence = None
     time = None
     if best is not None:
-        line = plan.lines[best.line]
         f = best.found
         published = PartialDate.of(f.year, f.month, f.day, basis="text")
         time = f.time
-        evidence = Evidence(source=source_id, start=line.start + best.start, end=line.start + f.end,
-                            sentence=line.text.strip())
-    return Metadata(title=_title(plan, body), outlet=_outlet(plan, region), reporter=_reporter(plan, region),
+        evidence = _evidence(plan, best, source_id)
+    return Metadata(title=find_title(plan, body), outlet=find_outlet(plan, region), reporter=_reporter(plan, region),
                     published=published, published_time=time, published_evidence=evidence,
                     header=_header(plan, region))
+
+
+def _evidence(plan: Plan, best: DatedLabel, source_id: str) -> Evidence:
+    """From the label to the end of the date; a label cell and its date cell give one sentence."""
+    line = plan.lines[best.line]
+    end = line.start + best.found.end
+    if best.label_line is None:
+        return Evidence(source=source_id, start=line.start + best.start, end=end, sentence=line.text.strip())
+    start = plan.lines[best.label_line].start + best.start
+    cells = [plan.lines[k].stripped for k in range(best.label_line, best.line + 1) if not plan.lines[k].blank]
+    return Evidence(source=source_id, start=start, end=end, sentence=" ".join(cells))
 
 
 def _region(plan: Plan) -> range:
@@ -90,7 +95,9 @@ def _publication(plan: Plan, region: range) -> DatedLabel | None:
         elif reason == c.BYLINE and reporter_lines & {i - 2, i - 1, i + 1, i + 2}:
             found.extend(DatedLabel(1, i, f.start, f) for f in find_dates(line.text, short_years=True))
         elif reason == c.RELEASE_HEADER:
-            found.extend(_release_dates(i, line, plan.header_values.get(i)))
+            found.extend(_release_dates(plan, i))
+        if i in plan.bare_dates:
+            found.extend(_cell_dates(plan, i))
     if not found:
         return None
     return min(found, key=lambda d: (d.rank, d.line, d.start))
@@ -113,69 +120,61 @@ def _labelled(index: int, line: Line) -> list[DatedLabel]:
         if before:
             start, _, rank = max(before, key=lambda lab: (lab[1], -lab[0]))
             out.append(DatedLabel(rank, index, start, f))
-        elif re.search(r"기자|특파원", text[:f.start]):
+        elif re.search(r"기자|특파원", text[:f.start]) or c.dated_credit(line.stripped) is not None:
             out.append(DatedLabel(1, index, f.start, f))
     return out
 
 
-def _release_dates(index: int, line: Line, cell_key: str | None) -> list[DatedLabel]:
+def _release_dates(plan: Plan, index: int) -> list[DatedLabel]:
+    """Dates after a 보도시점/배포 일시/제공일시 label, on its line or in the value cell under it."""
+    line = plan.lines[index]
+    cell_key = plan.header_values.get(index)
+    label = _previous(plan, index) if cell_key is not None else None
     spans = label_spans(line.text)
     out: list[DatedLabel] = []
     for f in find_dates(line.text, short_years=True):
         keys = [(start, key) for start, end, key in spans if end <= f.start]
+        label_line = None
         if keys:
             start, key = keys[-1]
         elif cell_key is not None:
             start, key = f.start, cell_key
+            if label is not None and plan.header_values.get(label) is None:
+                label_line, start = label, len(plan.lines[label].text) - len(plan.lines[label].text.lstrip())
         else:
             continue
         if key in _FIRST_RELEASE_KEYS:
-            out.append(DatedLabel(0, index, start, f))
+            out.append(DatedLabel(0, index, start, f, label_line))
         elif key in _LATER_RELEASE_KEYS:
-            out.append(DatedLabel(1, index, start, f))
+            out.append(DatedLabel(1, index, start, f, label_line))
     return out
 
 
-def _title(plan: Plan, body: list[Paragraph]) -> str | None:
-    """The first headline above the lead; failing that, the paragraph just before a reporter byline."""
-    first_body = next((k for k, p in enumerate(body) if _running_text(p.text)), len(body))
-    heads = [p for p in body[:first_body] if _headline(p.text)]
-    if heads:
-        return _clean_title(heads[0].text)
-    byline = next((i for i, r in enumerate(plan.reasons) if r == c.BYLINE and i not in plan.bare_dates), None)
-    before = [p for p in body if byline is not None and p.lines[-1] < byline]
-    if before and len(before[-1].text) <= 160:
-        return _clean_title(before[-1].text)
-    return None
+def _cell_dates(plan: Plan, index: int) -> list[DatedLabel]:
+    """A date alone on its line that a table labels: under a "작성일" cell, or inside a release header.
+
+    A date alone at the top of a page, with nothing above it, stays the page's rendering date.
+    """
+    above = _previous(plan, index)
+    if above is None:
+        return []
+    found = find_dates(plan.lines[index].text, short_years=True)[:1]
+    text = plan.lines[above].stripped
+    if date_label_cell(text):
+        rank = 0 if text.rstrip(" :：") in cues().date_labels_first else 2
+        lead = len(plan.lines[above].text) - len(plan.lines[above].text.lstrip())
+        return [DatedLabel(rank, index, lead, f, above) for f in found]
+    body = plan.body[0] if plan.body else len(plan.lines)
+    if plan.reasons[above] == c.RELEASE_HEADER and index < body:
+        return [DatedLabel(1, index, f.start, f) for f in found]
+    return []
 
 
-def _running_text(text: str) -> bool:
-    return (len(text) >= 40 and sentence_final(text)) or len(text) > 160
-
-
-def _headline(text: str) -> bool:
-    return 4 <= len(text) <= 160 and not sentence_final(text.rstrip(" -–")) and not mostly_latin(text)
-
-
-def _clean_title(text: str) -> str | None:
-    title = text.strip().lstrip(_TITLE_MARKS).rstrip(" -–—").strip()
-    return title or None
-
-
-def _outlet(plan: Plan, region: range) -> str | None:
-    for i in sorted(plan.prefixes):
-        if plan.prefixes[i].outlet:
-            return plan.prefixes[i].outlet
-    for i in region:
-        if plan.reasons[i] == c.BYLINE and i not in plan.bare_dates:
-            m = c.BYLINE_PATTERN.match(plan.lines[i].stripped)
-            if m and m.group("outlet") and m.group("outlet") not in _NOT_OUTLET:
-                return m.group("outlet")
-    for i in region:
-        if plan.reasons[i] == c.COPYRIGHT:
-            m = _COPYRIGHT_OUTLET.search(plan.lines[i].stripped)
-            if m and m.group("outlet") not in _NOT_OUTLET:
-                return m.group("outlet").strip()
+def _previous(plan: Plan, index: int) -> int | None:
+    """The nearest non-blank line above `index`."""
+    for k in range(index - 1, -1, -1):
+        if not plan.lines[k].blank:
+            return k
     return None
 
 
@@ -191,6 +190,9 @@ def _reporter(plan: Plan, region: range) -> str | None:
         m = c.BYLINE_PATTERN.match(text)
         if m:
             return m.group("names")
+        credit = c.dated_credit(text)
+        if credit is not None:
+            return credit
         en = c.EN_BYLINE_PATTERN.match(text)
         if en and english is None:
             english = en.group("name")

@@ -13,15 +13,17 @@ import re
 from dataclasses import dataclass, field
 
 from biohub_cli.clean import classify as c
-from biohub_cli.clean.cues import bare
-from biohub_cli.clean.dates import find_dates
-from biohub_cli.clean.header import DATE_KEYS, label_only
+from biohub_cli.clean.classify import date_label_at
+from biohub_cli.clean.cues import bare, cues
+from biohub_cli.clean.dates import find_dates, is_bare_date
+from biohub_cli.clean.header import DATE_KEYS, label_only, shaped, value_fits
 from biohub_cli.clean.lines import Line, letters, sentence_final, split_lines, tabular
 from biohub_cli.clean.prefix import Prefix, find_prefix
 
 _BODY_LENGTH = 40
 _AFTER_END_WEIGHT = 0.25
 _HEADS = 12
+_MAX_SHAPED_CELL = 160
 _MARKS = "▲△▷▶■□◆◇●○•·-–—※* "
 _LIST_MARK = re.compile(r"^(?:[□■◆◇●○◎◈❑◦ㅇ※*-]|\d{1,2}[.)]|[가-하][.)])")
 
@@ -87,14 +89,25 @@ def _header_cells(p: Plan) -> None:
         if key is None:
             continue
         date_key = key in DATE_KEYS
-        fits = (bool(find_dates(text, short_years=True)) and len(text) <= 40) if date_key else (
-            len(text) <= 40 and not sentence_final(text) and p.reasons[i] in (None, c.BYLINE, c.BARE_DATE))
+        if date_key:
+            fits = bool(find_dates(text, short_years=True)) and len(text) <= 40
+        elif shaped(key):
+            fits = len(text) <= _MAX_SHAPED_CELL and value_fits(key, text)
+        else:  # a date or a date label ends a text cell: it is the next field
+            fits = (len(text) <= 40 and not sentence_final(text) and p.reasons[i] in (None, c.BYLINE)
+                    and not is_bare_date(text) and date_label_at(text) is None and not date_label_cell(text))
         if not fits or taken >= (1 if date_key else 6):
             key = None
             continue
         p.reasons[i] = c.RELEASE_HEADER
         p.header_values[i] = key
         taken += 1
+
+
+def date_label_cell(text: str) -> bool:
+    """A line that is only a date label ("작성일", "등록일 :"): a table cell whose date is on the next line."""
+    labels = cues().date_labels_first + cues().date_labels_later
+    return len(text) <= 12 and text.rstrip(" :：") in labels
 
 
 def _settle_bare_dates(p: Plan) -> None:

@@ -37,6 +37,9 @@ MAX_PAGE_CHARS = 4_000_000
 _DATA_URI = re.compile(r"\bdata:[^\"')\s]*")
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
+MAX_FOOTER_GAP = 3
+MAX_COPYRIGHT_CHARS = 200
+_COPYRIGHT = re.compile(r"저작권자|[ⓒ©]|\([cC]\)|Copyright|COPYRIGHT|All [Rr]ights [Rr]eserved|무단\s?전재")
 _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
 
 
@@ -92,7 +95,7 @@ def _extract_article(text: str) -> str:
         return "\n".join(lines)
     body_lines = [line for line in (_collapse(raw) for raw in article.splitlines()) if line]
     header = header_lines(lines, body_lines[0], title_candidates(page))
-    return "\n".join([*header, *body_lines])
+    return "\n".join([*header, *body_lines, *copyright_lines(lines, body_lines[-1])])
 
 
 def parse_html(text: str) -> Any:
@@ -156,6 +159,34 @@ def header_lines(lines: list[str], first_body_line: str, titles: list[str]) -> l
                 return header
             return []
     return []
+
+
+def copyright_lines(lines: list[str], last_body_line: str) -> list[str]:
+    """The copyright line printed right under the article (it names the outlet), or none.
+
+    trafilatura drops it with the rest of the page furniture; it is taken back from the page when
+    it follows the article's last line within a few lines.
+    """
+    if _COPYRIGHT.search(last_body_line):
+        return []
+    end = _find_line(lines, last_body_line)
+    if end is None:
+        return []
+    for line in lines[end + 1:end + 1 + MAX_FOOTER_GAP]:
+        if len(line) <= MAX_COPYRIGHT_CHARS and _COPYRIGHT.search(line):
+            return [line]
+    return []
+
+
+def _find_line(lines: list[str], wanted: str) -> int | None:
+    probe = _squeeze(wanted)
+    if len(probe) < MIN_TITLE_CHARS:
+        return None
+    for index in range(len(lines) - 1, -1, -1):
+        squeezed = _squeeze(lines[index])
+        if squeezed == probe or (len(probe) >= 20 and squeezed.startswith(probe[:40])):
+            return index
+    return None
 
 
 def _find_body_start(lines: list[str], first_body_line: str) -> int | None:
