@@ -24,7 +24,7 @@ def test_board_decision_is_the_main_event_on_its_relative_day() -> None:
             "한빛바이오는 지난 14일 이사회를 열고 제3공장 증설 안건을 의결했다고 공시했다.\n"
             "증설에는 모두 2천억 원이 들어간다.\n")
     ev = only_main(events_of(text, published="2024-05-16"))
-    assert (ev.date.iso(), ev.type, ev.title) == ("2024-05-14", "announcement", "제3공장 증설 안건 의결")
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-05-14", "announcement", "제3공장 증설 의결")
     assert roles(ev) == {"한빛바이오": "host"}
 
 

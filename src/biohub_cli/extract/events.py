@@ -10,10 +10,11 @@ right after it is a second main event of the same day. An event named around the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from biohub_cli.extract.dates import DateMention, is_report_date
-from biohub_cli.extract.events_clauses import Cue, cue_type, name_after, object_of, subject_of, verb_cues
+from biohub_cli.extract.events_clauses import Cue, Phrase, cue_type, name_after, object_of, subject_of, verb_cues
 from biohub_cli.extract.events_cues import event_cues, type_of_name
 from biohub_cli.extract.events_doc import (
     GATHERINGS,
@@ -23,12 +24,15 @@ from biohub_cli.extract.events_doc import (
     ends_in_time_noun,
     hosts_of,
     is_body,
+    is_headline,
+    is_reference_point,
     next_day,
     parties_before,
     people_in,
     selection_title,
     venue_of,
 )
+from biohub_cli.extract.events_hosts import run_by
 from biohub_cli.extract.events_parts import (
     attendee_count,
     body_of,
@@ -39,7 +43,15 @@ from biohub_cli.extract.events_parts import (
     orgs_in,
     venue_after,
 )
-from biohub_cli.extract.events_titles import agreement_title, is_generic, title_for
+from biohub_cli.extract.events_since import since_event, since_name
+from biohub_cli.extract.events_titles import (
+    agreement_title,
+    is_generic,
+    is_vacuous,
+    series_title,
+    title_for,
+    year_shift,
+)
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
@@ -48,6 +60,7 @@ from biohub_cli.models.vocab import EventType, Role
 
 LEAD_SEARCH = 12          # sentences searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
+_SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
 _OUTCOMES = frozenset({"designate", "decide", "rename"})  # what a meeting held in the same sentence did
 
 
@@ -64,24 +77,34 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
     events: list[EventMention] = []
     if lead is not None:
         index, date, clauses = lead
-        doc.dated_elsewhere = {i for i in range(len(doc.sentences))
-                               if any(date is None or d.date != date.date for d in doc.dates_in(i))}
+        doc.dated_elsewhere = {i for i in range(len(doc.sentences)) if any(
+            date is None or (d.date != date.date and not is_reference_point(doc.sentences[i], d))
+            for d in doc.dates_in(i))}
         mains = [_main(doc, index, date, c) for c in clauses]
         mains += _follow_ups(doc, index, date, [m.type for m in mains])
         frames: list[Clause] = []
         _predicates(doc, index, frames)
         related = [_frame(doc, date, c) for c in frames] + _related(doc, index, date, mains)
         _share_gathering_facts(doc, index, mains)
-        events = mains + related
+        events = mains + [r for r in (_named(r, mains) for r in related) if r is not None]
     return sorted(_unique(events), key=lambda e: (not e.main, e.date.sort_key(), e.title, e.type))
 
 
 def _lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
+    """The lead among the story's full sentences; a headline (`인천시, 12월 2일 송도서 ‘…’ 연다`)
+    leads only when no full sentence does."""
+    headlines = {i for i in range(min(LEAD_SEARCH, len(doc.sentences))) if is_headline(doc, i)}
+    return _lead_among(doc, headlines) or _lead_among(doc, set())
+
+
+def _lead_among(doc: Doc, skip: set[int]) -> tuple[int, DateMention | None, list[Clause]] | None:
     """The first sentence with a day followed by an event clause; else the first event clause with
     its own date or the day it was reported (`…체결했다고 2일 밝혔다`). A background sentence before
     a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead."""
     fallback: tuple[int, DateMention | None, list[Clause]] | None = None
     for i in range(min(LEAD_SEARCH, len(doc.sentences))):
+        if i in skip:
+            continue
         clauses = _predicates(doc, i)
         if not clauses:
             continue
@@ -156,7 +179,9 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> Eve
             parts += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, clause.cue.start)
                       if not (venue and venue.start <= o.evidence.start < venue.end)]
     if clause.name is None or is_generic(clause.name.text):
-        host_titled = set(host)  # `부산광역시 간담회`: a host named in a built title is no meeting body
+        # `부산광역시 간담회`: a host named in a built title is no meeting body, unless it is a council
+        # or group holding its own meeting (`추진단은 … 제2차 정기회의를 가졌다`)
+        host_titled = {h for h in host if not any(o.name == h and o.type == "council" for o in doc.orgs)}
     else:
         host_titled = set()
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]
@@ -213,6 +238,12 @@ def _related(doc: Doc, lead_index: int, lead_date: DateMention | None,
         cues = verb_cues(sentence)
         dates = doc.dates_in(i)
         for d in dates:
+            since = since_name(sentence, d)
+            if since is not None:  # `지난 7월 특구 지정 이후 처음 열린 …`: the designation is the related event
+                made = since_event(doc, i, d, since, body, mains)
+                if made is not None:
+                    out.append(made)
+                continue
             nxt = min((x.start for x in dates if x.start > d.start), default=sentence.end)
             for cue in cues:
                 if not d.end <= cue.start < nxt:
@@ -234,15 +265,19 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
                    mains: list[EventMention]) -> EventMention | None:
     sentence = doc.sentences[i]
     skip = [(x.start, x.end) for x in doc.dates_in(i)]
+    launched = False  # the name is the subject: what was launched, formed or picked
     if cue.modifier:
         name = name_after(sentence, cue) or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
     else:
         name = object_of(sentence, cue, skip)
-        if name is None and cue.passive:
-            name = subject_of(sentence, d.start)
+        if name is None and (cue.passive or cue.kind == "launch"):
+            name = subject_of(sentence, d.start)  # `협의회는 … 2019년 7월 처음 출범했다`: it was launched
+            launched = name is not None
     kind = cue_type(cue, name, sentence.text)
     if kind is None or name is None:
         return None
+    if launched:
+        name = _full_body(doc, name)
     if d.relative and d.date in [m.date for m in mains] and (
             not name.quoted or kind in {m.type for m in mains}
             or ordinal_of(name.text) in {m.ordinal for m in mains if m.ordinal is not None}):
@@ -250,23 +285,38 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
     number = ordinal_of(name.text)
     if number is not None and any(m.ordinal == number and m.type == kind for m in mains):
         return None  # `지난해 12월 … 뒤 열린 두 번째 정기회의`: the main meeting, not one of another day
-    host_phrase = None if cue.modifier else subject_of(sentence, d.start)  # `추진단은 … 지정된 데`: not its host
+    host_phrase = None if cue.modifier or (launched and not cue.passive) else subject_of(sentence, d.start)
     host = [o.name for o in orgs_in(doc.orgs, host_phrase.start, host_phrase.end)] if host_phrase else []
     title = title_for(cue, name, host if not cue.passive else [], generic_prefix=body)
     if any(m.title == title and m.date == d.date for m in mains):
         return None
     venue = venue_after(sentence, d.end)
+    same = _SAME_PLACE.search(sentence.text[:cue.start - sentence.start])
+    place = venue.text if venue else next((m.venue for m in mains if m.venue), None) if same else None
     return EventMention(date=d.date, end_date=d.end_date, type=kind, title=title,
-                        venue=venue.text if venue else None, ordinal=ordinal_of(title),
+                        venue=place, ordinal=ordinal_of(title),
                         participants=merge_roles([(h, "host") for h in host
                                                   if not is_body(h, title, kind, doc)]),
                         main=False, evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
+
+
+def _full_body(doc: Doc, name: Phrase) -> Phrase:
+    """A body named by its head alone (`추진협의회는 … 출범했다`): the one body of the story it stands for."""
+    if name.quoted or len(name.text.split()) > 1:
+        return name
+    bodies = list(dict.fromkeys(o.name for o in orgs_in(doc.orgs, name.start, name.end)))
+    if not bodies:
+        short = "".join(name.text.split())
+        bodies = list(dict.fromkeys(o.name for o in doc.orgs
+                                    if "".join(o.name.split()).endswith(short) and len(o.name) > len(short)))
+    return Phrase(name.start, name.end, bodies[0], name.quoted) if len(bodies) == 1 else name
 
 
 def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention]) -> None:
     """Attendance and membership sentences about the story's day: count and bodies for the main events."""
     count: int | None = None
     extra: list[tuple[str, Role]] = []
+    members: list[str] = []
     people_idx: list[int] = []
     for i in range(lead_index, len(doc.sentences)):
         if i in doc.dated_elsewhere:
@@ -281,14 +331,37 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention])
             extra += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, sentence.end)
                       if i != lead_index]
         elif has_membership(sentence):
-            extra += [(o.name, "member") for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
+            members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
+    extra += [(o, "member") for o in members]
     for n, m in enumerate(mains):
         parts = [(p.organization, p.role) for p in m.participants]
+        if m.type == "agreement":  # `… 13곳이 (협약에) 이름을 올렸다`: parties to it
+            parts += [(o, "signatory") for o in members]
         if m.type in GATHERINGS:
-            parts += [p for p in extra if not is_body(p[0], m.title, m.type, doc)]
+            ran = [r for i in range(lead_index, len(doc.sentences)) if i not in doc.dated_elsewhere
+                   for r in run_by(doc, doc.sentences[i], m.title)]
+            parts += [p for p in [*extra, *ran] if not is_body(p[0], m.title, m.type, doc)]
         people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
         mains[n] = m.model_copy(update={"attendees": count if count is not None else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
+
+
+def _named(event: EventMention, mains: list[EventMention]) -> EventMention | None:
+    """A related event whose title names nothing (`지난해 행사`) takes the name of the story's series
+    (`BIO KOREA 2025` → `BIO KOREA 2024`) or is dropped."""
+    if not is_vacuous(event.title):
+        return event
+    for m in mains:
+        if m.type != event.type or m.date.year is None:
+            continue
+        year = event.date.year
+        shift = year_shift(event.title)
+        if year is None and shift is not None:
+            year = m.date.year + shift
+        title = series_title(m.title, m.date.year, year)
+        if title is not None:
+            return event.model_copy(update={"title": title, "ordinal": ordinal_of(title)})
+    return None
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:

@@ -25,6 +25,7 @@ _QUOTE_MARKS = re.compile(r"[‘’'\"“”『』「」《》〈〉]")
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
+_LINKING = frozenset({"가운데", "속", "중", "뒤", "후", "이후", "데", "만큼", "채", "동안", "가량"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _DATE_UNITS = frozenset({"년", "월", "일", "시", "분"})
 _ADVERBIAL_CASES = frozenset({"에서", "까지", "부터"})
@@ -220,8 +221,8 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
                 return _phrase(sentence, toks[k].start, toks[m].end, quoted=True)
         return None
     times = event_cues().time_nouns
-    if toks[k].tag == "NNB" or toks[k].form in times:
-        return None  # `지정된 데`, `출범식을 가진 뒤`: the name is before the verb
+    if toks[k].tag == "NNB" or toks[k].form in times or toks[k].form in _LINKING:
+        return None  # `지정된 데`, `출범식을 가진 뒤`, `참석한 가운데`: the name is before the verb
     m = k
     while m < len(toks) and _np_token(toks, m) and toks[m].form not in times and m - k < MAX_NAME_TOKENS:
         m += 1
@@ -251,7 +252,9 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         decided = type_of_name(decided_name(name.text))
         if decided is not None:
             return decided  # `특화단지 지정안을 의결` → designation
-        return "funding" if any(w in sentence_text for w in event_cues().funding_context) else "announcement"
+        # what was decided, not the words around it: `예산 지원안을 의결` funds, while a board's
+        # `제5공장 건설 안건을 의결` is a decision the body announces, however much money the text adds
+        return "funding" if any(w in name.text for w in event_cues().funding_context) else "announcement"
     funding = any(w in sentence_text for w in event_cues().funding_context)
     if cue.kind == "designate":
         return "funding" if funding else "designation"
@@ -263,7 +266,12 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
 
 def decided_name(text: str) -> str:
     """What a decision is about: `… 특화단지 지정안` → `… 특화단지 지정`, `… 건설 안건` → `… 건설`."""
-    return re.sub(r"\s*(?:안건|안)$", "", text) or text
+    without = re.sub(r"\s*안건$", "", text)
+    if without != text:
+        return without or text
+    if text.endswith("안") and type_of_name(text[:-1]) is not None:
+        return text[:-1]  # `지정안` (not `방안`)
+    return text
 
 
 def _closes_quote(t: Token) -> bool:
@@ -312,6 +320,8 @@ def _phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase 
             start = opening - 1
         else:
             break
+    while start < end_index and toks[start].form in _LINKING and start >= 1 and toks[start - 1].tag == "ETM":
+        start += 1  # `관계자가 참석한 가운데 규제혁신 회의를`: the name starts after the linking noun
     if start - 1 >= 0 and _closes_quote(toks[start - 1]) and toks[start].start - toks[start - 1].end <= 1:
         o = _open_of(sentence, start - 1)
         if o is not None:

@@ -29,6 +29,9 @@ class EventCues:
     venues: tuple[str, ...]
     venue_heads: tuple[str, ...]
     rename_objects: tuple[str, ...] = ()
+    vague_words: frozenset[str] = frozenset()
+    year_words: tuple[tuple[str, int], ...] = ()  # longest first: 지난해 → -1, 올해 → 0
+    host_verbs: tuple[tuple[str, str], ...] = ()   # 주최 → host, 주관 → organizer, 후원 → other
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -61,7 +64,18 @@ def event_cues() -> EventCues:
         venues=tuple(sorted(_strings(venues.get("known")), key=lambda v: (-len(v), v))),
         venue_heads=tuple(sorted(_strings(venues.get("heads")), key=lambda v: (-len(v), v))),
         rename_objects=_strings(data.get("rename_objects")),
+        vague_words=frozenset(_strings(data.get("vague_words"))),
+        year_words=_year_words(data.get("year_words")),
+        host_verbs=tuple((w, str(role)) for role, words in (data.get("host_verbs") or {}).items()
+                         for w in _strings(words)),
     )
+
+
+def _year_words(value: Any) -> tuple[tuple[str, int], ...]:
+    if not isinstance(value, dict):
+        return ()
+    pairs = [(str(k), int(v)) for k, v in value.items() if isinstance(v, int)]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
 def type_of_name(name: str) -> EventType | None:

@@ -57,6 +57,22 @@ class Doc:
         return [d for d in self.dates if s.start <= d.start < s.end]
 
 
+_SINCE = frozenset({"이후", "뒤", "후", "이래"})
+REFERENCE_REACH = 6  # tokens between a date and its `이후`
+
+
+def is_reference_point(sentence: Sentence, date: DateMention) -> bool:
+    """A date that only marks the time since which something is counted (`지난해 12월 출범식 이후
+    두 번째로 열린 이 자리`, `3월 출범 뒤 처음`): the sentence is still about the story's day."""
+    after = [t for t in sentence.tokens if t.start >= date.end][:REFERENCE_REACH]
+    for t in after:
+        if t.tag in ("EC", "EF", "SF") or t.form == ",":
+            return False
+        if t.form in _SINCE and t.tag in ("NNG", "NNB"):
+            return True
+    return False
+
+
 def next_day(doc: Doc, i: int) -> DateMention | None:
     """An undated lead takes the one day of the sentence right after it when that sentence reports no
     happening of its own (`새 명칭이 지난 19일부터 쓰이기 시작했다`, `무대는 12월 2일 … 열린 ‘…’이었다`)."""
@@ -67,6 +83,20 @@ def next_day(doc: Doc, i: int) -> DateMention | None:
     if len(days) != 1 or any(not c.modifier for c in verb_cues(doc.sentences[nxt])):
         return None
     return days[0]
+
+
+_SENTENCE_END = re.compile(r"[.!?。]\s*[”’\"')\]]*\s*$")
+
+
+def is_headline(doc: Doc, i: int) -> bool:
+    """A sentence without a full stop that repeats the document's title (or a part of it): the
+    headline above the story, not its lead."""
+    text = doc.sentences[i].text
+    if _SENTENCE_END.search(text):
+        return False
+    title = "".join((doc.analysed.document.metadata.title or "").split())
+    line = "".join(text.split())
+    return bool(title) and len(line) >= 8 and (line in title or title in line)
 
 
 def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
@@ -121,18 +151,40 @@ def hosts_of(doc: Doc, sentence: Sentence, date: DateMention | None, clause: Cla
 
 
 def co_hosts_of(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | None) -> list[OrgMention]:
-    """`경기도 시흥시와 … 공동 개최`: bodies joined to the subject by 와/과 before a 공동/함께 verb."""
+    """`경기도, 시흥시와 함께 … 개최`, `인천광역시(시장 …)와 시흥시가 … 함께 열었다`: bodies joined by
+    와/과 (and the list before them) ahead of a 공동/함께 that belongs to the event verb itself, not to
+    a clause describing something else (`A와 함께 공모한 ‘…사업’에 선정됐다`)."""
     text = doc.analysed.document.text
-    window = text[sentence.start:clause.cue.start]
-    if "공동" not in window and "함께" not in window:
+    together = [t for t in sentence.tokens if t.start < clause.cue.start and t.form in ("공동", "함께")]
+    if not together or any(t.tag == "ETM" and together[-1].end <= t.start < clause.cue.start
+                           for t in sentence.tokens):
         return []
-    out = []
-    for o in orgs_in(doc.orgs, sentence.start, clause.cue.start):
-        if venue and venue.start <= o.evidence.start < venue.end:
-            continue
-        if text[o.evidence.end:o.evidence.end + 1] in ("와", "과"):
+    candidates = [o for o in orgs_in(doc.orgs, sentence.start, together[-1].start)
+                  if not (venue and venue.start <= o.evidence.start < venue.end)]
+    out: list[OrgMention] = []
+    for n, o in enumerate(candidates):
+        rest = text[o.evidence.end:o.evidence.end + 40]
+        after = _PAREN_AFTER.sub("", rest)
+        if after[:1] in ("와", "과"):
             out.append(o)
+        elif after[:1] in (",", "·") and _joined_to_next(text, candidates[n + 1:], o):
+            out.append(o)  # `경기도, 시흥시와`: the list goes on to a joined body
     return out
+
+
+_PAREN_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
+
+
+def _joined_to_next(text: str, later: Sequence[OrgMention], org: OrgMention) -> bool:
+    """Only list marks lie between this body and the next one, which is joined by 와/과 or listed on."""
+    if not later:
+        return False
+    nxt = later[0]
+    between = _PAREN_AFTER.sub("", text[org.evidence.end:nxt.evidence.start])
+    if between.strip(" ,·") != "" and between.strip() not in (",", "·", "및"):
+        return False
+    after = _PAREN_AFTER.sub("", text[nxt.evidence.end:nxt.evidence.end + 40])
+    return after[:1] in ("와", "과") or (after[:1] in (",", "·") and _joined_to_next(text, later[1:], nxt))
 
 
 def parties_before(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | None) -> list[OrgMention]:
@@ -156,5 +208,22 @@ def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
 
 
 def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:
+    """The people named in these sentences, then those referred to by surname and title (`박 차관은`)."""
     spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
-    return list(dict.fromkeys(p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)))
+    named = [p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)]
+    return list(dict.fromkeys([*named, *(n for i in indices for n in _referred(doc, doc.sentences[i].text))]))
+
+
+_SHORT_REFERENCE = re.compile(r"(?<![가-힣])([가-힣])\s+([가-힣]{2,8}?)(?:은|는|이|가|도|의|께서)(?![가-힣])")
+
+
+def _referred(doc: Doc, text: str) -> list[str]:
+    """`박 차관은 “…”`: the one person of the story with that surname whose title ends with that word."""
+    out: list[str] = []
+    for m in _SHORT_REFERENCE.finditer(text):
+        surname, word = m.group(1), m.group(2)
+        found = {p.name for p in doc.people
+                 if p.name.startswith(surname) and len(p.name) >= 2 and p.title and p.title.endswith(word)}
+        if len(found) == 1:
+            out.append(found.pop())
+    return out

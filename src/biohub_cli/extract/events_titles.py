@@ -28,6 +28,8 @@ def title_for(cue: Cue, name: Phrase | None, host: Sequence[str], *, generic_pre
         decided = decided_name(name.text)
         if decided != name.text and type_of_name(decided) is not None:
             return decided  # `… 특화단지 지정안 의결` → `… 특화단지 지정`
+        if decided != name.text:
+            return f"{decided} {verb}"  # `제5공장 건설 안건 의결` → `제5공장 건설 의결`
     if cue.kind == "rename" and name is not None and any(n in name.text for n in event_cues().rename_objects):
         name = None  # `명칭을 변경`: the body renamed is the host
     if name is None:
@@ -80,3 +82,38 @@ def is_generic(text: str) -> bool:
 def _ends_with_cue(text: str) -> bool:
     squashed = "".join(text.split())
     return any(squashed.endswith("".join(n.split())) for n, _ in event_cues().nouns)
+
+
+_DATE_WORD = re.compile(r"^(?:\d{1,4}\s*(?:년|월|일)|제?\d{1,3}(?:회|차)|\d{1,3}번째|번째|첫|두|세|네|다섯)$")
+_YEAR_IN_TITLE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def is_vacuous(title: str) -> bool:
+    """A title made only of time words, vague words and event nouns names nothing: `지난해 행사`,
+    `이번 회의`, `올해 사업 선정`."""
+    cues = event_cues()
+    nouns = {"".join(n.split()) for n, _ in cues.nouns}
+    vague = cues.vague_words | {w for w, _ in cues.year_words} | set(cues.verbs) | set(cues.rename_objects)
+    vague |= {v for words in _VERB_WORDS.values() for v in words.values()}
+    words = [w for w in re.split(r"[\s·,]+", clean_name(title)) if w]
+    return all(w in vague or w in nouns or _DATE_WORD.match(w) for w in words)
+
+
+def year_shift(title: str) -> int | None:
+    """The year a time word in a title points to, relative to the story's: `지난해 행사` → -1."""
+    for word, shift in event_cues().year_words:  # longest first
+        if re.search(rf"(?:^|\s){re.escape(word)}(?:\s|$)", title):
+            return shift
+    return None
+
+
+def series_title(main_title: str, main_year: int | None, year: int | None) -> str | None:
+    """Another edition of a yearly series: `BIO KOREA 2025` (held in 2025) → `BIO KOREA 2024` for the
+    edition of 2024. None when the main title carries no year of its own."""
+    if main_year is None or year is None or year == main_year:
+        return None
+    found = [m for m in _YEAR_IN_TITLE.finditer(main_title) if int(m.group(1)) == main_year]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    return f"{main_title[:m.start()]}{year}{main_title[m.end():]}"
