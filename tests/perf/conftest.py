@@ -9,6 +9,7 @@ from types import ModuleType
 
 import pytest
 
+from biohub_cli import extract as extract_mod
 from biohub_cli import pipeline
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -47,3 +48,16 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def mtimes(root: Path) -> dict[str, int]:
     rec = root / "records"
     return {p.relative_to(rec).as_posix(): p.stat().st_mtime_ns for p in sorted(rec.rglob("*")) if p.is_file()}
+
+
+def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The file names of the documents extracted in this process from now on."""
+    calls: list[str] = []
+    real = extract_mod.extract
+
+    def counting(analysed, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(analysed.document.raw.file_name)
+        return real(analysed, *args, **kwargs)
+
+    monkeypatch.setattr(extract_mod, "extract", counting)
+    return calls

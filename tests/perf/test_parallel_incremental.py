@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from biohub_cli import extract as extract_mod
-from tests.perf.conftest import N_DOCS, SEED, bench_corpus, ingest, mtimes, snapshot
+from tests.perf.conftest import N_DOCS, SEED, bench_corpus, count_extractions, ingest, mtimes, snapshot
 
 
 def test_two_worker_processes_write_the_same_bytes_as_one(workdir: Path) -> None:
@@ -26,14 +26,7 @@ def test_an_unchanged_reingest_reads_no_document_again_and_writes_nothing(
     root = workdir / "kb"
     ingest(root, jobs=2)
     before, stamps = snapshot(root), mtimes(root)
-    calls: list[str] = []
-    real = extract_mod.extract
-
-    def counting(analysed, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(analysed.document.raw.file_name)
-        return real(analysed, *args, **kwargs)
-
-    monkeypatch.setattr(extract_mod, "extract", counting)
+    calls = count_extractions(monkeypatch)
     again = ingest(root, jobs=1)  # in this process, so the counter sees every extraction
     assert calls == []
     assert [f.status for f in again.files] == ["unchanged"] * N_DOCS
@@ -48,14 +41,8 @@ def test_after_one_file_changes_only_that_file_is_extracted_and_the_result_equal
     ingest(root, jobs=2)
     corpus = bench_corpus()
     [changed] = corpus.edit(workdir / "releases", SEED, [3])
-    calls: list[str] = []
     real = extract_mod.extract
-
-    def counting(analysed, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(analysed.document.raw.file_name)
-        return real(analysed, *args, **kwargs)
-
-    monkeypatch.setattr(extract_mod, "extract", counting)
+    calls = count_extractions(monkeypatch)
     report = ingest(root, jobs=1)
     assert calls == [changed.name]
     statuses = {Path(f.path).name: f.status for f in report.files}

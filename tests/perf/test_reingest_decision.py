@@ -9,28 +9,15 @@ from pathlib import Path
 import pytest
 
 from biohub_cli import checks, ingest_state, pipeline, records_io, store
-from biohub_cli import extract as extract_mod
 from biohub_cli import kb as kb_mod
 from biohub_cli.config import Layout
 from biohub_cli.extractor_version import compute_fingerprint, extractor_fingerprint
-from tests.perf.conftest import N_DOCS, ingest, mtimes, snapshot
+from tests.perf.conftest import N_DOCS, count_extractions, ingest, mtimes, snapshot
 
 
 def _summary(report: pipeline.IngestReport) -> tuple[object, ...]:
     return ([(Path(f.path).name, f.status, f.source_id, f.message) for f in report.files], report.written,
             report.removed, report.conflicts, report.proposals, report.record_errors)
-
-
-def _count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    calls: list[str] = []
-    real = extract_mod.extract
-
-    def counting(analysed, *args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(analysed.document.raw.file_name)
-        return real(analysed, *args, **kwargs)
-
-    monkeypatch.setattr(extract_mod, "extract", counting)
-    return calls
 
 
 def _no_full_path(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -108,7 +95,7 @@ def test_any_change_under_records_or_to_aliases_defeats_the_fast_path(
 def test_forcing_takes_the_full_path(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = workdir / "kb"
     ingest(root, jobs=1)
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions(monkeypatch)
     ingest(root, jobs=1, force=True)
     assert len(calls) == N_DOCS
 
@@ -128,7 +115,7 @@ def test_another_extractor_fingerprint_extracts_every_file_again_and_changes_no_
     root = workdir / "kb"
     ingest(root, jobs=1)
     before = snapshot(root)
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions(monkeypatch)
     monkeypatch.setattr(pipeline, "extractor_fingerprint", lambda: "sha256:another")
     report = ingest(root, jobs=1)
     assert len(calls) == N_DOCS
@@ -150,7 +137,7 @@ def test_a_partial_reingest_under_a_new_extractor_keeps_the_old_fingerprint_unti
     one = sorted((workdir / "releases").iterdir())[0]
     pipeline.ingest(root, [one.relative_to(workdir)], pipeline.IngestOptions(jobs=1))
     assert records_io.load_index(Layout(root)).extractor == old  # the other sources are the old extractor's
-    calls = _count_extractions(monkeypatch)
+    calls = count_extractions(monkeypatch)
     ingest(root, jobs=1)
     assert len(calls) == N_DOCS
     assert records_io.load_index(Layout(root)).extractor == "sha256:another"
