@@ -1,6 +1,6 @@
 """Where an ingest spends its time, stage by stage (cProfile, one process, so every call is seen).
 
-    .venv/bin/python bench/profile_ingest.py --n 200 [--reingest] [--top 25]
+    .venv/bin/python bench/profile_ingest.py --n 200 [--reingest | --changed 0.01] [--jobs 2] [--top 25]
 
 Prints the cumulative time of each stage entry point (read, clean, analyse, kiwi itself, extract,
 resolve, store, the knowledge-base load) and the functions with the most time of their own.
@@ -15,6 +15,7 @@ import pstats
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reingest", action="store_true", help="profile an unchanged re-ingest instead")
+    parser.add_argument("--changed", type=float, default=0.0,
+                        help="profile a re-ingest after this share of the files changed (as make bench's (d))")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="2: the streamed ingest (Kiwi's threads, one process), as `biohub ingest --jobs 2`")
+    parser.add_argument("--cpu", action="store_true",
+                        help="time with this thread's CPU clock: Python's own cost, not Kiwi's threads, and "
+                             "unaffected by other programs sharing the cores (with --jobs 1)")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--out", type=Path, default=HERE / "out" / "ingest.prof")
     args = parser.parse_args(argv)
@@ -69,10 +77,12 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(work)
         root = work / "kb"
         (root / "records").mkdir(parents=True)
-        opts = pipeline.IngestOptions(jobs=1)
-        if args.reingest:
+        opts = pipeline.IngestOptions(jobs=args.jobs)
+        if args.reingest or args.changed:
             pipeline.ingest(root, [Path("releases")], opts)
-        prof = cProfile.Profile()
+        if args.changed:
+            corpus.edit(work / "releases", args.seed, corpus.changed_indexes(args.seed, args.n, args.changed))
+        prof = cProfile.Profile(time.thread_time) if args.cpu else cProfile.Profile()
         prof.enable()
         pipeline.ingest(root, [Path("releases")], opts)
         prof.disable()
@@ -80,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         prof.dump_stats(args.out)
         stats = pstats.Stats(prof)
         total = max(cum for (_, _, _), (_, _, _, cum, _) in stats.stats.items())  # type: ignore[attr-defined]
-        what = "unchanged re-ingest" if args.reingest else "ingest"
-        print(f"{what} of {args.n} documents, one process, under cProfile: {total:.2f} s\n")
+        what = f"re-ingest after {args.changed:.0%} changed" if args.changed else \
+            "unchanged re-ingest" if args.reingest else "ingest"
+        clock = "this thread's CPU time" if args.cpu else "wall clock"
+        print(f"{what} of {args.n} documents, one process, under cProfile ({clock}): {total:.2f} s\n")
         for label, secs, calls in stage_times(stats):
             print(f"  {label:32s} {secs:8.2f} s  {secs / total:6.1%}  ({calls} calls)")
         print()

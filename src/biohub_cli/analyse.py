@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from biohub_cli.models.stages import Analysed, Document, Sentence, Token
 
+T = TypeVar("T")
 UserWord = tuple[str, str]  # (form, tag), e.g. ("인천바이오헬스밸리", "NNP")
 
 _LOCK = threading.Lock()
@@ -47,6 +50,64 @@ def analyse_many(docs: Sequence[Document], *, user_words: Sequence[UserWord] = (
 def analyse_each(docs: Sequence[Document], *, user_words: Sequence[UserWord] = ()) -> list[Analysed]:
     """As analyse_many, one paragraph per Kiwi call (the path a forked worker takes): the same result."""
     return _analyse(_kiwi(user_words), docs, one_by_one=True)
+
+
+def analyse_stream(items: Iterable[T], document_of: Callable[[T], Document | None], *,
+                   user_words: Sequence[UserWord] = ()) -> Iterator[tuple[T, Analysed | None]]:
+    """Each item with its document analysed (None when it has none), in input order, lazily.
+
+    One Kiwi call over the paragraphs of every document: Kiwi's threads tokenise the paragraphs ahead
+    while the caller works on the results already given, and `items` is drawn as Kiwi needs more text
+    (so reading the next files overlaps tokenising the last ones). The result is analyse()'s.
+    """
+    kiwi = _kiwi(user_words)
+    if _KIWI.get("pid") != os.getpid():  # a forked process: Kiwi's thread pool did not survive the fork
+        for item in items:
+            doc = document_of(item)
+            yield item, analyse_each([doc], user_words=user_words)[0] if doc is not None else None
+        return
+    pending: deque[_Pending[T]] = deque()
+
+    def paragraphs() -> Iterator[str]:
+        for item in items:
+            doc = document_of(item)
+            paras = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(doc.text) if m.group().strip()] \
+                if doc is not None else []
+            pending.append(_Pending(item, doc, paras))
+            for _, para in paras:
+                yield para
+
+    results = kiwi.tokenize(paragraphs(), split_sents=True)
+    while True:
+        while pending and pending[0].complete():
+            yield pending.popleft().finish()
+        try:
+            sents = next(results)
+        except StopIteration:
+            break
+        waiting = next(p for p in pending if not p.complete())
+        waiting.results.append(sents)
+    while pending:
+        yield pending.popleft().finish()
+
+
+@dataclass
+class _Pending(Generic[T]):
+    item: T
+    doc: Document | None
+    paragraphs: list[tuple[int, str]]
+    results: list[Any] = field(default_factory=list)
+
+    def complete(self) -> bool:
+        return len(self.results) == len(self.paragraphs)
+
+    def finish(self) -> tuple[T, Analysed | None]:
+        if self.doc is None:
+            return self.item, None
+        sentences: list[Sentence] = []
+        for (offset, para), sents in zip(self.paragraphs, self.results, strict=True):
+            sentences.extend(_sentences(self.doc, offset, para, sents))
+        return self.item, Analysed(document=self.doc, sentences=tuple(sentences))
 
 
 def _analyse(kiwi: Any, docs: Sequence[Document], *, one_by_one: bool) -> list[Analysed]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from biohub_cli import ingest_state, records_io, records_store
 from biohub_cli import kb as kb_mod
@@ -21,6 +22,9 @@ from biohub_cli.models import Extraction, Source
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Document
 from biohub_cli.resolve import Existing, Resolved, resolve
+
+if TYPE_CHECKING:
+    from biohub_cli import worker as worker_mod
 
 
 @dataclass
@@ -77,6 +81,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             report.files.append(FileResult(path=e.path or "?", status="failed", message=e.message))
         if files and not options.force and _settled(layout, files, options, report, progress):
             return report
+        canonical = _canonical_files(layout)
         ingest_state.forget(layout)
         records_store.remove_leftovers(layout)
         kb = kb_mod.load(root)
@@ -115,13 +120,43 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         current = not stale or set(resolved.sources) <= extracted
         with _interrupt_deferred() as interrupts:
             stored = records_store.store_resolved(layout, kb, resolved, index.states,
-                                                  extractor if current else index.extractor, _crash_point)
+                                                  extractor if current else index.extractor, _crash_point,
+                                                  canonical)
             report.written, report.removed = stored.written, stored.removed
             report.record_errors += stored.record_errors
             if current and not report.record_errors and not report.interrupted and not interrupts:
                 _settle(layout, resolved, stored.index, merges, extractor)
         report.interrupted = report.interrupted or bool(interrupts)
     return report
+
+
+def _canonical_files(layout: Layout) -> frozenset[str]:
+    """Files under records/ untouched since the last settled ingest stored them: each holds biohub's
+    dump of its record, so an equal record need not be dumped again to know its bytes are there."""
+    state = ingest_state.load(layout)
+    if state is None:
+        return frozenset()
+    try:
+        now = ingest_state.signatures(layout)
+    except OSError:
+        return frozenset()
+    out = []
+    for name, (size, mtime, ctime, ino, digest) in state.files.items():
+        if now.get(name, (None,))[:4] != (size, mtime, ctime, ino):
+            continue
+        if digest:
+            try:
+                if _digest(layout.root / name) != digest:
+                    continue
+            except OSError:
+                continue
+        out.append(name)
+    return frozenset(out)
+
+
+def _digest(path: Path) -> str:
+    """As ingest_state digests racy files (were that to change, no file would count as canonical: safe)."""
+    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
 def _proposals(resolved: Resolved) -> list[str]:
@@ -243,13 +278,19 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
     settings = worker.Settings.of(kb, options.published, options.max_bytes, options.force)
     unique: dict[str, Path] = {}
     outcomes: list[Outcome | None] = [None] * len(files)
-    jobs = max(1, min(options.jobs, len(files)))
-    if options.executor == "dask":
+    known = {} if options.force else _known_files(files, settings.known, options.max_bytes)
+    todo = [f for i, f in enumerate(files) if i not in known]
+    jobs = max(1, min(options.jobs, len(todo)))
+    work: Iterator[worker.Result]
+    if not todo:
+        work = iter(())
+    elif options.executor == "dask":
         from biohub_cli import distributed
 
-        results = distributed.run_all(files, settings, jobs, scheduler=options.scheduler)
+        work = distributed.run_all(todo, settings, jobs, scheduler=options.scheduler)
     else:
-        results = worker.run_all(files, settings, jobs)
+        work = worker.run_all(todo, settings, jobs)
+    results = _in_order(len(files), known, work)
     try:
         for i, (path, (status, source, message, sid)) in enumerate(zip(files, results, strict=True)):
             if sid and sid in unique and status != "failed":
@@ -269,6 +310,39 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
         done = next((i for i, o in enumerate(outcomes) if o is None), len(outcomes))
         return [o for o in outcomes[:done] if o is not None]
     return [o for o in outcomes if o is not None]
+
+
+def _known_files(files: Sequence[Path], known: frozenset[str], max_bytes: int | None) -> dict[int, worker_mod.Result]:
+    """Files whose bytes hash to a source the knowledge base holds: "unchanged" without a worker (what a
+    worker would say after reading them). Files that cannot be read are left to the workers to report."""
+    from biohub_cli.read import DEFAULT_MAX_BYTES
+    from biohub_cli.read.files import load_bytes
+
+    out: dict[int, worker_mod.Result] = {}
+    if not known:
+        return out
+    for i, path in enumerate(files):
+        try:
+            data = load_bytes(path, max_bytes or DEFAULT_MAX_BYTES)
+        except (BiohubError, OSError):
+            continue
+        sid = "src-" + hashlib.sha256(data).hexdigest()[:12]
+        if sid in known:
+            out[i] = ("unchanged", None, None, sid)
+    return out
+
+
+def _in_order(count: int, known: dict[int, worker_mod.Result],
+              work: Iterator[worker_mod.Result]) -> Iterator[worker_mod.Result]:
+    """The known files' results and the workers' results, in input order (the workers' stream is
+    drawn only as far as needed, so Ctrl-C stops it where the caller stopped)."""
+    try:
+        for i in range(count):
+            yield known[i] if i in known else next(work)
+    finally:
+        close = getattr(work, "close", None)
+        if callable(close):
+            close()
 
 
 def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:

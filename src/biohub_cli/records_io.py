@@ -69,11 +69,17 @@ def dump_record(rec: BaseModel) -> str:
     return store.dumps(rec.model_dump(mode="json"))
 
 
-def _checked_path(layout: Layout, rec: BaseModel) -> Path:
+def _checked_path(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | None = None) -> Path:
+    """The record's path, once its folder is known to lie inside the knowledge base (`checked`
+    remembers the folders found so, for a batch of writes)."""
     path = record_path(layout, rec)
+    if checked is not None and checked.get(path.parent):
+        return path
     if not path.parent.resolve().is_relative_to(layout.root.resolve()):
         raise BiohubError(f"refusing to write outside the knowledge base: {path.parent} leads elsewhere",
                           path=path, hint="records/ and its folders must not be symbolic links out of the repository")
+    if checked is not None:
+        checked[path.parent] = True
     return path
 
 
@@ -82,10 +88,11 @@ def save_record(layout: Layout, rec: BaseModel) -> bool:
     return store.write_atomic(_checked_path(layout, rec), dump_record(rec))
 
 
-def stage_record(layout: Layout, rec: BaseModel) -> Path | None:
+def stage_record(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | None = None) -> Path | None:
     """A temporary file beside the record's place holding its new bytes (not yet synced), or None when
-    the record's file holds them already; `os.replace(tmp, record_path(...))` puts it in place."""
-    return store.stage(_checked_path(layout, rec), dump_record(rec))
+    the record's file holds them already; `os.replace(tmp, record_path(...))` puts it in place.
+    `checked`: folders found inside the knowledge base by earlier calls of this batch."""
+    return store.stage(_checked_path(layout, rec, checked), dump_record(rec))
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from biohub_cli import records_io, store
 from biohub_cli.config import Layout
@@ -52,23 +54,46 @@ def existing(kb: KnowledgeBase, index: dict[str, str]) -> Existing:
     return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted))
 
 
+def _same_as_on_disk(layout: Layout, kb: KnowledgeBase, loaded: BaseModel | None, rec: BaseModel, path: Path,
+                     canonical: frozenset[str]) -> bool:
+    """The file at `path` is canonical, was loaded as this record's id, and the record is unchanged."""
+    if loaded is None or kb.paths.get(getattr(rec, "id", "")) != path:
+        return False
+    try:
+        rel = path.relative_to(layout.root).as_posix()
+    except ValueError:
+        return False
+    return rel in canonical and loaded == rec
+
+
 def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str],
-                   extractor: str | None, crash: CrashPoint) -> Stored:
-    """Write what changed, then the index, then remove what is stale; see the module's docstring."""
+                   extractor: str | None, crash: CrashPoint, canonical: frozenset[str] = frozenset()) -> Stored:
+    """Write what changed, then the index, then remove what is stale; see the module's docstring.
+
+    `canonical`: files (relative to the knowledge base) known to hold biohub's own dump of the record
+    loaded from them (untouched since the last settled ingest wrote them). A record equal to the one
+    loaded from such a file would be dumped to the same bytes: it is not dumped again.
+    """
     out = Stored()
     broken = broken_paths(kb)
+    tables: dict[str, Mapping[str, BaseModel]] = {"orgs": kb.orgs, "people": kb.people, "events": kb.events,
+                                                  "sources": kb.sources}
     groups = (("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
               ("sources", resolved.sources))
     staged: list[tuple[str, list[tuple[Path, Path]]]] = []
+    checked: dict[Path, bool] = {}  # folders already found to lie inside the knowledge base
     try:
         for kind, group in groups:
             moves: list[tuple[Path, Path]] = []
-            for rec in group.values():
+            loaded = tables[kind]
+            for rid, rec in group.items():
                 path = records_io.record_path(layout, rec)
-                if path.resolve() in broken:
+                if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), rec, path, canonical):
+                    continue
+                if broken and path.resolve() in broken:
                     out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
                     continue
-                tmp = records_io.stage_record(layout, rec)
+                tmp = records_io.stage_record(layout, rec, checked)
                 if tmp is not None:
                     moves.append((tmp, path))
             staged.append((kind, moves))
@@ -90,7 +115,8 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     if writes:
         store.sync_folder(layout.records, [path for _, moves in staged for _, path in moves])
     out.written = writes
-    keep = {records_io.record_path(layout, r).resolve() for _, g in groups for r in g.values()}
+    keep = {records_io.record_path(layout, r).resolve() for _, g in groups for r in g.values()} \
+        if kb.paths else set()  # (only files loaded at the start can be stale)
     # The index goes before the removals: a stale file left by a crash is machine-written and dropped by
     # the next run, whereas an id missing from disk but listed as written would read as an analyst's deletion.
     index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}

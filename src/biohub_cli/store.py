@@ -27,6 +27,72 @@ _MAX_EXPANDED_NODES = 1_000_000
 
 
 _LimitedLoader = _Loader
+_STR, _MAP, _SEQ = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+_RESOLVED: dict[tuple[str, Any], Any] = {}  # (scalar text, implicit flags) → its tag; a pure function
+_RESOLVED_MAX = 200_000
+
+
+def _resolve(self: Any, kind: Any, value: Any, implicit: Any) -> Any:
+    """Resolver.resolve, remembered: with no path resolvers registered (biohub registers none), the tag
+    of a node is a function of its kind, and for a scalar of its text and style flags."""
+    if self.yaml_path_resolvers:
+        return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+    if kind is yaml.ScalarNode:
+        key = (value, implicit)
+        tag = _RESOLVED.get(key)
+        if tag is None:
+            tag = yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+            if len(value) <= 64:
+                if len(_RESOLVED) >= _RESOLVED_MAX:
+                    _RESOLVED.clear()
+                _RESOLVED[key] = tag
+        return tag
+    return _MAP if kind is yaml.MappingNode else _SEQ if kind is yaml.SequenceNode \
+        else yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+
+
+class _Unsupported(Exception):
+    """A node the fast constructor leaves to PyYAML's own."""
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader, with plain strings, maps and lists built directly (PyYAML's constructor takes a
+    generator per mapping); every other node, and any document it cannot build, goes the usual way.
+    Only for texts without anchors ("&"): with none, no node is reached twice."""
+
+    def construct_document(self, node: Any) -> Any:
+        try:
+            data = self._build(node)
+        except _Unsupported:
+            self.constructed_objects, self.recursive_objects, self.state_generators = {}, {}, []
+            self.deep_construct = False
+            return super().construct_document(node)  # type: ignore[no-untyped-call]
+        self.constructed_objects, self.recursive_objects, self.deep_construct = {}, {}, False
+        return data
+
+    def _build(self, node: Any) -> Any:
+        tag, kind = node.tag, type(node)
+        if tag == _STR and kind is yaml.ScalarNode:
+            return node.value
+        if tag == _MAP and kind is yaml.MappingNode:
+            out = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == _MERGE:
+                    raise _Unsupported
+                key = self._build(key_node)
+                try:
+                    out[key] = self._build(value_node)
+                except TypeError:  # an unhashable key: PyYAML's constructor says what is wrong
+                    raise _Unsupported from None
+            return out
+        if tag == _SEQ and kind is yaml.SequenceNode:
+            return [self._build(child) for child in node.value]
+        if kind is yaml.ScalarNode:
+            return self.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+        raise _Unsupported
+
+    resolve = _resolve
 
 
 def _check_aliases(text: str) -> None:
@@ -58,6 +124,20 @@ class _CanonicalDumper(_Dumper):  # type: ignore[misc, valid-type]
     def ignore_aliases(self, data: Any) -> bool:
         return True  # records never use anchors, so a file with aliases was not written by biohub
 
+    def represent_data(self, data: Any) -> Any:
+        """The nodes SafeRepresenter builds (aliases off, block style), without its per-value dispatch."""
+        kind = type(data)
+        if kind is str:
+            return yaml.ScalarNode(_STR, data, style="|" if "\n" in data else None)
+        if kind is dict:
+            return yaml.MappingNode(_MAP, [(self.represent_data(k), self.represent_data(v)) for k, v in data.items()],
+                                    flow_style=False)
+        if kind is list:
+            return yaml.SequenceNode(_SEQ, [self.represent_data(v) for v in data], flow_style=False)
+        return super().represent_data(data)
+
+    resolve = _resolve  # the emitter asks twice per scalar whether its text reads back as another type
+
 
 _CanonicalDumper.add_representer(str, _str_representer)
 
@@ -66,7 +146,11 @@ def loads(text: str, *, path: Path | str | None = None) -> Any:
     """Parse YAML text safely; errors name the file and line."""
     try:
         _check_aliases(text)
-        return yaml.load(text, Loader=_Loader)  # the safe loader
+        loader = (_Loader if "&" in text else _FastLoader)(text)  # the safe loader either way
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise RecordError(f"malformed YAML: {exc.problem}", path=path, line=line) from None

@@ -69,6 +69,28 @@ def _lexicon() -> Any:
 
 def process(path: Path) -> Result:
     """One file; never raises: failures come back as ("failed", None, message, id-if-known)."""
+    prepared = _prepare(path)
+    if not isinstance(prepared, Prepared):
+        return prepared
+    from biohub_cli.analyse import analyse
+
+    try:
+        analysed = analyse(prepared.doc, user_words=_lexicon().user_words())
+    except Exception as exc:
+        return _failure(exc, prepared.sid)
+    return _finish(prepared, analysed)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A file read and cleaned, waiting for Kiwi."""
+
+    doc: Any  # models.stages.Document
+    sid: str
+
+
+def _prepare(path: Path) -> Prepared | Result:
+    """Read and clean one file: what Kiwi gets next, or the file's result when nothing is left to do."""
     from biohub_cli.read import DEFAULT_MAX_BYTES, read_path
 
     s: Settings = _STATE["settings"]
@@ -78,31 +100,74 @@ def process(path: Path) -> Result:
         sid = raw.source_id
         if sid in s.known and not s.force:
             return ("unchanged", None, None, sid)
-        from biohub_cli.analyse import analyse
         from biohub_cli.clean import clean
-        from biohub_cli.extract import extract
-        from biohub_cli.pipeline import source_record
 
-        doc = clean(raw, published=s.published)
-        lexicon = _lexicon()
-        analysed = analyse(doc, user_words=lexicon.user_words())
-        source = source_record(doc, extract(analysed, lexicon), Path(s.root))
+        return Prepared(clean(raw, published=s.published), sid)
+    except Exception as exc:
+        return _failure(exc, sid)
+
+
+def _finish(prepared: Prepared, analysed: Any) -> Result:
+    """Extraction and the source record of an analysed file."""
+    from biohub_cli.extract import extract
+    from biohub_cli.pipeline import source_record
+
+    s: Settings = _STATE["settings"]
+    sid = prepared.sid
+    try:
+        source = source_record(prepared.doc, extract(analysed, _lexicon()), Path(s.root))
         status = "changed" if any(p == source.path and i != sid for p, i in s.known_paths) else "new"
         return (status, source, None, sid)
-    except BiohubError as exc:
+    except Exception as exc:
+        return _failure(exc, sid)
+
+
+def _failure(exc: Exception, sid: str | None) -> Result:
+    if isinstance(exc, BiohubError):
         return ("failed", None, exc.message, sid)
-    except MemoryError:
+    if isinstance(exc, MemoryError):
         return ("failed", None, "out of memory while processing this file", sid)
-    except Exception as exc:  # a bug must not stop the batch; it is reported like a bad file
-        return ("failed", None, f"internal error: {type(exc).__name__}: {exc}", sid)
+    # a bug must not stop the batch; it is reported like a bad file
+    return ("failed", None, f"internal error: {type(exc).__name__}: {exc}", sid)
+
+
+def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Result]:
+    """One process, Kiwi's own threads: files are read and cleaned as Kiwi asks for text, and each is
+    extracted as soon as its paragraphs are tokenised, while Kiwi's threads tokenise the next ones.
+    One copy of the model in memory; the result of each file is process()'s."""
+    from biohub_cli.analyse import analyse_stream
+
+    _init(settings)
+    user_words = _lexicon().user_words()
+
+    def document_of(item: Prepared | Result) -> Any:
+        return item.doc if isinstance(item, Prepared) else None
+
+    for item, analysed in analyse_stream((_prepare(f) for f in files), document_of, user_words=user_words):
+        yield _finish(item, analysed) if isinstance(item, Prepared) else item
+
+
+MODE_ENV = "BIOHUB_INGEST_WORKERS"  # "threads" or "processes"; unset: threads up to 2 jobs, else processes
+
+
+def _mode(jobs: int) -> str:
+    """One process with Kiwi's threads uses the least CPU and memory; its Python stages run on one core,
+    so with many cores worker processes go faster."""
+    wanted = os.environ.get(MODE_ENV, "")
+    return wanted if wanted in ("threads", "processes") else "threads" if jobs <= 2 else "processes"
 
 
 def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Result]:
-    """Results in input order; `jobs` worker processes (1 = in this process)."""
+    """Results in input order. 1 job: one file after another in this process. 2 jobs: this process with
+    Kiwi's own threads (one model in memory, the Python stages overlapping tokenisation); more: `jobs`
+    worker processes ($BIOHUB_INGEST_WORKERS=threads or processes chooses)."""
     if jobs <= 1 or len(files) <= 1:
         _init(settings)
         for f in files:
             yield process(f)
+        return
+    if _mode(jobs) == "threads":
+        yield from _run_streamed(files, settings)
         return
     if _can_fork():
         yield from _run_forked(files, settings, jobs)

@@ -7,6 +7,7 @@ section name above a headline) are made in story.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from biohub_cli.clean.cues import bare, cues, folded
 from biohub_cli.clean.dates import find_dates, is_bare_date
@@ -81,10 +82,12 @@ _TIP = re.compile(
 )
 
 
+@lru_cache(maxsize=32_768)
 def classify(text: str) -> str | None:
     """The noise reason of a line taken on its own, `BARE_DATE`, or None for a candidate story line.
 
-    `text` is the line with whitespace runs collapsed (Line.stripped).
+    `text` is the line with whitespace runs collapsed (Line.stripped). Remembered: a function of the
+    line and the bundled cues only, and the lines around stories (weather, menus, copyright) repeat.
     """
     if not text:
         return None

@@ -72,15 +72,15 @@ def is_latin(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z") or ("\u00c0" <= ch <= "\u024f" and ch.isalpha())
 
 
+# The characters is_hangul and is_latin accept (U+00D7 × and U+00F7 ÷ are the only non-letters in
+# U+00C0-U+024F); tests/clean/test_letters_sets.py checks the two agree on every character.
+_HANGUL_CHAR = re.compile("[\uac00-\ud7a3\u3131-\u318e\u1100-\u11ff]")
+_LATIN_CHAR = re.compile("[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
 def letters(text: str) -> tuple[int, int]:
     """(Hangul letters, Latin letters) in a text."""
-    hangul = latin = 0
-    for ch in text:
-        if is_hangul(ch):
-            hangul += 1
-        elif is_latin(ch):
-            latin += 1
-    return hangul, latin
+    return len(_HANGUL_CHAR.findall(text)), len(_LATIN_CHAR.findall(text))
 
 
 def mostly_latin(text: str, share: float = 0.7) -> bool:

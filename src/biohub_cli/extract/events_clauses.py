@@ -68,7 +68,7 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
               if m.end() - m.start() > 24]
     out: list[Cue] = []
     for i, t in enumerate(toks):
-        if any(a <= t.start < b for a, b in speech):
+        if speech and any(a <= t.start < b for a, b in speech):
             continue
         verb_at = _verb_at(toks, i, verbs)
         if verb_at is None:

@@ -79,6 +79,12 @@ def _year_words(value: Any) -> tuple[tuple[str, int], ...]:
 
 
 def type_of_name(name: str) -> EventType | None:
+    """See _type_of_name (remembered: a function of the name and the bundled cues only)."""
+    return _type_of_name(name)
+
+
+@lru_cache(maxsize=8192)
+def _type_of_name(name: str) -> EventType | None:
     """The event type a name's head noun signals: '…추진협의회' → meeting, '…투자대전' → event.
 
     The head is the end of the name (a trailing parenthesis such as '(MOU)' or '(IBIS)' aside); a

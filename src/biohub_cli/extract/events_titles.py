@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from biohub_cli.extract.events_clauses import Cue, Phrase, clean_name, decided_name
 from biohub_cli.extract.events_cues import event_cues, type_of_name
@@ -76,12 +77,22 @@ def is_generic(text: str) -> bool:
     rest = _ORDINAL_ONLY.sub("", text).strip()
     rest = re.sub(r"^\d+\s*(?:건|개|개의|건의)\s*의?\s*", "", rest).strip()
     squashed = "".join(rest.split())
-    return not squashed or any("".join(n.split()) == squashed for n, _ in event_cues().nouns)
+    return not squashed or squashed in _squashed_nouns()
 
 
 def _ends_with_cue(text: str) -> bool:
-    squashed = "".join(text.split())
-    return any(squashed.endswith("".join(n.split())) for n, _ in event_cues().nouns)
+    return "".join(text.split()).endswith(_squashed_noun_tuple())
+
+
+@lru_cache(maxsize=1)
+def _squashed_nouns() -> frozenset[str]:
+    """The cue nouns with their spaces removed (the bundled cues do not change)."""
+    return frozenset(_squashed_noun_tuple())
+
+
+@lru_cache(maxsize=1)
+def _squashed_noun_tuple() -> tuple[str, ...]:
+    return tuple("".join(n.split()) for n, _ in event_cues().nouns)
 
 
 _DATE_WORD = re.compile(r"^(?:\d{1,4}\s*(?:년|월|일)|제?\d{1,3}(?:회|차)|\d{1,3}번째|번째|첫|두|세|네|다섯)$")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -59,6 +59,9 @@ def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
         places=frozenset(rules.get("places") or ()))
 
 
+_MEMO_MAX = 100_000
+
+
 class Lexicon:
     """Organisations by every form, plus the rules the extractors use."""
 
@@ -75,6 +78,19 @@ class Lexicon:
             self._forms.setdefault(normalise(e.name), e)
         self._english = {normalise(e.name_en): e for e in self.entries.values() if e.name_en}
         self.people = tuple(sorted(set(people)))
+        self.memo: dict[tuple[str, str], Any] = {}  # (question, text) → answer: see `remembered`
+        self._looked_up: dict[str, OrgEntry | None] = {}
+
+    def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
+        """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
+        key = (question, text)
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= _MEMO_MAX:
+                self.memo.clear()
+            value = self.memo[key] = answer(text, self)
+            return value
 
     @classmethod
     def load(cls, extra_orgs: Sequence[OrgEntry] = (), extra_people: Sequence[str] = ()) -> Lexicon:
@@ -82,7 +98,13 @@ class Lexicon:
         return cls([*bundled, *extra_orgs], rules, extra_people)
 
     def lookup(self, surface: str) -> OrgEntry | None:
-        return self._forms.get(normalise(surface))
+        try:
+            return self._looked_up[surface]
+        except KeyError:
+            if len(self._looked_up) >= _MEMO_MAX:
+                self._looked_up.clear()
+            found = self._looked_up[surface] = self._forms.get(normalise(surface))
+            return found
 
     def lookup_english(self, text: str) -> OrgEntry | None:
         return self._english.get(normalise(text))

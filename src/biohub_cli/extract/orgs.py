@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
 from biohub_cli.models.facts import OrgMention
-from biohub_cli.models.stages import Analysed, Sentence
+from biohub_cli.models.stages import Analysed, Sentence, Token
 from biohub_cli.models.vocab import OrgType
 
 _WORD = re.compile(r"[^\s,()\[\]{}<>'\"‘’“”「」『』《》〈〉]+")
@@ -81,16 +80,34 @@ def _canonical(surface: str, lexicon: Lexicon) -> tuple[str, OrgType]:
     return re.sub(r"\s+", " ", surface).strip(), lexicon.org_type_of(surface.replace(" ", ""))
 
 
+_WORDS: dict[int, tuple[Sentence, list[_Word]]] = {}  # id → (sentence, its words): organisations, then people
+_WORDS_MAX = 512
+
+
 def _words(sent: Sentence) -> list[_Word]:
+    """The words of a sentence with their noun cores (computed once per sentence; do not change the list)."""
+    held = _WORDS.get(id(sent))
+    if held is not None and held[0] is sent:
+        return held[1]
+    if len(_WORDS) >= _WORDS_MAX:
+        _WORDS.clear()
+    words = _find_words(sent)
+    _WORDS[id(sent)] = (sent, words)
+    return words
+
+
+def _find_words(sent: Sentence) -> list[_Word]:
     out = []
-    starts = [t.start for t in sent.tokens]
-    ordered = all(x <= y for x, y in pairwise(starts))
-    for m in _WORD.finditer(sent.text):
-        a, b = sent.start + m.start(), sent.start + m.end()
+    tokens, text, base = sent.tokens, sent.text, sent.start
+    starts = [t.start for t in tokens]
+    ordered = starts == sorted(starts)
+    for m in _WORD.finditer(text):
+        ma, mb = m.span()
+        a, b = base + ma, base + mb
         if ordered:  # kiwi gives tokens in text order: the word's tokens are one slice
-            toks = list(sent.tokens[bisect_left(starts, a):bisect_left(starts, b)])
+            toks: Sequence[Token] = tokens[bisect_left(starts, a):bisect_left(starts, b)]
         else:
-            toks = [t for t in sent.tokens if a <= t.start < b]
+            toks = [t for t in tokens if a <= t.start < b]
         end = a
         tags = []
         for t in toks:
@@ -98,11 +115,9 @@ def _words(sent: Sentence) -> list[_Word]:
                 break
             end = t.end
             tags.append(t.tag)
-        end = min(end, b)
-        core = sent.text[m.start():m.start() + (end - a)]
-        core = core.rstrip("·-")
+        core = text[ma:ma + (min(end, b) - a)].rstrip("·-")
         if core:
-            out.append(_Word(a, a + len(core), core, len(core) == m.end() - m.start(), tuple(tags)))
+            out.append(_Word(a, a + len(core), core, len(core) == mb - ma, tuple(tags)))
     return out
 
 
@@ -114,6 +129,11 @@ def _is_place(word: str, lexicon: Lexicon) -> bool:
 
 
 def _suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
+    found: OrgType | None = lexicon.remembered("suffix_type", core, _find_suffix_type)
+    return found
+
+
+def _find_suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
     for size, by_suffix in lexicon.suffixes_by_length:  # longest first, as the rules are ordered
         type_ = by_suffix.get(core[-size:] if size else "")
         if type_ is not None:
@@ -123,6 +143,10 @@ def _suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
 
 def _is_name_like(word: str, lexicon: Lexicon) -> bool:
     """Two to four Hangul syllables starting with a family name, and not a known organisation or title."""
+    return 2 <= len(word) <= 4 and bool(lexicon.remembered("name_like", word, _name_like))
+
+
+def _name_like(word: str, lexicon: Lexicon) -> bool:
     return 2 <= len(word) <= 4 and (word[0] in lexicon.rules.surnames or word[:2] in lexicon.rules.surnames) \
         and bool(_HANGUL_WORD.fullmatch(word)) and lexicon.lookup(word) is None \
         and _suffix_type(word, lexicon) is None and not word.endswith(lexicon.titles())

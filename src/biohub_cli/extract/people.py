@@ -64,6 +64,11 @@ def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon)
 
 
 def _title_of(core: str, lexicon: Lexicon) -> str | None:
+    found: str | None = lexicon.remembered("title_of", core, _find_title)
+    return found
+
+
+def _find_title(core: str, lexicon: Lexicon) -> str | None:
     for t in lexicon.titles():
         if core.endswith(t) and len(core) <= len(t) + 8:
             m = _ORDINAL_TITLE.match(core)

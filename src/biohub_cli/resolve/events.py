@@ -24,6 +24,8 @@ class Candidate:
     index: int
     mention: EventMention
     orgs: frozenset[str]
+    title: str = ""  # the mention's title, normalised (set by resolve_events; compared for every pair)
+    ymd: tuple[int | None, int | None, int | None] = (None, None, None)  # the mention's date, likewise
 
     def key(self) -> tuple[str, int]:
         return (self.source, self.index)
@@ -54,11 +56,11 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
         return None
     if ma.type != mb.type and "other" not in (ma.type, mb.type):
         return None
-    title = fuzz.token_set_ratio(normalise(ma.title), normalise(mb.title))
-    shared = a.orgs & b.orgs
-    overlap = len(shared) / max(1, min(len(a.orgs), len(b.orgs))) if a.orgs and b.orgs else 0.0
     if ma.ordinal is not None and mb.ordinal is not None and ma.ordinal != mb.ordinal:
         return None
+    title = fuzz.token_set_ratio(a.title or normalise(ma.title), b.title or normalise(mb.title))
+    shared = a.orgs & b.orgs
+    overlap = len(shared) / max(1, min(len(a.orgs), len(b.orgs))) if a.orgs and b.orgs else 0.0
     if title >= TITLE_SIMILARITY:
         return f"same {'day' if exact_day else 'period'}, similar titles ({title:.0f}%)"
     if exact_day and overlap >= 0.5 and ma.type == mb.type:
@@ -71,18 +73,20 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
     for src in sorted(sources, key=lambda s: s.id):
         for i, m in enumerate(src.extraction.events):
             ids = frozenset(o for o in (orgs.id_of(p.organization) for p in m.participants) if o)
-            cands.append(Candidate(src.id, i, m, ids))
+            cands.append(Candidate(src.id, i, m, ids, normalise(m.title), (m.date.year, m.date.month, m.date.day)))
     cands.sort(key=lambda c: (c.mention.date.iso(), c.mention.title, c.key()))
     clusters: list[list[Candidate]] = []
     reasons: list[list[str]] = []
     in_cluster: list[set[str]] = []  # the sources each cluster already has
     by_month: dict[int | None, list[int]] = {}  # month → the clusters with a member of that month, in order
     for c in cands:
+        y, mo, d = c.ymd
         for i in _clusters_to_try(c, by_month, len(clusters)):
             cl = clusters[i]
             if c.source in in_cluster[i]:
                 continue
-            r = next((why for x in cl if (why := why_same(x, c))), None)
+            r = next((why for x in cl if x.source != c.source and _ymd_fits(x.ymd, y, mo, d)
+                      and (why := why_same(x, c))), None)
             if r:
                 cl.append(c)
                 reasons[i].append(f"{c.source}: {r}")
@@ -99,6 +103,13 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
         ev = _build(cl, rs, orgs, people_ids)
         out[ev.id] = ev
     return out
+
+
+def _ymd_fits(ymd: tuple[int | None, int | None, int | None], y: int | None, mo: int | None, d: int | None) -> bool:
+    """dates_compatible on (year, month, day) tuples: why_same's first test, without building the pair."""
+    a, b, c = ymd
+    return (a is None or y is None or a == y) and (b is None or mo is None or b == mo) \
+        and (c is None or d is None or c == d)
 
 
 def _clusters_to_try(c: Candidate, by_month: dict[int | None, list[int]], count: int) -> Iterator[int]:
