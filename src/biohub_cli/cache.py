@@ -4,8 +4,9 @@
 .biohub/cache/records.pickle holds, for every record file that loaded cleanly, its signature
 (size, mtime, ctime, inode) and the validated record. Each call stats every record file: a file
 whose signature matches its entry comes from the snapshot; any other file (new, edited, replaced,
-restored by git) is read from YAML exactly as `kb.load` reads it, and the snapshot is rewritten.
-Files that fail to load are never cached, so their errors are reported every time.
+restored by git) is read from YAML exactly as `kb.load` reads it, and the snapshot is rewritten
+once more than a few records differ from it (REWRITE_AFTER). Files that fail to load are never
+cached, so their errors are reported every time.
 
 Why a signature can be trusted: an edit, a rename over the file or a checkout changes the ctime or
 the inode, which no tool can set back. A file written in the seconds before it was read is left
@@ -36,17 +37,18 @@ from pydantic import BaseModel
 import biohub_cli
 import biohub_cli.models as models_pkg
 from biohub_cli import kb as kb_mod
-from biohub_cli import store
+from biohub_cli import record_files, store
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.base import Strict
 
 CACHE_FORMAT = 2  # 2: only records whose id fits their file are cached
 RACY_NS = 3_000_000_000  # files changed this recently before a load are not put in the snapshot
+REWRITE_AFTER = 32  # records the snapshot may lack or hold in an old version before it is rewritten
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
                   "biohub_cli.models.evidence")
 
-Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+Signature = record_files.Signature  # size, mtime_ns, ctime_ns, inode
 Entry = tuple[Signature, BaseModel]
 
 
@@ -60,6 +62,7 @@ class CacheStats:
     written: bool = False
     fingerprint: str = ""  # of every record file's path and signature: equal fingerprints, equal records
     settled: bool = False  # no record file changed in the last RACY_NS: the fingerprint can be kept
+    listing: str = ""  # record_files.listing's digest of the same files (no code key): for other caches
 
 
 def cache_path(root: Path) -> Path:
@@ -83,12 +86,15 @@ def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
     base = kb_mod.KnowledgeBase(layout=layout)
     fresh: dict[str, Entry] = {}
     seen = hashlib.sha256(key.encode())
+    listed = hashlib.sha256()
     newest = 0
     for folder, model in kb_mod._KINDS:
         target: dict[str, BaseModel] = getattr(base, folder)
         for file, rel, sig in _iter_records(layout.records, folder):
             stats.files += 1
-            seen.update(f"{rel}\0{sig}\n".encode())
+            line = record_files.listing_line(rel, sig)
+            seen.update(line)
+            listed.update(line)
             newest = max(newest, sig[1], sig[2])
             entry = snapshot.get(rel)
             if entry is not None and entry[0] == sig and type(entry[1]) is model:
@@ -108,11 +114,26 @@ def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
             admitted = kb_mod.admit(base, target, rec, file) or kb_mod.id_fits(rec, file)
             if admitted and max(sig[1], sig[2]) < now - RACY_NS and _signature(file) == sig:
                 fresh[rel] = (sig, rec)
-    if fresh.keys() != snapshot.keys() or stats.loaded:
+    if _worth_rewriting(snapshot, fresh, stats.files):
         stats.written = _write_snapshot(path, key, fresh)
     stats.fingerprint = seen.hexdigest()
+    stats.listing = listed.hexdigest()
     stats.settled = newest < now - RACY_NS
     return base, stats
+
+
+def _worth_rewriting(snapshot: dict[str, Entry], fresh: dict[str, Entry], files: int) -> bool:
+    """Rewrite the snapshot when it differs from what was loaded by more than a few records.
+
+    Writing it pickles every record (seconds at 10,000 events), while a record it lacks or holds in
+    an old version only costs its YAML on each load: a few such records are cheaper left to YAML
+    until more gather. Whatever the snapshot holds is checked against each file's signature anyway.
+    """
+    if not snapshot:
+        return bool(fresh)
+    changed = len(snapshot.keys() ^ fresh.keys())
+    changed += sum(1 for rel, entry in fresh.items() if snapshot.get(rel) is not entry)
+    return changed > max(REWRITE_AFTER, files // 100)
 
 
 def clear(root: Path) -> None:
@@ -120,51 +141,17 @@ def clear(root: Path) -> None:
     store.remove(cache_path(root))
 
 
-# -- finding and signing record files ------------------------------------------------------------
+# -- finding and signing record files (record_files.py; the names tests know) --------------------
 
 
 def _signature(path: Path | os.DirEntry[str]) -> Signature | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return record_files.signature(path)
 
 
 def _iter_records(records: Path, folder: str) -> Iterator[tuple[Path, str, Signature]]:
-    """The files `store.iter_yaml(records / folder)` yields, in its order, with their signatures.
-
-    One scandir pass instead of rglob plus a stat per file: same rules (symlinked folders are not
-    entered, `.tmp-` files are skipped, only regular files or links to them count).
-    """
-    found: list[tuple[list[str], os.DirEntry[str]]] = []
-    _walk(records / folder, [folder], found)
-    found.sort(key=lambda item: item[0])
-    for parts, entry in found:
-        sig = _signature(entry)
-        if sig is not None:
-            yield records.joinpath(*parts), "/".join(parts), sig
-
-
-def _walk(folder: Path | str, parts: list[str], out: list[tuple[list[str], os.DirEntry[str]]]) -> None:
-    try:
-        with os.scandir(folder) as it:
-            entries = list(it)
-    except (FileNotFoundError, NotADirectoryError, PermissionError):
-        return
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir() and not entry.is_symlink()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            _walk(entry.path, [*parts, entry.name], out)
-        if entry.name.endswith(".yaml") and not entry.name.startswith(".tmp-"):
-            try:
-                if entry.is_file():
-                    out.append(([*parts, entry.name], entry))
-            except OSError:
-                continue
+    """The files `store.iter_yaml(records / folder)` yields, in its order, with their signatures."""
+    for parts, _, sig in record_files.iter_signed(records, folder):
+        yield records.joinpath(*parts), "/".join(parts), sig
 
 
 # -- the snapshot file ---------------------------------------------------------------------------

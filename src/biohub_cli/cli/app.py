@@ -1,55 +1,40 @@
-"""`biohub`: the typer application and its error boundary."""
+"""`biohub`: the console entry point and its error boundary.
+
+The typer application lives in cli/application.py and is imported only when a command needs it: a
+plain `biohub timeline` with a fresh timeline index is answered without it (see cli/fast.py).
+"""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from biohub_cli import __version__
-from biohub_cli.cli import build, ingest, records, views
-from biohub_cli.cli.context import GlobalOptions
 from biohub_cli.errors import BiohubError
 
-app = typer.Typer(
-    name="biohub",
-    help="Turn Korean bio-industry press releases into a knowledge base kept in git.\n\n"
-    "Example: biohub ingest releases/ && biohub timeline --org 셀트리온",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+if TYPE_CHECKING:
+    import typer
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"biohub {__version__}")
-        raise typer.Exit()
+def __getattr__(name: str) -> Any:
+    """`app`, the typer application, loaded on first use (tests and `python -m` import it from here)."""
+    if name == "app":
+        return _typer_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    kb: Path | None = typer.Option(None, "--kb", help="Knowledge-base folder (default: $BIOHUB_KB, "
-                                   "else the nearest parent holding biohub.yaml, else the current folder)."),
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Show the version."),
-) -> None:
-    ctx.obj = GlobalOptions(kb=kb, debug=debug)
+def _typer_app() -> typer.Typer:
+    from biohub_cli.cli.application import app
 
-
-for module in (ingest, views, build, records):
-    module.register(app)
+    return app
 
 
 def main() -> None:
     """Console entry point: user errors become one stderr line and an exit code, never a traceback."""
     debug = "--debug" in sys.argv
     try:
-        rc = app(standalone_mode=False)
+        if _serve_fast(sys.argv[1:]):
+            return
+        rc = _typer_app()(standalone_mode=False)
         if isinstance(rc, int) and rc:
             sys.exit(rc)
     except BiohubError as exc:
@@ -59,24 +44,44 @@ def main() -> None:
 
         _output.error(exc.render())
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        print("Aborted.", file=sys.stderr)
-        sys.exit(130)
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
-    except typer.TyperException as exc:  # usage errors: bad options, unknown commands
+    except Exception as exc:
+        _other_error(exc, debug)
+
+
+def _serve_fast(argv: list[str]) -> bool:
+    """True when the command was answered without typer (cli/fast.py)."""
+    from biohub_cli.cli import fast
+
+    view = fast.timeline_view(argv)
+    if view is None:
+        return False
+    from biohub_cli.cli import _output
+
+    _output.grouped_table(view)
+    return True
+
+
+def _other_error(exc: Exception, debug: bool) -> None:
+    """typer's exits and usage errors keep their codes; anything unexpected is one line (traceback with --debug)."""
+    import typer
+
+    if isinstance(exc, typer.Exit):
+        sys.exit(exc.exit_code)
+    if isinstance(exc, typer.Abort):
+        print("Aborted.", file=sys.stderr)
+        sys.exit(130)
+    if isinstance(exc, typer.TyperException):  # usage errors: bad options, unknown commands
         show = getattr(exc, "show", None)
         if callable(show):
             show()
         else:
             print(f"error: {exc}", file=sys.stderr)
         sys.exit(getattr(exc, "exit_code", 2))
-    except Exception as exc:  # anything unexpected: one line, the traceback only with --debug
-        if debug:
-            raise
-        print(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-              file=sys.stderr)
-        sys.exit(1)
+    if debug:
+        raise exc
+    print(f"error: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+          file=sys.stderr)
+    sys.exit(1)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from biohub_cli import cache
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.cli.views import _LANG_HELP, Lang
-from biohub_cli.render import labels, site
+from biohub_cli.render import labels
 
 
 def register(app: typer.Typer) -> None:
@@ -28,6 +27,9 @@ def build(
 
     Example: biohub build --check
     """
+    from biohub_cli import cache
+    from biohub_cli.render import site
+
     root = options(ctx).root
     base, stats = cache.load_with_stats(root)
     for problem in base.errors:

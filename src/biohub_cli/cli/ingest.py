@@ -5,14 +5,16 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from biohub_cli import pipeline, scaffold
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.errors import UsageError
-from biohub_cli.models.dates import PartialDate
+
+if TYPE_CHECKING:
+    from biohub_cli import pipeline
 
 
 class Executor(StrEnum):
@@ -33,6 +35,8 @@ def init(
 
     Example: biohub init kb && cd kb && biohub ingest ~/releases
     """
+    from biohub_cli import scaffold
+
     made = scaffold.init(folder)
     _output.info(f"knowledge base created in {folder} ({len(made)} files)")
 
@@ -56,6 +60,9 @@ def ingest(
 
     On a Dask cluster: biohub ingest releases/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
+    from biohub_cli import pipeline
+    from biohub_cli.models.dates import PartialDate
+
     try:
         pub = PartialDate.parse_iso(published) if published else None
     except ValueError:

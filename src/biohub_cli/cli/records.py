@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from biohub_cli import checks, describe, export, kb, merging, schema
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 
@@ -35,6 +34,8 @@ def show(
 
     Example: biohub show src-3f2a9c01d4e5 --noise
     """
+    from biohub_cli import describe, kb
+
     _output.data(describe.describe(kb.load(options(ctx).root), record_id, noise=noise))
 
 
@@ -43,6 +44,8 @@ def validate(ctx: typer.Context) -> None:
 
     Example: biohub validate
     """
+    from biohub_cli import checks, kb
+
     base = kb.load(options(ctx).root)
     problems = checks.validate(base)
     for p in problems:
@@ -62,6 +65,8 @@ def schema_cmd(
 
     Example: biohub schema --check
     """
+    from biohub_cli import schema
+
     if check:
         stale = schema.stale_schemas(folder)
         for name in stale:
@@ -83,6 +88,8 @@ def export_cmd(
 
     Example: biohub export --format json > export.json
     """
+    from biohub_cli import export, kb
+
     base = kb.load(options(ctx).root)
     for e in base.errors:
         _output.warn(e.render())
@@ -100,6 +107,8 @@ def merge(
 
     Example: biohub merge 인천시청 인천광역시   /   biohub merge --undo 인천시청
     """
+    from biohub_cli import merging
+
     root = options(ctx).root
     message = merging.undo(root, name) if undo else merging.merge(root, name, into)
     _output.info(message)

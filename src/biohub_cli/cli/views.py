@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
-from biohub_cli import cache, kb
 from biohub_cli.cli import _output
 from biohub_cli.cli.context import options
 from biohub_cli.errors import BiohubError
-from biohub_cli.render import labels, pages, query, terminal
+from biohub_cli.render import labels
+from biohub_cli.render.tables import TABLE_ROWS
+
+if TYPE_CHECKING:  # the rest loads when a command runs: a warm `biohub timeline` needs none of it
+    from biohub_cli import kb
 
 
 class TimelineFormat(StrEnum):
@@ -62,6 +66,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _load(ctx: typer.Context, lang: Lang | None) -> tuple[kb.KnowledgeBase, str]:
+    from biohub_cli import cache
+
     root = options(ctx).root
     base = cache.load_cached(root)
     for problem in base.errors:
@@ -97,7 +103,7 @@ def timeline(
                                     "evidence sentences."),
     limit: int | None = typer.Option(None, "--limit", "-n", min=0,
                                      help="At most this many events (the first in date order); 0: every event. "
-                                     f"The table shows the newest {terminal.TABLE_ROWS} unless this is given."),
+                                     f"The table shows the newest {TABLE_ROWS} unless this is given."),
     main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
                                        help="table, md, html, json, csv, ics or timelinejs."),
@@ -107,16 +113,38 @@ def timeline(
 
     Example: biohub timeline --org 셀트리온 --since 2025
     """
-    base, language = _load(ctx, lang)
+    from biohub_cli import timeline_index
+
+    root = options(ctx).root
+    table = fmt is TimelineFormat.table and not text
+    newest = None if limit is not None else TABLE_ROWS  # a table is for reading: the newest rows by default
+    if table:  # from the timeline index when it is fresh (it gives the very table a full load gives)
+        try:
+            language = labels.resolve_lang(root, lang.value if lang else None)
+        except BiohubError:  # reported below, after the load, as ever
+            language = ""
+        view = timeline_index.cached_table(root, language, org=org, person=person,
+                                           type=type_.value if type_ else None, since=since, until=until,
+                                           limit=limit, related=not main_only, newest=newest) if language else None
+        if view is not None:
+            _output.grouped_table(view)
+            return
+    from biohub_cli import cache
+    from biohub_cli.render import pages, query, terminal
+
+    base, stats = cache.load_with_stats(root)
+    for problem in base.errors:
+        _output.warn(problem.render())
+    language = labels.resolve_lang(root, lang.value if lang else None)
     try:
         flt = query.timeline_filter(base, org=org, person=person, type=type_.value if type_ else None,
                                     since=since, until=until, query=text, limit=limit, related=not main_only)
     except BiohubError as exc:
         raise _fail(exc) from None
     events = base.timeline(flt)
-    if fmt is TimelineFormat.table:  # a table is for reading: the newest rows, unless --limit asks otherwise
-        _output.grouped_table(terminal.timeline_table(base, events, language, newest=None if limit is not None
-                                                      else terminal.TABLE_ROWS))
+    if table:
+        _output.grouped_table(terminal.timeline_table(base, events, language, newest=newest))
+        timeline_index.save(base, stats, language)  # the next timeline reads no record
         return
     shown = query.describe_filter(base, flt, labels.labels(language))
     result = pages.timeline_text(base, events, fmt.value, language, filters=shown)
@@ -135,6 +163,8 @@ def org(
 
     Example: biohub org 인하대병원
     """
+    from biohub_cli.render import pages, query
+
     base, language = _load(ctx, lang)
     try:
         found = query.find_org(base, name)
@@ -152,6 +182,8 @@ def orgs(
 
     Example: biohub orgs --format csv > orgs.csv
     """
+    from biohub_cli.render import pages, terminal
+
     base, language = _load(ctx, lang)
     if fmt is ListFormat.table:
         _output.grouped_table(terminal.orgs_table(base, language))
@@ -169,6 +201,8 @@ def person(
 
     Example: biohub person 하병필
     """
+    from biohub_cli.render import pages, query
+
     base, language = _load(ctx, lang)
     try:
         found = query.find_person(base, name)
@@ -186,6 +220,8 @@ def people(
 
     Example: biohub people --format json
     """
+    from biohub_cli.render import pages, terminal
+
     base, language = _load(ctx, lang)
     if fmt is ListFormat.table:
         _output.grouped_table(terminal.people_table(base, language))

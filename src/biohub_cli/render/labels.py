@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.errors import UsageError
 
@@ -274,6 +273,8 @@ def resolve_lang(root: Path, explicit: str | None) -> str:
         return check_lang(explicit)
     config = Layout(root).config
     if config.is_file():
+        from biohub_cli import store  # YAML loads only when there is a biohub.yaml to read
+
         data = store.read_yaml(config)
         if isinstance(data, dict) and isinstance(data.get("lang"), str):
             return check_lang(data["lang"])

@@ -14,15 +14,19 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from biohub_cli import network, store
 from biohub_cli.config import Layout
 from biohub_cli.kb import KnowledgeBase
-from biohub_cli.render import formats, pages, stamp, views
+from biohub_cli.render import formats, page_cache, pages, stamp, views
+from biohub_cli.render.ahead import Ahead
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
 from biohub_cli.render.queries import Index
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "network.md", "orgs.csv",
                               "timeline.csv", "timeline.html", "timeline.ics", "timeline.json", "timeline.md")
@@ -65,26 +69,45 @@ def render_files(kb: KnowledgeBase, lang: str, templates: Path | None = None,
                  skipped: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every report file as (path under reports/, bytes), one at a time: a build never holds the
     whole site (hundreds of megabytes at 10,000 events). Ids that cannot be file names go to `skipped`."""
+    for rel, data in _render(kb, lang, templates, skipped, None):
+        assert data is not None  # without a page cache every page is rendered
+        yield rel, data
+
+
+def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[str] | None,
+            cache: page_cache.PageCache | None) -> Iterator[tuple[str, bytes | None]]:
+    """`render_files`; with `cache`, None instead of the bytes of a page reports/ already holds."""
     env = pages.environment(templates)
     ix = Index(kb)
     events = ix.events
-    index = views.index_context(ix, lang)
-    timeline = views.timeline_context(ix, events, lang)
-    for fmt in ("md", "html"):
-        yield f"index.{fmt}", _bytes(render(env, f"index.{fmt}", index))
-    del index
-    for fmt in ("md", "html"):
-        yield f"timeline.{fmt}", _bytes(render(env, f"timeline.{fmt}", timeline))
-    del timeline
-    data = formats.timeline_data(kb, events)
-    yield "timeline.json", _bytes(formats.dump_json(data))
-    yield "timeline.csv", _bytes(formats.timeline_data_csv(data, lang, bom=True))
-    del data
-    yield "timeline.ics", _bytes(pages.ics_text(kb, events, lang, ix=ix))
-    yield "orgs.csv", _bytes(formats.orgs_csv(views.org_rows(ix, lang), lang, bom=True))
-    graph = network.co_participation(kb)
-    yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
-    yield "network.graphml", _bytes(network.to_graphml(graph))
+    ahead = Ahead(_record_pages(env, ix, lang, skipped, cache), skipped, cache) if cache is not None else None
+    try:
+        index = views.index_context(ix, lang)
+        timeline = views.timeline_context(ix, events, lang)
+        for fmt in ("md", "html"):
+            yield f"index.{fmt}", _bytes(render(env, f"index.{fmt}", index))
+        del index
+        for fmt in ("md", "html"):
+            yield f"timeline.{fmt}", _bytes(render(env, f"timeline.{fmt}", timeline))
+        del timeline
+        data = formats.timeline_data(kb, events)
+        yield "timeline.json", _bytes(formats.dump_json(data))
+        yield "timeline.csv", _bytes(formats.timeline_data_csv(data, lang, bom=True))
+        del data
+        yield "timeline.ics", _bytes(pages.ics_text(kb, events, lang, ix=ix))
+        yield "orgs.csv", _bytes(formats.orgs_csv(views.org_rows(ix, lang), lang, bom=True))
+        graph = network.co_participation(kb)
+        yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
+        yield "network.graphml", _bytes(network.to_graphml(graph))
+        yield from ahead if ahead is not None else _record_pages(env, ix, lang, skipped, cache)
+    finally:
+        if ahead is not None:
+            ahead.stop()
+
+
+def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | None,
+                  cache: page_cache.PageCache | None) -> Iterator[tuple[str, bytes | None]]:
+    """The page of every active organisation and person (ids that cannot be file names: `skipped`)."""
     for org in ix.active_orgs:
         stem = views.page_name(org.id)
         if stem is None:
@@ -92,8 +115,7 @@ def render_files(kb: KnowledgeBase, lang: str, templates: Path | None = None,
                 skipped.append(org.id)
             continue
         page: Page = views.org_context(ix, org, lang)
-        for fmt in ("md", "html"):
-            yield f"orgs/{stem}.{fmt}", _bytes(render(env, f"org.{fmt}", page))
+        yield from _pages(env, cache, page, f"orgs/{stem}", "org")
     for person in ix.active_people:
         stem = views.page_name(person.id)
         if stem is None:
@@ -101,8 +123,19 @@ def render_files(kb: KnowledgeBase, lang: str, templates: Path | None = None,
                 skipped.append(person.id)
             continue
         page = views.person_context(ix, person, lang)
-        for fmt in ("md", "html"):
-            yield f"people/{stem}.{fmt}", _bytes(render(env, f"person.{fmt}", page))
+        yield from _pages(env, cache, page, f"people/{stem}", "person")
+
+
+def _pages(env: Environment, cache: page_cache.PageCache | None, page: Page, stem: str,
+           template: str) -> Iterator[tuple[str, bytes | None]]:
+    """The md and html page of one organisation or person; None for one the cache says is current."""
+    digest = page_cache.context_digest(page) if cache is not None else None
+    for fmt in ("md", "html"):
+        rel = f"{stem}.{fmt}"
+        if cache is not None and cache.reusable(rel, digest):
+            yield rel, None
+        else:
+            yield rel, _bytes(render(env, f"{template}.{fmt}", page))
 
 
 def _bytes(text: str) -> bytes:
@@ -131,9 +164,9 @@ def existing(reports: Path) -> list[str]:
     return sorted(found)
 
 
-def write(reports: Path, site: Plan | Iterable[tuple[str, bytes]], skipped: Sequence[str] = ()) -> BuildResult:
-    """Write what changed (a file whose bytes are already there is not touched), remove owned files
-    no record stands for any more. New files are staged beside their targets, made durable with one
+def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skipped: Sequence[str] = ()) -> BuildResult:
+    """Write what changed (a file whose bytes are already there, or given as None, is not touched),
+    remove owned files no record stands for any more. New files are staged beside their targets, made durable with one
     sync of the file system, then renamed into place: each file is whole, old or new, whatever happens."""
     written: list[str] = []
     unchanged: list[str] = []
@@ -141,7 +174,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes]], skipped: Sequ
     files = site.files.items() if isinstance(site, Plan) else site
     try:
         for rel, data in files:
-            tmp = store.stage(reports / rel, data)
+            tmp = None if data is None else store.stage(reports / rel, data)
             if tmp is None:
                 unchanged.append(rel)
             else:
@@ -189,10 +222,13 @@ def build(kb: KnowledgeBase, lang: str, *, records: str = "") -> BuildResult:
         return BuildResult([], existing(layout.reports), [], _unnamed(kb))
     stamp.clear(layout.root)
     skipped: list[str] = []
+    cache = page_cache.PageCache(layout.root, stamp.inputs_key(stamp.Inputs("", lang, layout.templates)))
     with _no_collections():
-        result = write(layout.reports, render_files(kb, lang, layout.templates, skipped), skipped)
+        result = write(layout.reports, _render(kb, lang, layout.templates, skipped, cache), skipped)
+    now = time.time_ns()
+    cache.save(sorted(result.written + result.unchanged), now)
     if key:
-        stamp.write(layout.root, layout.reports, key, sorted(result.written + result.unchanged), time.time_ns())
+        stamp.write(layout.root, layout.reports, key, sorted(result.written + result.unchanged), now)
     return result
 
 

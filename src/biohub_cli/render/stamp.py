@@ -73,7 +73,7 @@ def is_current(root: Path, reports: Path, key: str, owned: list[str]) -> bool:
         if not isinstance(want, str):
             return False
         path = reports / rel
-        if (_digest(path) if want.startswith("sha256:") else _signature(path)) != want:
+        if (digest(path) if want.startswith("sha256:") else signature(path)) != want:
             return False
     return True
 
@@ -83,7 +83,7 @@ def write(root: Path, reports: Path, key: str, owned: list[str], now_ns: int) ->
     files = {}
     for rel in owned:
         path = reports / rel
-        files[rel] = _signature(path) if _settled(path, now_ns) else _digest(path)
+        files[rel] = signature(path) if settled(path, now_ns) else digest(path)
     store.write_atomic(stamp_path(root), json.dumps({"key": key, "files": files}, sort_keys=True) + "\n",
                        durable=False)
 
@@ -92,7 +92,7 @@ def clear(root: Path) -> None:
     store.remove(stamp_path(root))
 
 
-def _settled(path: Path, now_ns: int) -> bool:
+def settled(path: Path, now_ns: int) -> bool:
     try:
         st = path.stat()
     except OSError:
@@ -100,7 +100,7 @@ def _settled(path: Path, now_ns: int) -> bool:
     return max(st.st_mtime_ns, st.st_ctime_ns) < now_ns - RACY_NS
 
 
-def _signature(path: Path) -> str:
+def signature(path: Path) -> str:
     try:
         st = path.stat()
     except OSError:
@@ -108,7 +108,7 @@ def _signature(path: Path) -> str:
     return f"sig:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}"
 
 
-def _digest(path: Path) -> str:
+def digest(path: Path) -> str:
     """For a file written too recently to trust its signature: the hash of its bytes."""
     try:
         return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from biohub_cli.kb import KnowledgeBase
 from biohub_cli.models import Event
@@ -12,6 +11,10 @@ from biohub_cli.render import views
 from biohub_cli.render.contexts import EventRow
 from biohub_cli.render.filters import format_span, format_won
 from biohub_cli.render.queries import Index
+from biohub_cli.render.tables import TABLE_ROWS, TableRow, TableSection, TableView, TimelineLine, timeline_view
+
+__all__ = ["TABLE_ROWS", "TYPE_STYLES", "TableRow", "TableSection", "TableView", "event_lines", "orgs_table",
+           "people_table", "timeline_table"]
 
 # Colours by event type (rich style names); related events are dimmed.
 TYPE_STYLES: dict[str, str] = {
@@ -20,53 +23,24 @@ TYPE_STYLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class TableRow:
-    cells: list[str]
-    style: str | None = None
-
-
-@dataclass(frozen=True)
-class TableSection:
-    label: str
-    rows: list[TableRow]
-
-
-@dataclass(frozen=True)
-class TableView:
-    """A table with optional sections (a heading line before each group of rows)."""
-
-    title: str
-    columns: list[str]
-    sections: list[TableSection]
-    caption: str = ""
-    widths: dict[int, int] = field(default_factory=dict)  # column index -> minimum width
-    numeric: tuple[int, ...] = ()  # column indexes aligned right
-
-
-TABLE_ROWS = 50  # the timeline table's default: a few screens; rich lays out every row it is given (10,000 take ~10 s)
-
-
 def timeline_table(kb: KnowledgeBase, events: Sequence[Event], lang: str, *, title: str = "",
                    newest: int | None = None) -> TableView:
     """The events in date order; with `newest`, only the last that many (the caption says how to see all)."""
-    t = lb.labels(lang)
-    ix = Index(kb)
     total = len(events)
     if newest is not None and total > newest:
         events = events[total - newest:]
-    rows = [views.event_row(ix, e, lang) for e in events]
-    sections = [TableSection(g.label, [_event_line(e, lang, t) for e in g.events])
-                for g in views.group_by_month(rows, lang)]
-    if not rows:
-        caption = t["no_events"]
-    elif len(rows) < total:
-        caption = t["newest_of"].format(shown=len(rows), total=total)
-    else:
-        caption = t["shown_of"].format(shown=len(rows), total=total)
-    return TableView(title or t["timeline_title"],
-                     [t["date"], t["type"], t["title"], t["participants"], t["venue"]], sections,
-                     caption=caption, widths={0: 10})
+    return timeline_view(event_lines(Index(kb), events, lang), total, lang, title=title)
+
+
+def event_lines(ix: Index, events: Sequence[Event], lang: str) -> list[TimelineLine]:
+    """Each event's table row with its month group (as views.group_by_month groups them)."""
+    t = lb.labels(lang)
+    out = []
+    for ev in events:
+        row = views.event_row(ix, ev, lang)
+        year, month = row.date.year, row.date.month
+        out.append(TimelineLine((year, month), lb.group_label(year, month, lang), _event_line(row, lang, t)))
+    return out
 
 
 def _event_line(e: EventRow, lang: str, t: dict[str, str]) -> TableRow:

@@ -1,0 +1,136 @@
+"""Organisation and person pages that need no rendering: their context is the one they were made from.
+
+A report page is a pure function of its context (render/contexts.py), the templates, biohub's code
+and the language. After a build, .biohub/cache/pages.json records, for every organisation and
+person page, a digest of the context it was rendered from and the signature of the file the build
+left in reports/ (or a hash of its bytes when it was written too recently to trust a signature, as
+render/stamp.py does), under a key of the templates, the code, the library versions and the
+language (stamp.inputs_key without the records). The next build still builds every context, but
+renders a page again only when its context digest, the key or the file in reports/ differ: one
+changed record re-renders the few pages that show it (plus the site-wide files), not all of them.
+
+The digest is of the context's full state (every field of every row, dates by their fields), so
+two contexts with one digest render the same bytes; a context that cannot be digested is simply
+rendered. `--check` never uses this: it compares freshly rendered bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copyreg
+import hashlib
+import io
+import json
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+from biohub_cli import store
+from biohub_cli.config import Layout
+from biohub_cli.models.dates import PartialDate
+from biohub_cli.render import stamp
+from biohub_cli.render.contexts import Ref
+
+FORMAT = 1
+
+
+def cache_path(root: Path) -> Path:
+    return Layout(root).state / "cache" / "pages.json"
+
+
+def _model(name: str, values: object) -> None:
+    """Stands for a value in a digest (digests are never unpickled)."""
+
+
+def _ref(ref: Ref) -> tuple[Callable[..., None], tuple[object, ...]]:
+    """A Ref by its fields: not the hash it caches (which differs from one process to the next)."""
+    return _model, ("Ref", (ref.kind, ref.id, ref.name, ref.page, ref.note))
+
+
+def _date(date: PartialDate) -> tuple[Callable[..., None], tuple[object, ...]]:
+    """A date by its fields: not pydantic's record of which were set (a set, in no stable order)."""
+    return _model, ("PartialDate", date.__dict__)
+
+
+class _Digester(pickle.Pickler):
+    """Pickles a context for hashing, the same way in every process.
+
+    Contexts are dataclasses of strings, numbers, lists, dicts, Refs and PartialDates (contexts.py):
+    dataclasses pickle as their fields; Refs and dates by their fields only. Any other object a
+    context might hold pickles as pickle does, which at worst gives a digest no other process gives
+    (the page is then rendered again), never one that stands for a different page. Without a memo
+    (`fast`), a string shared by two rows and two equal strings pickle alike: the records cache
+    shares equal strings, records read from YAML do not.
+    """
+
+    dispatch_table = {**copyreg.dispatch_table, Ref: _ref, PartialDate: _date}
+
+
+def context_digest(context: object) -> str | None:
+    """A digest of everything a template can read of `context`; None when it cannot be taken."""
+    buf = io.BytesIO()
+    pickler = _Digester(buf, protocol=5)
+    pickler.fast = True  # no memo: equal values give equal bytes whether or not they are one object
+    try:
+        pickler.dump(context)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+    return hashlib.sha256(buf.getvalue()).hexdigest()
+
+
+class PageCache:
+    """What the last build rendered each page from; `reusable` tells whether a page is still right."""
+
+    def __init__(self, root: Path, key: str) -> None:
+        self.root = root
+        self.key = key
+        self.reports = Layout(root).reports
+        self.old: dict[str, list[str]] = {}
+        self.now: dict[str, str] = {}  # page -> context digest, for this build
+        self.verified: dict[str, str] = {}  # page -> the signature it was reused under
+        try:
+            data = json.loads(cache_path(root).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if (isinstance(data, dict) and data.get("format") == FORMAT and data.get("key") == key
+                and isinstance(data.get("pages"), dict)):
+            self.old = {rel: v for rel, v in data["pages"].items()
+                        if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+
+    def reusable(self, rel: str, digest: str | None) -> bool:
+        """True when reports/`rel` is the page the last build rendered from a context of this digest."""
+        if digest is None:
+            return False
+        self.now[rel] = digest
+        old = self.old.get(rel)
+        if old is None or old[0] != digest:
+            return False
+        path = self.reports / rel
+        if (stamp.digest(path) if old[1].startswith("sha256:") else stamp.signature(path)) != old[1]:
+            return False
+        if old[1].startswith("sig:"):
+            self.verified[rel] = old[1]  # a hash of the bytes is traded for a signature once settled
+        return True
+
+    def save(self, kept: list[str], now_ns: int) -> None:
+        """Record the pages of this build that reports/ now holds (`kept`: written or unchanged).
+
+        A page reused as it was keeps the signature it was checked against, so a build that changed
+        no page (and had no page too new to sign) leaves the file as it was."""
+        pages: dict[str, list[str]] = {}
+        for rel in kept:
+            digest = self.now.get(rel)
+            if digest is None:
+                continue
+            path = self.reports / rel
+            sig = self.verified.get(rel) or (stamp.signature(path) if stamp.settled(path, now_ns)
+                                             else stamp.digest(path))
+            if sig:
+                pages[rel] = [digest, sig]
+        body = json.dumps({"format": FORMAT, "key": self.key, "pages": pages}, sort_keys=True) + "\n"
+        with contextlib.suppress(OSError):  # read-only state: the next build renders every page, as before
+            store.write_atomic(cache_path(self.root), body, durable=False)
+
+
+def clear(root: Path) -> None:
+    store.remove(cache_path(root))

@@ -1,0 +1,57 @@
+"""The records snapshot is rewritten only once more than a few records differ from it, and a load is
+the same knowledge base as `kb.load` whether or not it was rewritten."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from biohub_cli import cache, kb
+from tests.perf.test_cache import assert_same
+from tests.render.golden import FIXTURE_KB
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    dest = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub", "reports"))
+    return dest
+
+
+def retitle(path: Path, title: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    old = next(line for line in text.splitlines() if line.startswith("title: "))
+    path.write_text(text.replace(old, f"title: {title}", 1), encoding="utf-8")
+
+
+def test_a_few_edits_are_read_from_yaml_without_rewriting_the_snapshot(root: Path) -> None:
+    _, first = cache.load_with_stats(root)
+    assert first.written
+    snapshot = cache.cache_path(root).read_bytes()
+    events = sorted((root / "records" / "events").rglob("*.yaml"))
+    retitle(events[0], "고친 제목 하나")
+    events[1].unlink()
+    base, stats = cache.load_with_stats(root)
+    assert not stats.written and stats.loaded == 1
+    assert cache.cache_path(root).read_bytes() == snapshot
+    assert_same(base, kb.load(root))
+    assert base.events[events[0].stem].title == "고친 제목 하나"
+    again, stats = cache.load_with_stats(root)  # still read from YAML, still the edited record
+    assert stats.loaded == 1 and again.events[events[0].stem].title == "고친 제목 하나"
+    assert_same(again, kb.load(root))
+
+
+def test_more_edits_than_the_limit_rewrite_the_snapshot(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.load_with_stats(root)
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 1)
+    events = sorted((root / "records" / "events").rglob("*.yaml"))
+    for i, path in enumerate(events[:2]):
+        retitle(path, f"고친 제목 {i}")
+    base, stats = cache.load_with_stats(root)
+    assert stats.written and stats.loaded == 2
+    assert_same(base, kb.load(root))
+    _, stats = cache.load_with_stats(root)
+    assert stats.loaded == 0 and stats.hits == stats.files
