@@ -3,14 +3,15 @@ by bench/corpus.py (Korean releases we generate ourselves) and byte snapshots of
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from biohub_cli import cache, pipeline
 from biohub_cli import extract as extract_mod
-from biohub_cli import pipeline
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 SEED = 11
@@ -61,3 +62,14 @@ def count_extractions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(extract_mod, "extract", counting)
     return calls
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture knowledge base without caches or reports; files count as settled at once."""
+    from tests.render.golden import FIXTURE_KB
+
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    dest = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub", "reports"))
+    return dest

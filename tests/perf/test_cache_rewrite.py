@@ -3,22 +3,12 @@ the same knowledge base as `kb.load` whether or not it was rewritten."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from biohub_cli import cache, kb
 from tests.perf.test_cache import assert_same
-from tests.render.golden import FIXTURE_KB
-
-
-@pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(cache, "RACY_NS", 0)
-    dest = tmp_path / "kb"
-    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub", "reports"))
-    return dest
 
 
 def retitle(path: Path, title: str) -> None:

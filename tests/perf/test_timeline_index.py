@@ -16,18 +16,8 @@ from biohub_cli.cli import app as app_mod
 from biohub_cli.cli import fast
 from biohub_cli.render import query, terminal
 from biohub_cli.render.tables import TABLE_ROWS
-from tests.render.golden import FIXTURE_KB
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-@pytest.fixture
-def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the fixture knowledge base; files count as settled at once (no racy window)."""
-    monkeypatch.setattr(cache, "RACY_NS", 0)
-    dest = tmp_path / "kb"
-    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub", "reports"))
-    return dest
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ already translated."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
@@ -48,10 +48,13 @@ def page_name(record_id: str) -> str | None:
 
 def org_ref(ix: Index, org_id: str, note: str = "") -> Ref:
     """The organisation as a Ref; one object per id and note for an Index (cheap to hash again)."""
-    key = ("org-ref", org_id, note)
+    return _memo_ref(ix, ("org-ref", org_id, note), _org_ref)
+
+
+def _memo_ref(ix: Index, key: tuple[str, str, str], make: Callable[[Index, str, str], Ref]) -> Ref:
     ref = ix.memo.get(key)
     if ref is None:
-        ref = ix.memo[key] = _org_ref(ix, org_id, note)
+        ref = ix.memo[key] = make(ix, key[1], key[2])
     return ref  # type: ignore[no-any-return]
 
 
@@ -64,11 +67,7 @@ def _org_ref(ix: Index, org_id: str, note: str) -> Ref:
 
 def person_ref(ix: Index, person_id: str, note: str = "") -> Ref:
     """The person as a Ref; one object per id and note for an Index."""
-    key = ("person-ref", person_id, note)
-    ref = ix.memo.get(key)
-    if ref is None:
-        ref = ix.memo[key] = _person_ref(ix, person_id, note)
-    return ref  # type: ignore[no-any-return]
+    return _memo_ref(ix, ("person-ref", person_id, note), _person_ref)
 
 
 def _person_ref(ix: Index, person_id: str, note: str) -> Ref:
