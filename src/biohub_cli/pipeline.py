@@ -227,8 +227,9 @@ def _crash_point(name: str) -> None:
     """Test hook: when $BIOHUB_TEST_CRASH_AT is `name`, kill this process here (SIGKILL by default).
 
     Points: `file-N` after the N-th file is read and extracted, `resolved` before anything is
-    written, `record-N` after the N-th record write, `store-orgs`, `store-people`, `store-events`,
-    `store-sources` after each group, `removed` after stale files are deleted, `index` at the end.
+    written, `record-N` after the N-th record write, `store-orgs`, `store-people`,
+    `store-sources-first`, `store-events`, `store-sources` after each group, `index` after the index,
+    `unlink-N` after the N-th stale file is deleted, `removed` at the end.
     $BIOHUB_TEST_CRASH_SIGNAL=SIGINT sends Ctrl-C instead, to the whole process group when this
     process leads one (as a terminal does), else to this process only.
     """

@@ -1,11 +1,12 @@
 """The store phase of an ingest: resolved records into records/, the index last as the commit point.
 
 Every changed record is first written to a temporary file beside its place; one file-system sync
-makes them all durable; then each is renamed into place (records, then the sources that point at
-them), a second sync makes the renames durable, and records/index.yaml is written (fsynced) before
-stale files are removed. A SIGKILL anywhere leaves every record whole (old or new) and temporary
-files that the next ingest removes; a power cut does too, for two syncs in all instead of one
-fsync per record.
+makes them all durable; then each is renamed into place in an order that keeps every reference
+resolvable: organisations and people, the sources (citing only events already on disk), the events,
+then the sources that cite new events. A second sync makes the renames durable, records/index.yaml
+is written (fsynced), and stale files are removed (see `_remove_stale`). A SIGKILL anywhere leaves
+every record whole (old or new), `biohub validate` passing, and temporary files that the next
+ingest removes; a power cut does too, for two syncs in all instead of one fsync per record.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pydantic import BaseModel
 from biohub_cli import records_io, store
 from biohub_cli.config import Layout
 from biohub_cli.kb import KnowledgeBase
+from biohub_cli.models import Event, Source
+from biohub_cli.models.records import Mentions
 from biohub_cli.resolve import Existing, Resolved
 
 CrashPoint = Callable[[str], None]
@@ -66,6 +69,18 @@ def _same_as_on_disk(layout: Layout, kb: KnowledgeBase, loaded: BaseModel | None
     return rel in canonical and loaded == rec
 
 
+def _citing_stored_events(sources: Mapping[str, Source], stored: Mapping[str, Event]) -> dict[str, Source]:
+    """Each source as it may stand before the events are renamed into place: citing only events already
+    on disk. Events cite their sources and sources cite their events; writing these first, then the
+    events, then the sources that cite new events, keeps every reference resolvable at every step."""
+    out: dict[str, Source] = {}
+    for sid, src in sources.items():
+        events = [eid for eid in src.mentions.events if eid in stored]
+        out[sid] = src if events == src.mentions.events else src.model_copy(
+            update={"mentions": src.mentions.model_copy(update={"events": events})})
+    return out
+
+
 def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str],
                    extractor: str | None, crash: CrashPoint, canonical: frozenset[str] = frozenset()) -> Stored:
     """Write what changed, then the index, then remove what is stale; see the module's docstring.
@@ -77,18 +92,24 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     out = Stored()
     broken = broken_paths(kb)
     tables: dict[str, Mapping[str, BaseModel]] = {"orgs": kb.orgs, "people": kb.people, "events": kb.events,
-                                                  "sources": kb.sources}
+                                                  "sources-first": kb.sources, "sources": kb.sources}
     groups = (("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
               ("sources", resolved.sources))
+    first = _citing_stored_events(resolved.sources, kb.events)
+    plan: tuple[tuple[str, Mapping[str, BaseModel]], ...] = (
+        ("orgs", resolved.orgs), ("people", resolved.people), ("sources-first", first),
+        ("events", resolved.events),
+        ("sources", {sid: src for sid, src in resolved.sources.items() if first[sid] is not src}))
     staged: list[tuple[str, list[tuple[Path, Path]]]] = []
     checked: dict[Path, bool] = {}  # folders already found to lie inside the knowledge base
     try:
-        for kind, group in groups:
+        for kind, group in plan:
             moves: list[tuple[Path, Path]] = []
             loaded = tables[kind]
+            final = resolved.sources if kind == "sources-first" else group
             for rid, rec in group.items():
                 path = records_io.record_path(layout, rec)
-                if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), rec, path, canonical):
+                if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), final[rid], path, canonical):
                     continue
                 if broken and path.resolve() in broken:
                     out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
@@ -127,9 +148,33 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     records_io.write_index(layout, index, extractor)
     out.index = index
     crash("index")
-    for path in sorted(kb.paths.values()):
-        if path.resolve() not in keep:
-            path.unlink(missing_ok=True)
-            out.removed += 1
+    out.removed = _remove_stale(layout, kb, keep, crash)
     crash("removed")
     return out
+
+
+_REMOVAL_ORDER = ("events", "sources", "people", "orgs")  # what cites comes before what it cites
+
+
+def _remove_stale(layout: Layout, kb: KnowledgeBase, keep: set[Path], crash: CrashPoint) -> int:
+    """Delete the files no resolved record stands for, keeping every reference resolvable meanwhile.
+
+    Events cite sources and sources cite events: a stale source is first rewritten citing nothing,
+    then stale events go, then stale sources, people (who cite organisations) and organisations.
+    """
+    stale = {rid: path for rid, path in kb.paths.items() if path.resolve() not in keep}
+    for rid in sorted(stale):
+        src = kb.sources.get(rid)
+        if src is not None and src.mentions != Mentions():
+            records_io.save_record(layout, src.model_copy(update={"mentions": Mentions()}))
+    removed = 0
+    for kind in _REMOVAL_ORDER:
+        table: Mapping[str, BaseModel] = getattr(kb, kind)
+        for rid in sorted(r for r in stale if r in table):
+            stale[rid].unlink(missing_ok=True)
+            removed += 1
+            crash(f"unlink-{removed}")
+    for rid in sorted(r for r in stale if not any(r in getattr(kb, k) for k in _REMOVAL_ORDER)):
+        stale[rid].unlink(missing_ok=True)  # a file loaded under an id of no table (not expected)
+        removed += 1
+    return removed

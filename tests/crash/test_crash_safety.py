@@ -29,13 +29,12 @@ def crash_then_rerun(root: Path, scenario: Scenario, point: str) -> tuple[Path, 
     return kb, "\n".join(p.render() for p in problems)
 
 
-SPLIT = ("pipeline._store writes events before the sources they cite (and sources cite events): a kill "
-         "between the first event and the last source leaves references to missing records")
 # point → the known bug that breaks it (None: must hold today)
 POINTS: dict[str, dict[str, str | None]] = {
     "fresh": {"file-2": None, "resolved": None, "record-1": None, "store-people": None,
-              "store-events": SPLIT, "store-sources": None, "removed": None},
-    "update": {"record-2": None, "store-events": SPLIT, "store-sources": None, "removed": None},
+              "store-sources-first": None, "store-events": None, "store-sources": None, "removed": None},
+    "update": {"record-2": None, "store-sources-first": None, "store-events": None, "store-sources": None,
+               "index": None, "unlink-1": None, "unlink-2": None, "removed": None},
 }
 
 
