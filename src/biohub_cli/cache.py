@@ -41,9 +41,9 @@ from biohub_cli import record_files, store
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.base import Strict
+from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
 CACHE_FORMAT = 2  # 2: only records whose id fits their file are cached
-RACY_NS = 3_000_000_000  # files changed this recently before a load are not put in the snapshot
 REWRITE_AFTER = 32  # records the snapshot may lack or hold in an old version before it is rewritten
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
                   "biohub_cli.models.evidence")

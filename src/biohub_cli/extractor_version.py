@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
 import biohub_cli
+from biohub_cli.code_digest import add_files, files_under
 
 PACKAGE = Path(biohub_cli.__file__).resolve().parent
 _CODE_FOLDERS = ("read", "clean", "extract")
@@ -22,16 +22,13 @@ _CODE_FILES = ("analyse.py",)
 _DATA_FOLDER = "data"
 
 
-def _inputs(package: Path) -> Iterator[Path]:
-    """The files the fingerprint covers, in a fixed order (sorted by their path in the package)."""
-    found: list[Path] = []
-    for folder in _CODE_FOLDERS:
-        found += (p for p in (package / folder).rglob("*.py") if "__pycache__" not in p.parts)
+def _inputs(package: Path) -> list[Path]:
+    """The files the fingerprint covers."""
+    found = [p for folder in _CODE_FOLDERS for p in files_under(package / folder, "*.py")]
     found += (package / name for name in _CODE_FILES if (package / name).is_file())
-    data = package / _DATA_FOLDER
-    if data.is_dir():
-        found += (p for p in data.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    yield from sorted(set(found), key=lambda p: p.relative_to(package).as_posix())
+    if (package / _DATA_FOLDER).is_dir():
+        found += files_under(package / _DATA_FOLDER)
+    return found
 
 
 def _version(name: str) -> str:
@@ -47,10 +44,7 @@ def compute_fingerprint(package: Path = PACKAGE) -> str:
     for part in (f"biohub {biohub_cli.__version__}", f"kiwipiepy {_version('kiwipiepy')}",
                  f"kiwipiepy_model {_version('kiwipiepy_model')}"):
         h.update(part.encode("utf-8") + b"\0")
-    for path in _inputs(package):
-        data = path.read_bytes()
-        h.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-        h.update(len(data).to_bytes(8, "big") + data)
+    add_files(h, package, _inputs(package))
     return "sha256:" + h.hexdigest()[:24]
 
 

@@ -30,10 +30,10 @@ from typing import Any
 
 from biohub_cli import store
 from biohub_cli.config import Layout
+from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
 STATE_NAME = "ingest-state.json"
 FORMAT = 1
-RACY_NS = 3_000_000_000  # files modified this close to the snapshot also carry a content digest
 
 Signature = tuple[int, int, int, int, str]  # size, mtime_ns, ctime_ns, inode, digest ("" when not racy)
 

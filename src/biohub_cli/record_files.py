@@ -14,6 +14,9 @@ from pathlib import Path
 FOLDERS: tuple[str, ...] = ("sources", "events", "orgs", "people")  # kb._KINDS order
 
 Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
+# A file changed less than this before its signature was taken may change again within the same clock
+# tick without changing the signature ("racily clean"): caches never trust such a signature alone.
+RACY_NS = 3_000_000_000
 
 
 def signature(path: Path | os.DirEntry[str]) -> Signature | None:

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import biohub_cli
 from biohub_cli import record_files
+from biohub_cli.code_digest import package_digest
 from biohub_cli.config import Layout
 from biohub_cli.names import normalise
 from biohub_cli.render.tables import TableRow, TableView, TimelineLine, timeline_view
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 FORMAT = 1
 _MAGIC = "biohub-timeline"
-_PACKAGE = Path(biohub_cli.__file__).resolve().parent
 
 # what the filters read of one event: main, type, organisation ids, people ids, year, earliest day,
 # latest day; its table row (group, label, cells, style) is pickled on its own and read only when shown
@@ -51,11 +50,8 @@ def index_path(root: Path, lang: str) -> Path:
 
 def code_key(lang: str) -> str:
     """What the index is a function of besides the records: biohub's files, the versions, the language."""
-    h = hashlib.sha256(f"{FORMAT}|{lang}|{sys.version}|{_pydantic_version()}".encode())
-    for path in sorted(p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f"\0{path.relative_to(_PACKAGE).as_posix()}\0".encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
+    key = f"{FORMAT}|{lang}|{sys.version}|{_pydantic_version()}|{package_digest()}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def _pydantic_version() -> str:

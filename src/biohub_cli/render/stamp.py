@@ -24,11 +24,11 @@ from pathlib import Path
 
 import biohub_cli
 from biohub_cli import store
+from biohub_cli.code_digest import add_files, files_under, package_digest
 from biohub_cli.config import Layout
+from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
 FORMAT = 1
-RACY_NS = 3_000_000_000
-_PACKAGE = Path(biohub_cli.__file__).resolve().parent
 
 
 @dataclass(frozen=True)
@@ -47,14 +47,10 @@ def stamp_path(root: Path) -> Path:
 def inputs_key(inputs: Inputs) -> str:
     h = hashlib.sha256(f"{FORMAT}|{inputs.records}|{inputs.lang}|{biohub_cli.__version__}|"
                        f"{platform.python_version()}|{_version('jinja2')}|{_version('markupsafe')}".encode())
-    folders = [_PACKAGE]
+    h.update(package_digest().encode())
     if inputs.templates is not None and inputs.templates.is_dir():
         h.update(b"overrides")
-        folders.append(inputs.templates)
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            h.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
-            h.update(path.read_bytes())
+        add_files(h, inputs.templates, files_under(inputs.templates))
     return h.hexdigest()
 
 
