@@ -210,3 +210,9 @@ def test_the_fast_path_leaves_every_other_command_line_to_typer(root: Path, argv
     indexed(root, "ko")
     assert fast.timeline_view(["--kb", str(root), *argv]) is None
     assert fast.timeline_view(["--kb", str(root), "timeline"]) is not None
+
+
+def test_the_fast_path_knows_every_event_type() -> None:
+    from biohub_cli.models.vocab import EVENT_TYPES
+
+    assert fast._TYPES == EVENT_TYPES

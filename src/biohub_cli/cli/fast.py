@@ -20,8 +20,8 @@ from biohub_cli.render.tables import TABLE_ROWS, TableView
 _VALUED = {"--org": "org", "--person": "person", "--type": "type", "--since": "since", "--until": "until",
            "--limit": "limit", "-n": "limit", "--format": "format", "-f": "format", "--lang": "lang"}
 _FLAGS = {"--main-only": "main_only"}
+# models.vocab.EVENT_TYPES, written out: importing the models loads pydantic (a test keeps them equal)
 _TYPES = ("meeting", "agreement", "launch", "announcement", "funding", "designation", "event", "other")
-_LANGS = ("ko", "en")
 _DIGITS = re.compile(r"[0-9]+")
 
 
@@ -57,11 +57,12 @@ def _view(argv: list[str]) -> TableView | None:
         i += 2
     if got.get("format", "table") != "table" or got.get("type", _TYPES[0]) not in _TYPES:
         return None
-    if got.get("lang", _LANGS[0]) not in _LANGS or not _DIGITS.fullmatch(got.get("limit", "0")):
+    from biohub_cli.render import labels
+
+    if got.get("lang", labels.LANGUAGES[0]) not in labels.LANGUAGES or not _DIGITS.fullmatch(got.get("limit", "0")):
         return None
     from biohub_cli import timeline_index
     from biohub_cli.config import find_root
-    from biohub_cli.render import labels
 
     root = find_root(Path(kb) if kb is not None else None)
     language = labels.resolve_lang(root, got.get("lang"))
