@@ -57,28 +57,31 @@ def to_ics(events: Sequence[Event], *, name: str = "biohub", describe: Callable[
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
+_CONTROLS = {c: None for c in (*range(0x20), 0x7F) if c != 0x09}  # tab is kept
+
+
 def escape_text(value: str) -> str:
     """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; other controls dropped."""
     out = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     out = out.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
-    return "".join(c for c in out if c == "\t" or (ord(c) >= 0x20 and ord(c) != 0x7F))
+    return out.translate(_CONTROLS)
 
 
 def fold(line: str) -> str:
     """Fold at 75 octets without splitting a UTF-8 character; continuation lines start with a space."""
-    parts: list[str] = []
-    current = ""
-    size = 0
-    limit = _FOLD_AT
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            parts.append(current)
-            current, size, limit = "", 0, _FOLD_AT - 1  # the leading space takes one octet
-        current += char
-        size += width
-    parts.append(current)
-    return "\r\n ".join(parts)
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return line
+    parts: list[bytes] = []
+    start, limit = 0, _FOLD_AT
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:  # a continuation byte: the character starts before the cut
+            cut -= 1
+        parts.append(data[start:cut])
+        start, limit = cut, _FOLD_AT - 1  # the leading space takes one octet
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def _day(date: PartialDate | None) -> dt.date | None:

@@ -44,3 +44,20 @@ def test_text_is_escaped_and_lines_fold_without_splitting_characters() -> None:
     once = "인천-셀트리온 공동성장 협약\\; 가천대길병원\\, 인하대병원\\\\의료혁신\\n"
     assert summary == "SUMMARY:" + once * 3
     text.encode("utf-8").decode("utf-8")  # every fold fell between characters
+
+
+def test_folded_lines_are_as_full_as_they_can_be_and_controls_are_dropped() -> None:
+    title = "바이오\x00헬스 혁신 포럼\x07 — Songdo Bio Forum 2025 " * 4
+    text = calendar.to_ics([Event(id="ev-2", date=PartialDate.of(2025, 5, 7), type="event", title=title)])
+    lines = text.split("\r\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("SUMMARY:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith(" "))
+    folded = lines[start:end]
+    assert len(folded) > 2
+    for i, line in enumerate(folded[:-1]):
+        limit = 75
+        size = len(line.encode("utf-8"))
+        next_char = folded[i + 1][1]  # after the leading space
+        assert size <= limit and size + len(next_char.encode("utf-8")) > limit
+    summary = "".join([folded[0], *(line[1:] for line in folded[1:])])
+    assert summary == "SUMMARY:" + "바이오헬스 혁신 포럼 — Songdo Bio Forum 2025 " * 4
