@@ -86,6 +86,21 @@ class EventRow:
     shown_for: str = ""  # on a person's page: their id (they are left out of `people`)
 
 
+def variant(row: EventRow, **changes: object) -> EventRow:
+    """`dataclasses.replace(row, **changes)` without its per-field work (a build makes one copy of a
+    row for every page the event shows on). EventRow has no __post_init__ and frozen fields only."""
+    unknown = changes.keys() - _ROW_FIELDS
+    if unknown:
+        raise TypeError(f"EventRow has no field {sorted(unknown)[0]!r}")
+    copy = object.__new__(EventRow)
+    copy.__dict__.update(row.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+_ROW_FIELDS = frozenset(EventRow.__dataclass_fields__)
+
+
 @dataclass(frozen=True)
 class MonthGroup:
     """Events of one month (or one year, or an unknown year), in date order."""

@@ -23,13 +23,15 @@ import io
 import json
 import pickle
 from collections.abc import Callable
+from dataclasses import fields
+from operator import attrgetter
 from pathlib import Path
 
 from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render import stamp
-from biohub_cli.render.contexts import Ref
+from biohub_cli.render.contexts import EventRow, Ref, SourceRow
 
 FORMAT = 1
 
@@ -47,9 +49,20 @@ def _ref(ref: Ref) -> tuple[Callable[..., None], tuple[object, ...]]:
     return _model, ("Ref", (ref.kind, ref.id, ref.name, ref.page, ref.note))
 
 
+def _fields(ref: Ref) -> tuple[str, str, str, str | None, str]:
+    """What `_ref` pickles, as plain values (no Python call per Ref while pickling)."""
+    return (ref.kind, ref.id, ref.name, ref.page, ref.note)
+
+
 def _date(date: PartialDate) -> tuple[Callable[..., None], tuple[object, ...]]:
     """A date by its fields: not pydantic's record of which were set (a set, in no stable order)."""
     return _model, ("PartialDate", date.__dict__)
+
+
+# What differs between the copies of one event's row on different pages (views.org_context and
+# person_context); the rest of a row is digested once per build and stands in every copy by its digest.
+_PER_PAGE = ("participants", "people", "role", "shown_for")
+_shared = attrgetter(*(f.name for f in fields(EventRow) if f.name not in _PER_PAGE))
 
 
 class _Digester(pickle.Pickler):
@@ -61,21 +74,60 @@ class _Digester(pickle.Pickler):
     (the page is then rendered again), never one that stands for a different page. Without a memo
     (`fast`), a string shared by two rows and two equal strings pickle alike: the records cache
     shares equal strings, records read from YAML do not.
+
+    An EventRow pickles as the digest of its shared fields and its per-page fields. `rows` memoises
+    the shared digest by the identity of the field values, which it keeps alive (so no id is
+    reused while it lives): the copies of a row made for each page hold the very same values.
     """
 
-    dispatch_table = {**copyreg.dispatch_table, Ref: _ref, PartialDate: _date}
+    def __init__(self, file: io.BytesIO, rows: dict[tuple[int, ...], tuple[tuple[object, ...], bytes]]) -> None:
+        super().__init__(file, protocol=5)
+        self.fast = True  # no memo: equal values give equal bytes whether or not they are one object
+        self.rows = rows
+        self.dispatch_table = {**copyreg.dispatch_table, Ref: _ref, PartialDate: _date, EventRow: self._row,
+                               SourceRow: self._source}
+
+    def _source(self, row: SourceRow) -> tuple[Callable[..., None], tuple[object, ...]]:
+        """A document row by its fields, digested once per row object (pages share them)."""
+        key = (id(row),)
+        held = self.rows.get(key)
+        if held is None:
+            digest = _digest(tuple(getattr(row, f.name) for f in fields(SourceRow)), self.rows)
+            if digest is None:
+                raise pickle.PicklingError("a document row that cannot be digested")
+            held = self.rows[key] = ((row,), digest)
+        return _model, ("SourceRow", held[1])
+
+    def _row(self, row: EventRow) -> tuple[Callable[..., None], tuple[object, ...]]:
+        shared = _shared(row)
+        key = tuple(map(id, shared))
+        held = self.rows.get(key)
+        if held is None:
+            digest = _digest(shared, self.rows)
+            if digest is None:
+                raise pickle.PicklingError("an event row that cannot be digested")
+            held = self.rows[key] = (shared, digest)
+        return _model, ("EventRow", held[1], [_fields(r) for r in row.participants],
+                        [_fields(r) for r in row.people], row.role, row.shown_for)
 
 
-def context_digest(context: object) -> str | None:
-    """A digest of everything a template can read of `context`; None when it cannot be taken."""
+def _digest(value: object, rows: dict[tuple[int, ...], tuple[tuple[object, ...], bytes]]) -> bytes | None:
     buf = io.BytesIO()
-    pickler = _Digester(buf, protocol=5)
-    pickler.fast = True  # no memo: equal values give equal bytes whether or not they are one object
     try:
-        pickler.dump(context)
+        _Digester(buf, rows).dump(value)
     except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return None
-    return hashlib.sha256(buf.getvalue()).hexdigest()
+    return hashlib.sha256(buf.getvalue()).digest()
+
+
+def context_digest(context: object, rows: dict[tuple[int, ...], tuple[tuple[object, ...], bytes]] | None = None,
+                   ) -> str | None:
+    """A digest of everything a template can read of `context`; None when it cannot be taken.
+
+    `rows`: a memo shared by the digests of one build (event rows shown on many pages are digested
+    once); it holds the values it was keyed by, so it must not outlive the build."""
+    digest = _digest(context, {} if rows is None else rows)
+    return None if digest is None else digest.hex()
 
 
 class PageCache:
@@ -88,6 +140,7 @@ class PageCache:
         self.old: dict[str, list[str]] = {}
         self.now: dict[str, str] = {}  # page -> context digest, for this build
         self.verified: dict[str, str] = {}  # page -> the signature it was reused under
+        self.rows: dict[tuple[int, ...], tuple[tuple[object, ...], bytes]] = {}  # see context_digest
         try:
             data = json.loads(cache_path(root).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -96,6 +149,10 @@ class PageCache:
                 and isinstance(data.get("pages"), dict)):
             self.old = {rel: v for rel, v in data["pages"].items()
                         if isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)}
+
+    def digest(self, context: object) -> str | None:
+        """`context_digest` with this build's memo of event rows."""
+        return context_digest(context, self.rows)
 
     def reusable(self, rel: str, digest: str | None) -> bool:
         """True when reports/`rel` is the page the last build rendered from a context of this digest."""

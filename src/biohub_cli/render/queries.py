@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from biohub_cli.kb import KnowledgeBase
@@ -130,10 +130,16 @@ class Index:
     # -- quotes and amounts ----------------------------------------------------------------------
 
     def quotes_of_person(self, person: Person) -> list[Quote]:
-        """Quotes attributed to a person in events and in the documents that mention them."""
-        found = [q for ev in self.events_of_person(person.id) for q in ev.quotes]
-        found += [q for src in self.sources_mentioning_person(person.id) for q in src.extraction.quotes]
-        return _unique_quotes(q for q in found if speaks_as(q, person))
+        """Quotes attributed to a person in events and in the documents that mention them (computed
+        once per person: a person's page and the page of each organisation they work at ask)."""
+        key = ("quotes-of", person.id)
+        held = self.memo.get(key)
+        if held is None or held[0] is not person:
+            found = [q for ev in self.events_of_person(person.id) for q in ev.quotes]
+            found += [q for src in self.sources_mentioning_person(person.id) for q in src.extraction.quotes]
+            names = _names_of(person)
+            held = self.memo[key] = (person, _unique_quotes(q for q in found if _speaks_as(q, person.id, names)))
+        return list(held[1])
 
     def quotes_of_org(self, org: Organization) -> list[Quote]:
         """Quotes of the people who hold a title at this organisation."""
@@ -173,16 +179,24 @@ class Index:
 
 def speaks_as(quote: Quote, person: Person) -> bool:
     """True when the quote's speaker is this person (an id in records, a name in extractions)."""
-    if not quote.speaker:
-        return False
-    return quote.speaker == person.id or normalise(quote.speaker) in {normalise(person.name),
-                                                                     normalise(person.name_en or "")}
+    return _speaks_as(quote, person.id, _names_of(person))
+
+
+def _names_of(person: Person) -> set[str]:
+    return {_normalised(person.name), _normalised(person.name_en or "")}
+
+
+def _speaks_as(quote: Quote, person_id: str, names: set[str]) -> bool:
+    return bool(quote.speaker) and (quote.speaker == person_id or _normalised(quote.speaker or "") in names)
+
+
+_normalised = lru_cache(maxsize=65536)(normalise)  # speakers and quote texts recur on many pages
 
 
 def _unique_quotes(quotes: Iterable[Quote]) -> list[Quote]:
     seen: dict[tuple[str, str], Quote] = {}
     for q in quotes:
-        seen.setdefault((q.evidence.source, normalise(q.text)), q)
+        seen.setdefault((q.evidence.source, _normalised(q.text)), q)
     return sorted(seen.values(), key=lambda q: (*q.evidence.sort_key(), q.text))
 
 

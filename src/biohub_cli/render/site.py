@@ -129,7 +129,7 @@ def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | N
 def _pages(env: Environment, cache: page_cache.PageCache | None, page: Page, stem: str,
            template: str) -> Iterator[tuple[str, bytes | None]]:
     """The md and html page of one organisation or person; None for one the cache says is current."""
-    digest = page_cache.context_digest(page) if cache is not None else None
+    digest = cache.digest(page) if cache is not None else None
     for fmt in ("md", "html"):
         rel = f"{stem}.{fmt}"
         if cache is not None and cache.reusable(rel, digest):

@@ -4,7 +4,6 @@ already translated."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from itertools import groupby
 
@@ -30,6 +29,7 @@ from biohub_cli.render.contexts import (
     RoleRow,
     SourceRow,
     TimelineContext,
+    variant,
 )
 from biohub_cli.render.filters import date_is_uncertain, format_date
 from biohub_cli.render.formats import timeline_page_json
@@ -78,6 +78,15 @@ def _person_ref(ix: Index, person_id: str, note: str) -> Ref:
 
 
 def source_row(ix: Index, source_id: str) -> SourceRow:
+    """The document as a row; one object per id for an Index (pages list the same documents often)."""
+    key = ("source-row", source_id)
+    row: SourceRow | None = ix.memo.get(key)
+    if row is None:
+        row = ix.memo[key] = _source_row(ix, source_id)
+    return row
+
+
+def _source_row(ix: Index, source_id: str) -> SourceRow:
     src = ix.sources.get(source_id)
     if src is None:
         return SourceRow(source_id, source_id, "", None, "")
@@ -102,14 +111,14 @@ def amount_row(amount: Amount, context: str, date: PartialDate | None, lang: str
 def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
     """One event as its pages show it; built once per event and language of an Index, then shared.
 
-    Rows are never changed in place: a page that shows an event differently makes a `replace`d copy.
+    Rows are never changed in place: a page that shows an event differently makes a `variant` copy.
     """
     key = ("row", ev.id, lang)
     held = ix.memo.get(key)
     if held is None or held[0] is not ev:
         held = ix.memo[key] = (ev, _event_row(ix, ev, lang))
     row: EventRow = held[1]
-    return replace(row, role=role) if role else row
+    return variant(row, role=role) if role else row
 
 
 def _event_row(ix: Index, ev: Event, lang: str) -> EventRow:
@@ -198,7 +207,7 @@ def org_context(ix: Index, org: Organization, lang: str, *, links: bool = True,
     for ev in ix.events_of_org(org.id):
         role = next(p.role for p in ev.participants if p.organization == org.id)
         row = event_row(ix, ev, lang)
-        events.append(replace(row, participants=[p for p in row.participants if p.id != org.id],
+        events.append(variant(row, participants=[p for p in row.participants if p.id != org.id],
                               role=lb.role_label(role, lang)))
     agreements = [row for row in events if row.type == "agreement"]
     people = [person_ref(ix, p.id, _titles_at(p, org.id)) for p in ix.people_of_org(org.id)]
@@ -235,7 +244,7 @@ def person_context(ix: Index, person: Person, lang: str, *, links: bool = True,
     return PersonContext(
         lang=lang, labels=lb.labels(lang), root=root, links=links, title=person.name,
         person=person_ref(ix, person.id, _title_note(ix, person)), name_en=person.name_en or "", roles=roles,
-        events=[replace(r, people=[p for p in r.people if p.id != person.id], shown_for=person.id)
+        events=[variant(r, people=[p for p in r.people if p.id != person.id], shown_for=person.id)
                 for r in (event_row(ix, ev, lang) for ev in ix.events_of_person(person.id))],
         quotes=_quote_rows(ix, ix.quotes_of_person(person)),
         orgs=[CountRow(org_ref(ix, o.id), o.name, n) for o, n in ix.orgs_of_person(person)],
