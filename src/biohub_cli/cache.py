@@ -26,6 +26,7 @@ import os
 import pickle
 import platform
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +42,7 @@ from biohub_cli import record_files, store
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.base import Strict
+from biohub_cli.models.compact import shared_fields
 from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
 CACHE_FORMAT = 2  # 2: only records whose id fits their file are cached
@@ -178,7 +180,7 @@ def _rebuild(cls: type[Strict], values: dict[str, Any], fields_set: frozenset[st
     """
     obj = _new(cls)
     _set(obj, "__dict__", values)
-    _set(obj, "__pydantic_fields_set__", set(fields_set))
+    _set(obj, "__pydantic_fields_set__", shared_fields(cls, fields_set))  # see models/compact.py
     _set(obj, "__pydantic_extra__", None)
     _set(obj, "__pydantic_private__", None)
     return obj
@@ -226,6 +228,18 @@ class _Unpickler(pickle.Unpickler):
             if isinstance(cls, type) and issubclass(cls, Strict):
                 return cls
         raise pickle.UnpicklingError(f"the records cache may not name {module}.{name}")
+
+
+def pack(record: Strict) -> bytes:
+    """A record as compressed bytes (a few kilobytes where the objects take tens), for `unpack`."""
+    buf = io.BytesIO()
+    _Pickler(buf).dump(record)
+    return zlib.compress(buf.getvalue(), 1)
+
+
+def unpack(data: bytes) -> Any:
+    """The record `pack` gave these bytes for (the unpickler builds record models only)."""
+    return _Unpickler(io.BytesIO(zlib.decompress(data))).load()
 
 
 def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:

@@ -14,6 +14,7 @@ from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.names import normalise
 from biohub_cli.records_io import id_problem
@@ -207,9 +208,11 @@ def load_record(path: Path, model: type[BaseModel]) -> BaseModel:
     if not isinstance(data, dict):
         raise RecordError("a record must be a mapping of fields", path=path, line=1)
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError as exc:
         raise describe_validation_error(exc, path=path, text=text) from None
+    compact(record)  # a knowledge base holds thousands of records: see models/compact.py
+    return record
 
 
 def _read_text(path: Path) -> str:

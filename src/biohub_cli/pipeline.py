@@ -12,13 +12,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from biohub_cli import ingest_state, records_io, records_store
+from biohub_cli import cache, ingest_state, memory, records_io, records_store
 from biohub_cli import kb as kb_mod
 from biohub_cli.config import Layout
 from biohub_cli.errors import BiohubError
 from biohub_cli.extractor_version import extractor_fingerprint
 from biohub_cli.locking import ingest_lock
 from biohub_cli.models import Extraction, Source
+from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Document
 from biohub_cli.resolve import Existing, Resolved, resolve
@@ -67,6 +68,8 @@ class IngestOptions:
 
 Progress = Callable[[str], None]
 
+RELEASE_AFTER = 200  # documents analysed in one batch past which the tokeniser is unloaded before resolve
+
 
 def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOptions(),
            progress: Progress | None = None) -> IngestReport:
@@ -91,6 +94,8 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
         outcomes = process_files(files, kb, replace(options, force=options.force or stale), progress)
+        if sum(o.packed is not None for o in outcomes) >= RELEASE_AFTER:
+            memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         if len(outcomes) < len(files):  # Ctrl-C: store what was read, report the rest
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
@@ -103,8 +108,10 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             here = display_path(Path(outcome.result.path), root)
             for old in [s for s in sources.values() if s.path == here and s.id != sid]:
                 sources.pop(old.id)  # the file at this path has new content now
-            if outcome.source is not None:
-                sources[sid] = outcome.source
+            source = outcome.source
+            if source is not None:
+                compact(source)  # held with every other source until the records are stored
+                sources[sid] = source
                 extracted.add(sid)
         merges = records_io.read_merges(layout)
         try:
@@ -265,8 +272,15 @@ def _interrupt_deferred() -> Iterator[list[int]]:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one file; the extracted source is held packed (cache.pack) until resolve, so
+    the sources of a large batch take a few kilobytes each while the tokeniser is loaded."""
+
     result: FileResult
-    source: Source | None = None
+    packed: bytes | None = None
+
+    @property
+    def source(self) -> Source | None:
+        return None if self.packed is None else cache.unpack(self.packed)
 
 
 def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: IngestOptions,
@@ -300,7 +314,8 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
             else:
                 if sid:
                     unique.setdefault(sid, path)
-                outcomes[i] = Outcome(FileResult(str(path), status, sid, message), source)
+                outcomes[i] = Outcome(FileResult(str(path), status, sid, message),
+                                      None if source is None else cache.pack(source))
             if progress:
                 progress(str(path))
             _crash_point(f"file-{i + 1}")
