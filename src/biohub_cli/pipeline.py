@@ -128,7 +128,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         with _interrupt_deferred() as interrupts:
             stored = records_store.store_resolved(layout, kb, resolved, index.states,
                                                   extractor if current else index.extractor, _crash_point,
-                                                  canonical)
+                                                  canonical, split=options.jobs > 1)
             report.written, report.removed = stored.written, stored.removed
             report.record_errors += stored.record_errors
             if current and not report.record_errors and not report.interrupted and not interrupts:

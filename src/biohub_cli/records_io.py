@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from pydantic import BaseModel
 from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.errors import BiohubError
+from biohub_cli.forked import Forked
 from biohub_cli.models import Event, Organization, Person, Source
 
 INDEX_NAME = "index.yaml"
@@ -88,11 +90,32 @@ def save_record(layout: Layout, rec: BaseModel) -> bool:
     return store.write_atomic(_checked_path(layout, rec), dump_record(rec))
 
 
-def stage_record(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | None = None) -> Path | None:
+def stage_record(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | None = None,
+                 text: str | None = None) -> Path | None:
     """A temporary file beside the record's place holding its new bytes (not yet synced), or None when
     the record's file holds them already; `os.replace(tmp, record_path(...))` puts it in place.
-    `checked`: folders found inside the knowledge base by earlier calls of this batch."""
-    return store.stage(_checked_path(layout, rec, checked), dump_record(rec))
+    `checked`: folders found inside the knowledge base by earlier calls of this batch; `text`: the
+    record's dump when already made (`dump_records`)."""
+    return store.stage(_checked_path(layout, rec, checked), dump_record(rec) if text is None else text)
+
+
+SPLIT_AFTER = 200  # records: fewer are dumped faster than a child is forked
+
+
+def dump_records(records: Sequence[BaseModel], *, split: bool = False) -> list[str]:
+    """`dump_record` of each record, in order; with `split`, every other record is dumped by a forked
+    child meanwhile (dumping YAML is most of an ingest's store phase, and it uses one core)."""
+    if not split or len(records) < SPLIT_AFTER:
+        return [dump_record(r) for r in records]
+    child = Forked(lambda: (dump_record(r) for r in records[1::2]))
+    try:
+        mine = [dump_record(r) for r in records[0::2]]
+        theirs = list(child)
+    finally:
+        child.stop()
+    out: list[str] = [""] * len(records)
+    out[0::2], out[1::2] = mine, theirs
+    return out
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,14 @@ def _citing_stored_events(sources: Mapping[str, Source], stored: Mapping[str, Ev
 
 
 def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str],
-                   extractor: str | None, crash: CrashPoint, canonical: frozenset[str] = frozenset()) -> Stored:
+                   extractor: str | None, crash: CrashPoint, canonical: frozenset[str] = frozenset(),
+                   *, split: bool = False) -> Stored:
     """Write what changed, then the index, then remove what is stale; see the module's docstring.
 
     `canonical`: files (relative to the knowledge base) known to hold biohub's own dump of the record
     loaded from them (untouched since the last settled ingest wrote them). A record equal to the one
-    loaded from such a file would be dumped to the same bytes: it is not dumped again.
+    loaded from such a file would be dumped to the same bytes: it is not dumped again. `split`: dump
+    the records on two cores (records_io.dump_records).
     """
     out = Stored()
     broken = broken_paths(kb)
@@ -100,24 +102,27 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
         ("orgs", resolved.orgs), ("people", resolved.people), ("sources-first", first),
         ("events", resolved.events),
         ("sources", {sid: src for sid, src in resolved.sources.items() if first[sid] is not src}))
-    staged: list[tuple[str, list[tuple[Path, Path]]]] = []
+    todo: list[tuple[str, BaseModel, Path]] = []
+    for kind, group in plan:
+        loaded = tables[kind]
+        final = resolved.sources if kind == "sources-first" else group
+        for rid, rec in group.items():
+            path = records_io.record_path(layout, rec)
+            if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), final[rid], path, canonical):
+                continue
+            if broken and path.resolve() in broken:
+                out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
+                continue
+            todo.append((kind, rec, path))
+    texts = records_io.dump_records([rec for _, rec, _ in todo], split=split)
+    staged: list[tuple[str, list[tuple[Path, Path]]]] = [(kind, []) for kind, _ in plan]
+    moves_of = dict(staged)
     checked: dict[Path, bool] = {}  # folders already found to lie inside the knowledge base
     try:
-        for kind, group in plan:
-            moves: list[tuple[Path, Path]] = []
-            loaded = tables[kind]
-            final = resolved.sources if kind == "sources-first" else group
-            for rid, rec in group.items():
-                path = records_io.record_path(layout, rec)
-                if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), final[rid], path, canonical):
-                    continue
-                if broken and path.resolve() in broken:
-                    out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
-                    continue
-                tmp = records_io.stage_record(layout, rec, checked)
-                if tmp is not None:
-                    moves.append((tmp, path))
-            staged.append((kind, moves))
+        for (kind, rec, path), text in zip(todo, texts, strict=True):
+            tmp = records_io.stage_record(layout, rec, checked, text)
+            if tmp is not None:
+                moves_of[kind].append((tmp, path))
     except BaseException:
         for _, moves in staged:
             for tmp, _ in moves:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from biohub_cli import cache, kb
+from biohub_cli import cache, forked, kb
 from biohub_cli.render import ahead, page_cache, site, views
 from biohub_cli.render.queries import Index
 
@@ -116,10 +116,10 @@ def test_a_cache_of_other_templates_or_a_damaged_one_is_not_used(kb_copy: Path, 
 def test_a_failed_child_leaves_the_pages_to_the_build_itself(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ahead, "may_fork", lambda: True)
 
-    def fail(self: ahead.Ahead) -> None:
+    def fail(self: forked.Forked[object]) -> None:
         raise RuntimeError("the child breaks")
 
-    monkeypatch.setattr(ahead.Ahead, "_child", fail)
+    monkeypatch.setattr(forked.Forked, "_child", fail)
     build(kb_copy)
     assert reports(kb_copy) == full_site(kb_copy)
 

@@ -1,0 +1,50 @@
+"""Records dumped on two cores are the bytes dumped on one, in the same order, and an ingest that
+splits its store phase writes the records of one that does not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from biohub_cli import forked, kb, records_io
+from tests.perf.conftest import ingest, snapshot
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The processes that forked a child from now on."""
+    found: list[int] = []
+    real = forked.Forked._start
+
+    def counted(self: forked.Forked[object]) -> None:
+        found.append(os.getpid())
+        real(self)
+
+    monkeypatch.setattr(forked.Forked, "_start", counted)
+    return found
+
+
+def test_split_dumps_are_the_plain_dumps_in_order(monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
+    base = kb.load(REPOSITORY)
+    records = [*base.sources.values(), *base.events.values(), *base.orgs.values(), *base.people.values()]
+    assert len(records) > 20
+    monkeypatch.setattr(records_io, "SPLIT_AFTER", 2)
+    plain = records_io.dump_records(records)
+    assert forks == []
+    split = records_io.dump_records(records, split=True)
+    assert forks == [os.getpid()] and split == plain == [records_io.dump_record(r) for r in records]
+    assert any("인천" in text for text in split)
+
+
+def test_an_ingest_that_splits_its_store_writes_the_same_records(
+        workdir: Path, monkeypatch: pytest.MonkeyPatch, forks: list[int]) -> None:
+    ingest(workdir / "one", jobs=1)
+    assert forks == []
+    monkeypatch.setattr(records_io, "SPLIT_AFTER", 2)
+    ingest(workdir / "two", jobs=2)
+    assert forks == [os.getpid()]
+    assert snapshot(workdir / "two") == snapshot(workdir / "one")
