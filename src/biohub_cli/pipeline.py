@@ -17,6 +17,7 @@ from biohub_cli import kb as kb_mod
 from biohub_cli.config import Layout
 from biohub_cli.errors import BiohubError
 from biohub_cli.extractor_version import extractor_fingerprint
+from biohub_cli.forked import Forked
 from biohub_cli.locking import ingest_lock
 from biohub_cli.models import Extraction, Source
 from biohub_cli.models.compact import compact
@@ -125,14 +126,22 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         report.proposals = _proposals(resolved)
         # The fingerprint moves on only when every source is now the current extractor's.
         current = not stale or set(resolved.sources) <= extracted
-        with _interrupt_deferred() as interrupts:
-            stored = records_store.store_resolved(layout, kb, resolved, index.states,
-                                                  extractor if current else index.extractor, _crash_point,
-                                                  canonical, split=options.jobs > 1)
-            report.written, report.removed = stored.written, stored.removed
-            report.record_errors += stored.record_errors
-            if current and not report.record_errors and not report.interrupted and not interrupts:
-                _settle(layout, resolved, stored.index, merges, extractor)
+        # Whether the stored records will be a fixed point is worked out beside the store phase (a
+        # forked child with two or more jobs); it is used only when the store went through.
+        after = records_store.next_index(kb, resolved, index.states) if current else {}
+        check = Forked(lambda: iter([_fixed_point(resolved, after, merges)] if current else []),
+                       fork=None if options.jobs > 1 and current else False)
+        try:
+            with _interrupt_deferred() as interrupts:
+                stored = records_store.store_resolved(layout, kb, resolved, index.states,
+                                                      extractor if current else index.extractor, _crash_point,
+                                                      canonical, split=options.jobs > 1)
+                report.written, report.removed = stored.written, stored.removed
+                report.record_errors += stored.record_errors
+                if current and not report.record_errors and not report.interrupted and not interrupts:
+                    _settle(layout, resolved, next(iter(check)), extractor)
+        finally:
+            check.stop()
         report.interrupted = report.interrupted or bool(interrupts)
     return report
 
@@ -171,23 +180,29 @@ def _proposals(resolved: Resolved) -> list[str]:
             for a, b, score in resolved.proposals]
 
 
-def _settle(layout: Layout, resolved: Resolved, index: dict[str, str], merges: dict[str, str],
-            extractor: str) -> None:
-    """Record the state for the fast path when resolving what was just stored gives it back unchanged.
+Verdict = tuple[bool, list[str], list[str]]  # a fixed point?, and what the next ingest would report
 
-    The next ingest would resolve the stored records against themselves; when that is a fixed point,
-    an ingest of known files would write nothing and report what this second resolve reports.
-    """
+
+def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, str]) -> Verdict:
+    """Resolve the records about to be stored against themselves: when that gives them back unchanged,
+    an ingest of the same files would write nothing and report these conflicts and proposals."""
     deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
     again = resolve(list(resolved.sources.values()),
                     Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
                     merges)
-    if (again.orgs, again.people, again.events, again.sources) != \
-            (resolved.orgs, resolved.people, resolved.events, resolved.sources):
+    same = (again.orgs, again.people, again.events, again.sources) == \
+        (resolved.orgs, resolved.people, resolved.events, resolved.sources)
+    return same, list(again.curation.conflicts), _proposals(again)
+
+
+def _settle(layout: Layout, resolved: Resolved, verdict: Verdict, extractor: str) -> None:
+    """Record the state for the fast path when the stored records are a fixed point (`_fixed_point`)."""
+    same, conflicts, proposals = verdict
+    if not same:
         return
     ingest_state.record(layout, ingest_state.snapshot(
         layout, extractor=extractor, sources={sid: s.path for sid, s in resolved.sources.items()},
-        conflicts=again.curation.conflicts, proposals=_proposals(again)))
+        conflicts=conflicts, proposals=proposals))
 
 
 def _settled(layout: Layout, files: Sequence[Path], options: IngestOptions, report: IngestReport,

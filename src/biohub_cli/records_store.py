@@ -145,17 +145,23 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
         if kb.paths else set()  # (only files loaded at the start can be stale)
     # The index goes before the removals: a stale file left by a crash is machine-written and dropped by
     # the next run, whereas an id missing from disk but listed as written would read as an analyst's deletion.
-    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}
-    deleted = existing(kb, old_index).deleted
-    for rid, state in old_index.items():
-        if rid not in index and (state == "deleted" or rid in deleted):
-            index[rid] = "deleted"
+    index = next_index(kb, resolved, old_index)
     records_io.write_index(layout, index, extractor)
     out.index = index
     crash("index")
     out.removed = _remove_stale(layout, kb, keep, crash)
     crash("removed")
     return out
+
+
+def next_index(kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str]) -> dict[str, str]:
+    """The index `store_resolved` writes: every resolved id written, and the ids an analyst deleted."""
+    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}
+    deleted = existing(kb, old_index).deleted
+    for rid, state in old_index.items():
+        if rid not in index and (state == "deleted" or rid in deleted):
+            index[rid] = "deleted"
+    return index
 
 
 _REMOVAL_ORDER = ("events", "sources", "people", "orgs")  # what cites comes before what it cites
