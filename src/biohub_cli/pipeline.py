@@ -70,6 +70,7 @@ class IngestOptions:
 Progress = Callable[[str], None]
 
 RELEASE_AFTER = 200  # documents analysed in one batch past which the tokeniser is unloaded before resolve
+CHECK_APART_AFTER = 200  # sources past which the fixed-point check (`_fixed_point`) runs in a process of its own
 
 
 def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOptions(),
@@ -126,11 +127,12 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         report.proposals = _proposals(resolved)
         # The fingerprint moves on only when every source is now the current extractor's.
         current = not stale or set(resolved.sources) <= extracted
-        # Whether the stored records will be a fixed point is worked out beside the store phase (a
-        # forked child with two or more jobs); it is used only when the store went through.
+        # Whether the stored records will be a fixed point is worked out beside the store phase (in a
+        # forked child with two or more jobs and enough to resolve); it is used only when the store went through.
         after = records_store.next_index(kb, resolved, index.states) if current else {}
+        apart = options.jobs > 1 and current and len(resolved.sources) >= CHECK_APART_AFTER
         check = Forked(lambda: iter([_fixed_point(resolved, after, merges)] if current else []),
-                       fork=None if options.jobs > 1 and current else False)
+                       fork=None if apart else False)
         try:
             with _interrupt_deferred() as interrupts:
                 stored = records_store.store_resolved(layout, kb, resolved, index.states,
