@@ -78,10 +78,10 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
     clusters: list[list[Candidate]] = []
     reasons: list[list[str]] = []
     in_cluster: list[set[str]] = []  # the sources each cluster already has
-    by_month: dict[int | None, list[int]] = {}  # month → the clusters with a member of that month, in order
+    by_period: dict[Period, list[int]] = {}  # (year, month) → the clusters with a member of that period, in order
     for c in cands:
         y, mo, d = c.ymd
-        for i in _clusters_to_try(c, by_month, len(clusters)):
+        for i in _clusters_to_try(c, by_period, len(clusters)):
             cl = clusters[i]
             if c.source in in_cluster[i]:
                 continue
@@ -91,13 +91,13 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
                 cl.append(c)
                 reasons[i].append(f"{c.source}: {r}")
                 in_cluster[i].add(c.source)
-                _file_month(by_month, c.mention.date.month, i)
+                _file_period(by_period, c.ymd, i)
                 break
         else:
             clusters.append([c])
             reasons.append([])
             in_cluster.append({c.source})
-            _file_month(by_month, c.mention.date.month, len(clusters) - 1)
+            _file_period(by_period, c.ymd, len(clusters) - 1)
     out: dict[str, Event] = {}
     for cl, rs in zip(clusters, reasons, strict=True):
         ev = _build(cl, rs, orgs, people_ids)
@@ -112,22 +112,28 @@ def _ymd_fits(ymd: tuple[int | None, int | None, int | None], y: int | None, mo:
         and (c is None or d is None or c == d)
 
 
-def _clusters_to_try(c: Candidate, by_month: dict[int | None, list[int]], count: int) -> Iterator[int]:
-    """The clusters, in creation order, that may take `c`: when its month is known, only those with a
-    member of that month or of unknown month (any other member's date disagrees with it)."""
-    month = c.mention.date.month
-    if month is None:
+Period = tuple[int | None, int | None]  # a mention's (year, month), either unknown
+
+
+def _clusters_to_try(c: Candidate, by_period: dict[Period, list[int]], count: int) -> Iterator[int]:
+    """The clusters, in creation order, that may take `c`: only those with a member whose year and
+    month each are unknown or `c`'s (any other member's date disagrees with it: see `_ymd_fits`)."""
+    year, month = c.ymd[0], c.ymd[1]
+    if year is None and month is None:
         yield from range(count)
         return
+    lists = [held for (y, mo), held in by_period.items()
+             if (y is None or year is None or y == year) and (mo is None or month is None or mo == month)]
     last = -1
-    for i in heapq.merge(by_month.get(month, ()), by_month.get(None, ())):
+    for i in heapq.merge(*lists):
         if i != last:
             yield i
             last = i
 
 
-def _file_month(by_month: dict[int | None, list[int]], month: int | None, cluster: int) -> None:
-    held = by_month.setdefault(month, [])
+def _file_period(by_period: dict[Period, list[int]], ymd: tuple[int | None, int | None, int | None],
+                 cluster: int) -> None:
+    held = by_period.setdefault((ymd[0], ymd[1]), [])
     at = bisect.bisect_left(held, cluster)
     if at == len(held) or held[at] != cluster:
         held.insert(at, cluster)
