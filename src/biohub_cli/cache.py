@@ -6,14 +6,17 @@
 whose signature matches its entry comes from the snapshot; any other file (new, edited, replaced,
 restored by git) is read from YAML exactly as `kb.load` reads it, and the snapshot is rewritten
 once more than a few records differ from it (REWRITE_AFTER). Files that fail to load are never
-cached, so their errors are reported every time.
+cached, so their errors are reported every time. An ingest writes the snapshot of what it stored
+(`remember_stored`), so the reads after it, and the next ingest, do not parse YAML again.
 
 Why a signature can be trusted: an edit, a rename over the file or a checkout changes the ctime or
-the inode, which no tool can set back. A file written in the seconds before it was read is left
-out of the snapshot ("racily clean", as git calls it): a second write within the same clock tick
-could otherwise hide behind an unchanged signature. A snapshot written by other code (biohub,
-model, pydantic or Python version) is ignored, and it is read by an unpickler that can build
-nothing but biohub's record models, so a planted cache file cannot run code.
+the inode, which no tool can set back. A file written in the seconds before its signature was
+taken is "racily clean", as git calls it: a second write within the same clock tick could hide
+behind an unchanged signature. Its entry also holds the digest of the bytes the record came from,
+and is used only while the file still holds those bytes; once a load finds them there and the
+signature old enough, the signature alone is trusted from then on. A snapshot written by other
+code (biohub, model, pydantic or Python version) is ignored, and it is read by an unpickler that
+can build nothing but biohub's record models, so a planted cache file cannot run code.
 """
 
 from __future__ import annotations
@@ -27,10 +30,10 @@ import pickle
 import platform
 import time
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pydantic
 from pydantic import BaseModel
@@ -42,16 +45,18 @@ from biohub_cli import record_files, store
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.base import Strict
-from biohub_cli.models.compact import shared_fields
+from biohub_cli.models.compact import compact, shared_fields
 from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
-CACHE_FORMAT = 2  # 2: only records whose id fits their file are cached
+CACHE_FORMAT = 3  # 2: only records whose id fits their file are cached; 3: entries of racy files hold a digest
 REWRITE_AFTER = 32  # records the snapshot may lack or hold in an old version before it is rewritten
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
                   "biohub_cli.models.evidence")
 
 Signature = record_files.Signature  # size, mtime_ns, ctime_ns, inode
-Entry = tuple[Signature, BaseModel]
+# The file's signature, its record, and the digest of the bytes the record came from when the
+# signature was racy (see the module's docstring), else "".
+Entry = tuple[Signature, BaseModel, str]
 
 
 @dataclass
@@ -65,6 +70,10 @@ class CacheStats:
     fingerprint: str = ""  # of every record file's path and signature: equal fingerprints, equal records
     settled: bool = False  # no record file changed in the last RACY_NS: the fingerprint can be kept
     listing: str = ""  # record_files.listing's digest of the same files (no code key): for other caches
+    verified: int = 0  # entries of racy files whose bytes were read and found unchanged
+    entries: dict[str, Entry] = field(default_factory=dict, repr=False)  # the snapshot this load would write
+    unsaved: int = 0  # how many of `entries` the snapshot on disk lacks or holds otherwise
+    snapshot: int = 0  # entries of the snapshot on disk
 
 
 def cache_path(root: Path) -> Path:
@@ -76,7 +85,9 @@ def load_cached(root: Path) -> kb_mod.KnowledgeBase:
     return load_with_stats(root)[0]
 
 
-def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
+def load_with_stats(root: Path, *, write: bool = True) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
+    """`load_cached`, with what the load did; `write=False` leaves the snapshot file as it is (an
+    ingest writes it once it stored its records: `remember_stored`)."""
     layout = Layout(root)
     stats = CacheStats()
     if not layout.records.is_dir():
@@ -98,25 +109,33 @@ def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
             seen.update(line)
             listed.update(line)
             newest = max(newest, sig[1], sig[2])
+            racy = max(sig[1], sig[2]) >= now - RACY_NS
             entry = snapshot.get(rel)
             if entry is not None and entry[0] == sig and type(entry[1]) is model:
-                # only records whose id passed admit's id checks for this very path are in the snapshot
-                stats.hits += 1
-                fresh[rel] = entry
-                kb_mod.admit(base, target, entry[1], file, id_checked=True)
-                continue
+                if entry[2]:
+                    entry = _verified(file, entry, racy)
+                    stats.verified += entry is not None
+                if entry is not None:
+                    # only records whose id passed admit's id checks for this very path are in the snapshot
+                    stats.hits += 1
+                    fresh[rel] = entry
+                    kb_mod.admit(base, target, entry[1], file, id_checked=True)
+                    continue
             try:
-                rec = kb_mod.load_record(file, model)
+                raw = kb_mod.read_record_bytes(file)
+                rec = kb_mod.parse_record(file, raw, model)
             except RecordError as exc:
                 base.errors.append(exc)
                 continue
             stats.loaded += 1
             # exactly the checks of kb.load; a record whose id is refused is never cached (its error
             # is reported every time)
-            admitted = kb_mod.admit(base, target, rec, file) or kb_mod.id_fits(rec, file)
-            if admitted and max(sig[1], sig[2]) < now - RACY_NS and _signature(file) == sig:
-                fresh[rel] = (sig, rec)
-    if _worth_rewriting(snapshot, fresh, stats.files):
+            if kb_mod.admit(base, target, rec, file) or kb_mod.id_fits(rec, file):
+                trusted = not racy and _signature(file) == sig
+                fresh[rel] = (sig, rec, "" if trusted else record_files.content_digest(raw))
+    stats.entries = fresh
+    stats.unsaved, stats.snapshot = _changes(snapshot, fresh), len(snapshot)
+    if write and _worth(stats.unsaved, len(snapshot), len(fresh)):
         stats.written = _write_snapshot(path, key, fresh)
     stats.fingerprint = seen.hexdigest()
     stats.listing = listed.hexdigest()
@@ -124,18 +143,60 @@ def load_with_stats(root: Path) -> tuple[kb_mod.KnowledgeBase, CacheStats]:
     return base, stats
 
 
-def _worth_rewriting(snapshot: dict[str, Entry], fresh: dict[str, Entry], files: int) -> bool:
+def _verified(file: Path, entry: Entry, racy: bool) -> Entry | None:
+    """An entry taken while its file was racy, if the file still holds the bytes it was taken from:
+    then trusted on its signature alone once that is old enough (no write since can have kept it)."""
+    try:
+        if record_files.file_digest(file) != entry[2]:
+            return None
+    except OSError:
+        return None
+    return entry if racy else (entry[0], entry[1], "")
+
+
+def _changes(snapshot: dict[str, Entry], fresh: dict[str, Entry]) -> int:
+    """Entries `fresh` holds that `snapshot` lacks or holds otherwise, and the other way round."""
+    changed = len(snapshot.keys() ^ fresh.keys())
+    return changed + sum(1 for rel, entry in fresh.items() if snapshot.get(rel) is not entry)
+
+
+def _worth(changes: int, before: int, after: int) -> bool:
     """Rewrite the snapshot when it differs from what was loaded by more than a few records.
 
     Writing it pickles every record (seconds at 10,000 events), while a record it lacks or holds in
     an old version only costs its YAML on each load: a few such records are cheaper left to YAML
     until more gather. Whatever the snapshot holds is checked against each file's signature anyway.
     """
-    if not snapshot:
-        return bool(fresh)
-    changed = len(snapshot.keys() ^ fresh.keys())
-    changed += sum(1 for rel, entry in fresh.items() if snapshot.get(rel) is not entry)
-    return changed > max(REWRITE_AFTER, files // 100)
+    if not before:
+        return after > 0
+    return changes > max(REWRITE_AFTER, after // 100)
+
+
+def remember_stored(layout: Layout, stored: Iterable[tuple[Path, BaseModel, str | None]], loaded: CacheStats) -> bool:
+    """After an ingest stored its records, the snapshot of what records/ holds now, read from no file.
+
+    `stored`: every record on disk now, with the digest of the text the ingest dumped for it, or None
+    where it left the file as it loaded it (that entry of `loaded.entries` stays, if the file's
+    signature is unchanged). `loaded`: the stats of the ingest's own `load_with_stats(write=False)`.
+    """
+    before = loaded.entries
+    fresh: dict[str, Entry] = {}
+    for path, rec, digest in stored:
+        sig = _signature(path)
+        if sig is None:
+            continue
+        rel = path.relative_to(layout.records).as_posix()
+        if digest is not None:
+            fresh[rel] = (sig, rec, digest)
+        elif rel in before and before[rel][0] == sig:
+            fresh[rel] = before[rel]
+    changes = loaded.unsaved + _changes(before, fresh)
+    if not _worth(changes, loaded.snapshot, len(fresh)):
+        return False
+    made: set[int] = set()
+    for _, rec, _ in fresh.values():
+        compact(rec, as_loaded=made)  # records made in memory share objects that loads of their files would not
+    return _write_snapshot(cache_path(layout.root), _code_key(), fresh)
 
 
 def clear(root: Path) -> None:
@@ -200,7 +261,7 @@ def _record_models() -> list[type[Strict]]:
 class _Pickler(pickle.Pickler):
     """Record models as `_rebuild(cls, values, fields)`; equal field sets and string values stored once."""
 
-    def __init__(self, file: io.BytesIO) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         super().__init__(file, protocol=5)
         sets: dict[frozenset[str], frozenset[str]] = {}
         strings: dict[str, str] = {}
@@ -244,13 +305,14 @@ def unpack(data: bytes) -> Any:
 
 def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
     try:
-        data = path.read_bytes()
+        fh = path.open("rb")
     except OSError:
         return {}
     paused = gc.isenabled()
     gc.disable()  # hundreds of thousands of new objects and no cycles: collections would only cost time
     try:
-        head = _Unpickler(io.BytesIO(data)).load()
+        with fh:
+            head = _Unpickler(fh).load()  # from the file: the snapshot's bytes are never held whole
         if not (isinstance(head, tuple) and len(head) == 3 and head[0] == "biohub-records" and head[1] == key):
             return {}
         entries = head[2]
@@ -266,9 +328,9 @@ def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
 
 
 def _write_snapshot(path: Path, key: str, entries: dict[str, Entry]) -> bool:
-    buf = io.BytesIO()
+    """Pickled straight into the file (tens of megabytes at 10,000 events, never held whole)."""
     try:
-        _Pickler(buf).dump(("biohub-records", key, entries))
-        return store.write_atomic(path, buf.getvalue())
+        store.write_streamed(path, lambda fh: _Pickler(fh).dump(("biohub-records", key, entries)))
+        return True
     except (OSError, pickle.PicklingError):  # a read-only knowledge base still reads, just slower
         return False

@@ -20,7 +20,6 @@ this file before it writes.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import time
@@ -31,6 +30,7 @@ from typing import Any
 from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
+from biohub_cli.record_files import file_digest as _digest
 
 STATE_NAME = "ingest-state.json"
 FORMAT = 1
@@ -66,10 +66,6 @@ def _watched(layout: Layout) -> list[Path]:
     if layout.aliases.is_file():
         found.append(layout.aliases)
     return found
-
-
-def _digest(path: Path) -> str:
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
 def signatures(layout: Layout, *, racy_after_ns: int | None = None) -> dict[str, Signature]:

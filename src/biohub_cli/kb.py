@@ -203,7 +203,15 @@ _KINDS: tuple[tuple[str, type[BaseModel]], ...] = (
 
 def load_record(path: Path, model: type[BaseModel]) -> BaseModel:
     """Load and validate one record; errors carry `path:line`."""
-    text = _read_text(path)
+    return parse_record(path, read_record_bytes(path), model)
+
+
+def parse_record(path: Path, raw: bytes, model: type[BaseModel]) -> BaseModel:
+    """The record in `raw`, the bytes of the file at `path` (`read_record_bytes`), validated."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise RecordError("not UTF-8 text", path=path) from None
     data = store.loads(text, path=path)
     if not isinstance(data, dict):
         raise RecordError("a record must be a mapping of fields", path=path, line=1)
@@ -215,17 +223,14 @@ def load_record(path: Path, model: type[BaseModel]) -> BaseModel:
     return record
 
 
-def _read_text(path: Path) -> str:
+def read_record_bytes(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise RecordError(f"cannot read: {exc.strerror}", path=path) from None
     if len(raw) > store.MAX_RECORD_BYTES:
         raise RecordError(f"record is {len(raw)} bytes, over the {store.MAX_RECORD_BYTES}-byte limit", path=path)
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RecordError("not UTF-8 text", path=path) from None
+    return raw
 
 
 def load(root: Path) -> KnowledgeBase:

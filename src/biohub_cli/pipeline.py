@@ -23,6 +23,7 @@ from biohub_cli.models import Extraction, Source
 from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Document
+from biohub_cli.record_files import file_digest as _digest  # as ingest_state digests racy files
 from biohub_cli.resolve import Existing, Resolved, resolve
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class IngestOptions:
 
 Progress = Callable[[str], None]
 
-RELEASE_AFTER = 200  # documents analysed in one batch past which the tokeniser is unloaded before resolve
+RELEASE_AFTER = 200  # sources to resolve past which a batch that analysed any unloads the tokeniser first
 CHECK_APART_AFTER = 200  # sources past which the fixed-point check (`_fixed_point`) runs in a process of its own
 
 
@@ -89,15 +90,13 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         canonical = _canonical_files(layout)
         ingest_state.forget(layout)
         records_store.remove_leftovers(layout)
-        kb = kb_mod.load(root)
+        kb, loaded = cache.load_with_stats(root, write=False)  # the snapshot is written once the records are stored
         report.record_errors = [e.render() for e in kb.errors]
         index = records_io.load_index(layout)
         extractor = extractor_fingerprint()
         stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
         outcomes = process_files(files, kb, replace(options, force=options.force or stale), progress)
-        if sum(o.packed is not None for o in outcomes) >= RELEASE_AFTER:
-            memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         if len(outcomes) < len(files):  # Ctrl-C: store what was read, report the rest
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
@@ -115,6 +114,8 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                 compact(source)  # held with every other source until the records are stored
                 sources[sid] = source
                 extracted.add(sid)
+        if extracted and len(sources) >= RELEASE_AFTER:
+            memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         merges = records_io.read_merges(layout)
         try:
             resolved = resolve(list(sources.values()), records_store.existing(kb, index.states), merges)
@@ -140,6 +141,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                                                       canonical, split=options.jobs > 1)
                 report.written, report.removed = stored.written, stored.removed
                 report.record_errors += stored.record_errors
+                cache.remember_stored(layout, stored.on_disk, loaded)
                 if current and not report.record_errors and not report.interrupted and not interrupts:
                     _settle(layout, resolved, next(iter(check)), extractor)
         finally:
@@ -170,11 +172,6 @@ def _canonical_files(layout: Layout) -> frozenset[str]:
                 continue
         out.append(name)
     return frozenset(out)
-
-
-def _digest(path: Path) -> str:
-    """As ingest_state digests racy files (were that to change, no file would count as canonical: safe)."""
-    return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
 def _proposals(resolved: Resolved) -> list[str]:

@@ -19,6 +19,15 @@ Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 RACY_NS = 3_000_000_000
 
 
+def content_digest(data: bytes) -> str:
+    """The digest caches keep of a file's bytes where its signature alone cannot be trusted."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    return content_digest(path.read_bytes())
+
+
 def signature(path: Path | os.DirEntry[str]) -> Signature | None:
     try:
         st = path.stat()

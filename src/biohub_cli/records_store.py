@@ -24,6 +24,7 @@ from biohub_cli.config import Layout
 from biohub_cli.kb import KnowledgeBase
 from biohub_cli.models import Event, Source
 from biohub_cli.models.records import Mentions
+from biohub_cli.record_files import content_digest
 from biohub_cli.resolve import Existing, Resolved
 
 CrashPoint = Callable[[str], None]
@@ -35,6 +36,9 @@ class Stored:
     removed: int = 0
     record_errors: list[str] = field(default_factory=list)
     index: dict[str, str] = field(default_factory=dict)
+    # every resolved record now on disk: its file, and the digest of the text dumped for it, or None
+    # where the file was left as loaded (canonical); for the records cache (cache.remember_stored)
+    on_disk: list[tuple[Path, BaseModel, str | None]] = field(default_factory=list)
 
 
 def remove_leftovers(layout: Layout) -> None:
@@ -103,18 +107,21 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
         ("events", resolved.events),
         ("sources", {sid: src for sid, src in resolved.sources.items() if first[sid] is not src}))
     todo: list[tuple[str, BaseModel, Path]] = []
+    kept: set[Path] = set()  # files left as they were loaded
     for kind, group in plan:
         loaded = tables[kind]
         final = resolved.sources if kind == "sources-first" else group
         for rid, rec in group.items():
             path = records_io.record_path(layout, rec)
             if canonical and _same_as_on_disk(layout, kb, loaded.get(rid), final[rid], path, canonical):
+                kept.add(path)
                 continue
             if broken and path.resolve() in broken:
                 out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
                 continue
             todo.append((kind, rec, path))
     texts = records_io.dump_records([rec for _, rec, _ in todo], split=split)
+    digests = {path: content_digest(text.encode("utf-8")) for (_, _, path), text in zip(todo, texts, strict=True)}
     staged: list[tuple[str, list[tuple[Path, Path]]]] = [(kind, []) for kind, _ in plan]
     moves_of = dict(staged)
     checked: dict[Path, bool] = {}  # folders already found to lie inside the knowledge base
@@ -141,6 +148,11 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     if writes:
         store.sync_folder(layout.records, [path for _, moves in staged for _, path in moves])
     out.written = writes
+    for _, group in groups:
+        for rec in group.values():
+            path = records_io.record_path(layout, rec)
+            if path in digests or path in kept:
+                out.on_disk.append((path, rec, digests.get(path)))
     keep = {records_io.record_path(layout, r).resolve() for _, g in groups for r in g.values()} \
         if kb.paths else set()  # (only files loaded at the start can be stale)
     # The index goes before the removals: a stale file left by a crash is machine-written and dropped by

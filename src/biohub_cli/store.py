@@ -7,9 +7,9 @@ import ctypes
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import yaml
 
@@ -196,6 +196,23 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> b
             os.unlink(staged)
         raise
     return True
+
+
+def write_streamed(path: Path, write: Callable[[BinaryIO], None], *, durable: bool = True) -> None:
+    """`write_atomic` for content written by `write(file)` a piece at a time, never whole in memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | None:

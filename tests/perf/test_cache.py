@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from biohub_cli import cache, kb, store
+from biohub_cli import cache, kb, record_files, store
 from biohub_cli.cli.app import app
 from tests.render.golden import FIXTURE_KB
 
@@ -110,15 +110,54 @@ def test_new_deleted_and_broken_files_are_never_hidden_by_the_snapshot(root: Pat
     assert_same(gone, kb.load(root))
 
 
-def test_a_file_written_just_before_the_load_is_not_snapshotted(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_written_just_before_the_load_is_trusted_on_its_bytes_until_it_settles(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.load_cached(root)  # every other file in the snapshot, trusted on its signature
     monkeypatch.setattr(cache, "RACY_NS", 3_000_000_000)
     path = first_event_file(root)
     path.write_bytes(path.read_bytes())  # just written: the clock tick could hide a second write
     base, stats = cache.load_with_stats(root)
-    assert stats.loaded == stats.files
+    assert stats.loaded == 1
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 0)
+    cache.load_with_stats(root)  # writes the snapshot with that file's entry
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 32)
     _, stats = cache.load_with_stats(root)
-    assert stats.loaded >= 1  # read from YAML again until it has settled
+    assert stats.loaded == 0 and stats.verified == 1  # its bytes were read and found unchanged
     assert_same(base, kb.load(root))
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the write is old now: the signature alone will do
+    _, stats = cache.load_with_stats(root)
+    assert stats.verified == 1 and stats.unsaved == 1
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 0)
+    _, stats = cache.load_with_stats(root)
+    assert stats.verified == 1 and stats.written
+    _, stats = cache.load_with_stats(root)
+    assert stats.verified == 0 and stats.hits == stats.files
+
+
+def test_a_second_write_hidden_in_the_same_clock_tick_is_found_by_its_bytes(
+        root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.load_cached(root)
+    monkeypatch.setattr(cache, "RACY_NS", 3_000_000_000)
+    monkeypatch.setattr(cache, "REWRITE_AFTER", 0)
+    path = first_event_file(root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert cache.load_with_stats(root)[1].written  # the file's entry holds the digest of its bytes
+    sig = record_files.signature(path)
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    hangul = next(c for c in title if "가" <= c <= "힣")
+    other = "흠" if hangul != "흠" else "홍"
+    path.write_text(text.replace(title, title.replace(hangul, other, 1)), encoding="utf-8")  # same size
+    real = record_files.signature
+
+    def as_if_unchanged(p: Path | os.DirEntry[str]) -> record_files.Signature | None:
+        return sig if Path(p) == path else real(p)
+
+    monkeypatch.setattr(record_files, "signature", as_if_unchanged)  # as a coarse clock would show it
+    base, stats = cache.load_with_stats(root)
+    assert stats.loaded == 1 and stats.verified == 0
+    assert_same(base, kb.load(root))
+    assert other in base.events[path.stem].title
 
 
 def test_a_damaged_or_foreign_snapshot_is_ignored(root: Path) -> None:

@@ -1,5 +1,6 @@
-"""A large batch unloads the tokeniser before resolve and holds its sources packed until then: the
-records are the bytes of an ingest that kept everything, and the next batch loads Kiwi again."""
+"""An ingest resolving many sources unloads the tokeniser before resolve, and a batch holds its sources
+packed until then: the records are the bytes of an ingest that kept everything, and the next batch
+loads Kiwi again."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from biohub_cli import checks, ingest_state, pipeline, records_io, store
+from biohub_cli import cache, checks, ingest_state, pipeline, records_io, store
 from biohub_cli import kb as kb_mod
 from biohub_cli.config import Layout
 from biohub_cli.extractor_version import compute_fingerprint, extractor_fingerprint
@@ -23,17 +23,17 @@ def _summary(report: pipeline.IngestReport) -> tuple[object, ...]:
 def _no_full_path(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records every full-path step taken (loading the knowledge base, resolving)."""
     taken: list[str] = []
-    real_load, real_resolve = kb_mod.load, pipeline.resolve
+    real_load, real_resolve = cache.load_with_stats, pipeline.resolve
 
-    def load(root: Path) -> kb_mod.KnowledgeBase:
+    def load(root: Path, **kwargs: bool) -> tuple[kb_mod.KnowledgeBase, cache.CacheStats]:
         taken.append("load")
-        return real_load(root)
+        return real_load(root, **kwargs)
 
     def resolve(*args, **kwargs):  # type: ignore[no-untyped-def]
         taken.append("resolve")
         return real_resolve(*args, **kwargs)
 
-    monkeypatch.setattr(kb_mod, "load", load)
+    monkeypatch.setattr(cache, "load_with_stats", load)
     monkeypatch.setattr(pipeline, "resolve", resolve)
     return taken
 
