@@ -30,13 +30,13 @@ from biohub_cli import record_files
 from biohub_cli.code_digest import package_digest
 from biohub_cli.config import Layout
 from biohub_cli.names import normalise
-from biohub_cli.render.tables import TableRow, TableView, TimelineLine, timeline_view
+from biohub_cli.render.tables import TABLE_ROWS, TableRow, TableView, TimelineLine, timeline_view
 
 if TYPE_CHECKING:
     from biohub_cli.cache import CacheStats
     from biohub_cli.kb import KnowledgeBase
 
-FORMAT = 1
+FORMAT = 2  # 2: the plain table's rows in a section of their own, before the body
 _MAGIC = "biohub-timeline"
 
 # what the filters read of one event: main, type, organisation ids, people ids, year, earliest day,
@@ -105,6 +105,8 @@ def save(base: KnowledgeBase, stats: CacheStats, lang: str) -> bool:
     }
     buf = io.BytesIO()
     pickle.dump((_MAGIC, FORMAT, fingerprint), buf, protocol=5)
+    # the answer to a plain `biohub timeline` (no filter, the newest TABLE_ROWS), read without the body
+    pickle.dump((TABLE_ROWS, len(rows), rows[-TABLE_ROWS:]), buf, protocol=5)
     pickle.dump(body, buf, protocol=5)
     try:
         return store.write_atomic(path, buf.getvalue())
@@ -131,8 +133,8 @@ def _head(path: Path) -> str | None:
     return head[2] if ok and isinstance(head[2], str) else None
 
 
-def _read(root: Path, lang: str) -> dict[str, Any] | None:
-    """The index body when the index is there and fresh, else None."""
+def _open(root: Path, lang: str) -> io.BytesIO | None:
+    """The index, read up to its plain section, when it is there and fresh; else None."""
     try:
         data = index_path(root, lang).read_bytes()
     except OSError:
@@ -148,10 +150,14 @@ def _read(root: Path, lang: str) -> dict[str, Any] | None:
         listing = record_files.listing(records)
         if head[2] != _fingerprint(code_key(lang), listing):
             return None
-        body = _Unpickler(stream).load()  # a new unpickler: the body was pickled with a memo of its own
     except Exception:  # a damaged or foreign index is simply not used
         return None
-    return body if isinstance(body, dict) else None
+    return stream
+
+
+def _section(stream: io.BytesIO) -> Any:
+    """The next section (a new unpickler each: every section was pickled with a memo of its own)."""
+    return _Unpickler(stream).load()
 
 
 def cached_table(root: Path, lang: str, *, org: str | None = None, person: str | None = None,
@@ -160,13 +166,20 @@ def cached_table(root: Path, lang: str, *, org: str | None = None, person: str |
                  title: str = "") -> TableView | None:
     """The table `terminal.timeline_table` would give for these filters (as `biohub timeline` passes
     them), from a fresh index; None when there is no fresh index or it cannot answer (then load)."""
-    body = _read(root, lang)
-    if body is None:
+    stream = _open(root, lang)
+    if stream is None:
         return None
     try:
+        newest_of, total, rows = _section(stream)
+        if (org, person, type, since, until, limit, related, newest) == (None, None, None, None, None, None, True,
+                                                                         newest_of):
+            return timeline_view([_line(row) for row in rows], total, lang, title=title)
+        body = _section(stream)
+        if not isinstance(body, dict):
+            return None
         return _table(body, lang, org=org, person=person, type=type, since=since, until=until, limit=limit,
                       related=related, newest=newest, title=title)
-    except (KeyError, TypeError, ValueError, IndexError):  # an index of an unexpected shape: load instead
+    except Exception:  # a damaged index or one of an unexpected shape: load instead
         return None
 
 

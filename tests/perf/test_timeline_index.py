@@ -77,6 +77,20 @@ def test_the_index_gives_the_table_a_full_load_gives(kb_name: str, lang: str, re
     assert any(s.rows for s in want.sections)
 
 
+def test_a_plain_timeline_is_read_from_its_own_section_without_the_body(
+        synthetic: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base = indexed(synthetic, "ko")
+    assert len(base.active_events()) > TABLE_ROWS
+
+    def no_body(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the body was read")
+
+    monkeypatch.setattr(timeline_index, "_table", no_body)
+    assert timeline_index.cached_table(synthetic, "ko", newest=TABLE_ROWS) == full_table(base, "ko")
+    assert timeline_index.cached_table(synthetic, "ko", newest=TABLE_ROWS, type="meeting") is None
+    assert timeline_index.cached_table(synthetic, "ko", newest=3) is None
+
+
 def test_names_the_index_cannot_answer_go_to_the_full_load(root: Path) -> None:
     indexed(root, "ko")
     assert timeline_index.cached_table(root, "ko", org="세상에 없는 기관") is None

@@ -10,18 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
-from rich.text import Text
 
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
@@ -72,20 +61,31 @@ def markup(text: str) -> None:
     out.print(text)
 
 
-class _RateColumn(ProgressColumn):
-    """Items per second over the recent window (rich's own speed estimate)."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:5.1f}/s" if speed else "    -/s", style="progress.data.speed")
-
-
 @contextmanager
 def progress(total: int, label: str) -> Iterator[Any]:
     """A progress bar on stderr with count, rate, elapsed time and ETA; `advance()` per item.
 
     Shown only on a terminal (never in pipes, logs or tests); the note (a file name) is escaped.
     """
+    from rich.progress import (  # here: a command that shows no bar need not import it
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class _RateColumn(ProgressColumn):
+        """Items per second over the recent window (rich's own speed estimate)."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:5.1f}/s" if speed else "    -/s", style="progress.data.speed")
+
     bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    TextColumn("{task.fields[note]}", markup=False),
