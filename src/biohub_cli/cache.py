@@ -194,9 +194,10 @@ def remember_stored(layout: Layout, stored: Iterable[tuple[Path, BaseModel, str 
     if not _worth(changes, loaded.snapshot, len(fresh)):
         return False
     made: set[int] = set()
+    strings: dict[str, str] = {}
     for _, rec, _ in fresh.values():
-        compact(rec, as_loaded=made)  # records made in memory share objects that loads of their files would not
-    return _write_snapshot(cache_path(layout.root), _code_key(), fresh)
+        compact(rec, as_loaded=made, strings=strings)  # records made in memory share objects their loads would not
+    return _write_snapshot(cache_path(layout.root), _code_key(), fresh, deduped=True)
 
 
 def clear(root: Path) -> None:
@@ -261,7 +262,7 @@ def _record_models() -> list[type[Strict]]:
 class _Pickler(pickle.Pickler):
     """Record models as `_rebuild(cls, values, fields)`; equal field sets and string values stored once."""
 
-    def __init__(self, file: IO[bytes]) -> None:
+    def __init__(self, file: IO[bytes], *, deduped: bool = False) -> None:
         super().__init__(file, protocol=5)
         sets: dict[frozenset[str], frozenset[str]] = {}
         strings: dict[str, str] = {}
@@ -270,7 +271,8 @@ class _Pickler(pickle.Pickler):
             if obj.__pydantic_extra__ or obj.__pydantic_private__:
                 raise pickle.PicklingError("records hold no extra or private attributes")
             names = frozenset(obj.__pydantic_fields_set__)
-            values = {k: strings.setdefault(v, v) if type(v) is str else v for k, v in obj.__dict__.items()}
+            values = obj.__dict__ if deduped else \
+                {k: strings.setdefault(v, v) if type(v) is str else v for k, v in obj.__dict__.items()}
             return _rebuild, (type(obj), values, sets.setdefault(names, names))
 
         self.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(_record_models(), reduce)}
@@ -327,10 +329,11 @@ def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
             gc.enable()
 
 
-def _write_snapshot(path: Path, key: str, entries: dict[str, Entry]) -> bool:
-    """Pickled straight into the file (tens of megabytes at 10,000 events, never held whole)."""
+def _write_snapshot(path: Path, key: str, entries: dict[str, Entry], *, deduped: bool = False) -> bool:
+    """Pickled straight into the file (tens of megabytes at 10,000 events, never held whole).
+    `deduped`: equal strings of the records are one object already (compact's `strings`)."""
     try:
-        store.write_streamed(path, lambda fh: _Pickler(fh).dump(("biohub-records", key, entries)))
+        store.write_streamed(path, lambda fh: _Pickler(fh, deduped=deduped).dump(("biohub-records", key, entries)))
         return True
     except (OSError, pickle.PicklingError):  # a read-only knowledge base still reads, just slower
         return False

@@ -101,18 +101,25 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
         extracted: set[str] = set()
+        at_path: dict[str, set[str]] = {}  # the ids in `sources` by path, kept as `sources` changes
+        for s in sources.values():
+            at_path.setdefault(s.path, set()).add(s.id)
         for outcome in outcomes:
             report.files.append(outcome.result)
             sid = outcome.result.source_id
             if sid is None or outcome.result.status == "failed":
                 continue
             here = display_path(Path(outcome.result.path), root)
-            for old in [s for s in sources.values() if s.path == here and s.id != sid]:
-                sources.pop(old.id)  # the file at this path has new content now
+            for old in at_path.get(here, set()) - {sid}:
+                at_path[here].discard(old)
+                sources.pop(old)  # the file at this path has new content now
             source = outcome.source
             if source is not None:
                 compact(source)  # held with every other source until the records are stored
+                if sid in sources:
+                    at_path[sources[sid].path].discard(sid)
                 sources[sid] = source
+                at_path.setdefault(source.path, set()).add(sid)
                 extracted.add(sid)
         if extracted and len(sources) >= RELEASE_AFTER:
             memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model

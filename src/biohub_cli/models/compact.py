@@ -35,15 +35,17 @@ def shared_fields(cls: type[BaseModel], names: set[str] | frozenset[str]) -> set
     return full if len(names) == len(full) and names >= full else set(names)
 
 
-def compact(record: BaseModel, *, as_loaded: set[int] | None = None) -> None:
+def compact(record: BaseModel, *, as_loaded: set[int] | None = None, strings: dict[str, str] | None = None) -> None:
     """Share the field sets of `record` and every model inside it; store its equal strings once.
 
     `as_loaded` (one set for a batch of records, holding the ids of the objects met so far): make the
     record exactly what a load of the file written for it gives. Every field set is completed (a dump
     writes every field), and a model, list or dict also held elsewhere in the batch is replaced by a
-    copy of its own, as each file's load makes its own objects.
+    copy of its own, as each file's load makes its own objects. `strings`: equal strings are stored
+    once across every record compacted with the same dict (by default, within this record).
     """
-    strings: dict[str, str] = {}
+    if strings is None:
+        strings = {}
     todo: list[Any] = [record]
     if as_loaded is not None:
         as_loaded.add(id(record))
