@@ -113,9 +113,8 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             for old in at_path.get(here, set()) - {sid}:
                 at_path[here].discard(old)
                 sources.pop(old)  # the file at this path has new content now
-            source = outcome.source
+            source = outcome.source  # compacted before it was packed: equal strings are one object again
             if source is not None:
-                compact(source)  # held with every other source until the records are stored
                 if sid in sources:
                     at_path[sources[sid].path].discard(sid)
                 sources[sid] = source
@@ -335,6 +334,8 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
             else:
                 if sid:
                     unique.setdefault(sid, path)
+                if source is not None:
+                    compact(source)  # held with every other source until the records are stored
                 outcomes[i] = Outcome(FileResult(str(path), status, sid, message),
                                       None if source is None else cache.pack(source))
             if progress:

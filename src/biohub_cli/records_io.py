@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,20 +103,54 @@ def stage_record(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | Non
 SPLIT_AFTER = 200  # records: fewer are dumped faster than a child is forked
 
 
-def dump_records(records: Sequence[BaseModel], *, split: bool = False) -> list[str]:
-    """`dump_record` of each record, in order; with `split`, every other record is dumped by a forked
-    child meanwhile (dumping YAML is most of an ingest's store phase, and it uses one core)."""
+class _BatchDumper:
+    """`dump_record` for the records of one batch, where an ingest writes a new source twice (first
+    citing only the events already on disk, see records_store): the text of every field but the
+    mentions, which come last, is made once per source. A top-level mapping is emitted entry by
+    entry, so the text of a record is its head's text followed by its mentions' (tests check it)."""
+
+    def __init__(self) -> None:
+        self.heads: dict[tuple[int, ...], str] = {}  # ids of the field values (alive in the batch) → text
+
+    def __call__(self, rec: BaseModel) -> str:
+        if not isinstance(rec, Source):
+            return dump_record(rec)
+        data = rec.model_dump(mode="json")
+        if next(reversed(data)) != "mentions":
+            return store.dumps(data)
+        mentions = data.pop("mentions")
+        key = tuple(id(v) for k, v in rec.__dict__.items() if k != "mentions")
+        head = self.heads.get(key)
+        if head is None:
+            head = self.heads[key] = store.dumps(data)
+        return head + store.dumps({"mentions": mentions})
+
+
+def _side(rec: BaseModel, i: int) -> int:
+    """Which process of a split dump takes a record: both versions of a source go to the same one."""
+    return zlib.crc32(str(getattr(rec, "id", i)).encode("utf-8")) & 1
+
+
+def dump_records(records: Sequence[BaseModel], *, split: bool = False) -> Iterator[tuple[int, str]]:
+    """`(i, dump_record(records[i]))` for every record, each text made when asked for, so a caller that
+    writes it out never holds them all. With `split`, about half the records (by id) are dumped by a
+    forked child meanwhile (dumping YAML is most of an ingest's store phase, and it uses one core):
+    this process's share comes first, in order, then the child's, read back from its file."""
     if not split or len(records) < SPLIT_AFTER:
-        return [dump_record(r) for r in records]
-    child = Forked(lambda: (dump_record(r) for r in records[1::2]))
+        dump = _BatchDumper()
+        for i, rec in enumerate(records):
+            yield i, dump(rec)
+        return
+    theirs = [i for i, rec in enumerate(records) if _side(rec, i)]
+    child = Forked(lambda: map(_BatchDumper(), (records[i] for i in theirs)))
     try:
-        mine = [dump_record(r) for r in records[0::2]]
-        theirs = list(child)
+        dump = _BatchDumper()
+        for i, rec in enumerate(records):
+            if not _side(rec, i):
+                yield i, dump(rec)
+        yield from zip(theirs, child, strict=True)
     finally:
         child.stop()
-    out: list[str] = [""] * len(records)
-    out[0::2], out[1::2] = mine, theirs
-    return out
 
 
 @dataclass(frozen=True)

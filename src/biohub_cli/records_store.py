@@ -120,22 +120,27 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
                 out.record_errors.append(f"{path}: not rewritten because it does not validate; fix it by hand")
                 continue
             todo.append((kind, rec, path))
-    texts = records_io.dump_records([rec for _, rec, _ in todo], split=split)
-    digests = {path: content_digest(text.encode("utf-8")) for (_, _, path), text in zip(todo, texts, strict=True)}
     staged: list[tuple[str, list[tuple[Path, Path]]]] = [(kind, []) for kind, _ in plan]
     moves_of = dict(staged)
     checked: dict[Path, bool] = {}  # folders already found to lie inside the knowledge base
+    tmps: list[Path | None] = [None] * len(todo)
+    text_digests: list[str] = [""] * len(todo)
     try:
-        for (kind, rec, path), text in zip(todo, texts, strict=True):
-            tmp = records_io.stage_record(layout, rec, checked, text)
-            if tmp is not None:
-                moves_of[kind].append((tmp, path))
+        # each text written to its temporary file as soon as it is made, never all held at once
+        for i, text in records_io.dump_records([rec for _, rec, _ in todo], split=split):
+            _, rec, _ = todo[i]
+            text_digests[i] = content_digest(text.encode("utf-8"))
+            tmps[i] = records_io.stage_record(layout, rec, checked, text)
     except BaseException:
-        for _, moves in staged:
-            for tmp, _ in moves:
+        for tmp in tmps:
+            if tmp is not None:
                 with contextlib.suppress(OSError):
                     tmp.unlink()
         raise
+    for (kind, _, path), tmp in zip(todo, tmps, strict=True):
+        if tmp is not None:
+            moves_of[kind].append((tmp, path))
+    digests = {path: digest for (_, _, path), digest in zip(todo, text_digests, strict=True)}
     if any(moves for _, moves in staged):
         store.sync_folder(layout.records, [tmp for _, moves in staged for tmp, _ in moves])
     writes = 0

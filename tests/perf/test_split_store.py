@@ -36,11 +36,15 @@ def test_split_dumps_are_the_plain_dumps_in_order(monkeypatch: pytest.MonkeyPatc
     records = [*base.sources.values(), *base.events.values(), *base.orgs.values(), *base.people.values()]
     assert len(records) > 20
     monkeypatch.setattr(records_io, "SPLIT_AFTER", 2)
-    plain = records_io.dump_records(records)
+    plain = list(records_io.dump_records(records))
     assert forks == []
-    split = records_io.dump_records(records, split=True)
-    assert forks == [os.getpid()] and split == plain == [records_io.dump_record(r) for r in records]
-    assert any("인천" in text for text in split)
+    split = list(records_io.dump_records(records, split=True))
+    assert forks == [os.getpid()]
+    mine = [i for i, _ in split if not records_io._side(records[i], i)]
+    assert mine == sorted(mine) and [i for i, _ in split] == mine + sorted(set(range(len(records))) - set(mine))
+    assert 0.25 < len(mine) / len(records) < 0.75  # the parent's share first, then the child's
+    assert sorted(split) == plain == [(i, records_io.dump_record(r)) for i, r in enumerate(records)]
+    assert any("인천" in text for _, text in split)
 
 
 def test_an_ingest_that_splits_its_store_writes_the_same_records(
@@ -57,3 +61,16 @@ def test_an_ingest_that_splits_its_store_writes_the_same_records(
     assert (two.extractor, two.sources, two.conflicts, two.proposals) == \
         (one.extractor, one.sources, one.conflicts, one.proposals)
     assert ingest(workdir / "two", jobs=2).files[0].status == "unchanged"
+
+
+def test_a_source_dumped_again_with_other_mentions_gives_its_plain_dump() -> None:
+    """store_resolved writes a new source twice (citing no new event, then all): the second dump reuses
+    the text of every other field, and both are byte for byte the plain dumps."""
+    sources = list(kb.load(REPOSITORY).sources.values())
+    assert any(s.mentions.events for s in sources)
+    firsts = [s.model_copy(update={"mentions": s.mentions.model_copy(update={"events": []})}) for s in sources]
+    batch = [rec for pair in zip(firsts, sources, strict=True) for rec in pair]
+    dump = records_io._BatchDumper()
+    assert [dump(rec) for rec in batch] == [records_io.dump_record(rec) for rec in batch]
+    assert len(dump.heads) == len(sources)  # one head per source, not per dump
+    assert [text for _, text in records_io.dump_records(batch)] == [records_io.dump_record(rec) for rec in batch]
