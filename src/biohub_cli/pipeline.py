@@ -100,6 +100,9 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         if len(outcomes) < len(files):  # Ctrl-C: store what was read, report the rest
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
+        fresh = sum(o.packed is not None for o in outcomes)
+        if fresh and len(sources) + fresh >= RELEASE_AFTER:  # before the sources are unpacked
+            memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         extracted: set[str] = set()
         at_path: dict[str, set[str]] = {}  # the ids in `sources` by path, kept as `sources` changes
         for s in sources.values():
@@ -120,8 +123,6 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                 sources[sid] = source
                 at_path.setdefault(source.path, set()).add(sid)
                 extracted.add(sid)
-        if extracted and len(sources) >= RELEASE_AFTER:
-            memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         merges = records_io.read_merges(layout)
         try:
             resolved = resolve(list(sources.values()), records_store.existing(kb, index.states), merges)
