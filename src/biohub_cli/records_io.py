@@ -106,24 +106,40 @@ SPLIT_AFTER = 200  # records: fewer are dumped faster than a child is forked
 class _BatchDumper:
     """`dump_record` for the records of one batch, where an ingest writes a new source twice (first
     citing only the events already on disk, see records_store): the text of every field but the
-    mentions, which come last, is made once per source. A top-level mapping is emitted entry by
-    entry, so the text of a record is its head's text followed by its mentions' (tests check it)."""
+    mentions, which come last, is made once for such a source and kept until its second dump. A
+    top-level mapping is emitted entry by entry, so the text of a record is its head's text followed
+    by its mentions' (tests check it)."""
 
-    def __init__(self) -> None:
-        self.heads: dict[tuple[int, ...], str] = {}  # ids of the field values (alive in the batch) → text
+    def __init__(self, batch: Sequence[BaseModel]) -> None:
+        self.uses: dict[tuple[int, ...], int] = {}  # ids of the field values (alive in the batch) → dumps to come
+        for rec in batch:
+            if isinstance(rec, Source):
+                key = _head_key(rec)
+                self.uses[key] = self.uses.get(key, 0) + 1
+        self.heads: dict[tuple[int, ...], str] = {}
+        self.reused = 0
 
     def __call__(self, rec: BaseModel) -> str:
         if not isinstance(rec, Source):
             return dump_record(rec)
         data = rec.model_dump(mode="json")
-        if next(reversed(data)) != "mentions":
+        key = _head_key(rec)
+        if next(reversed(data)) != "mentions" or (self.uses.get(key, 0) < 2 and key not in self.heads):
             return store.dumps(data)
         mentions = data.pop("mentions")
-        key = tuple(id(v) for k, v in rec.__dict__.items() if k != "mentions")
-        head = self.heads.get(key)
+        head = self.heads.pop(key, None)
         if head is None:
-            head = self.heads[key] = store.dumps(data)
+            head = store.dumps(data)
+        else:
+            self.reused += 1
+        self.uses[key] -= 1
+        if self.uses[key] > 0:
+            self.heads[key] = head  # held only until the last dump that needs it
         return head + store.dumps({"mentions": mentions})
+
+
+def _head_key(rec: BaseModel) -> tuple[int, ...]:
+    return tuple(id(v) for k, v in rec.__dict__.items() if k != "mentions")
 
 
 def _side(rec: BaseModel, i: int) -> int:
@@ -137,17 +153,17 @@ def dump_records(records: Sequence[BaseModel], *, split: bool = False) -> Iterat
     forked child meanwhile (dumping YAML is most of an ingest's store phase, and it uses one core):
     this process's share comes first, in order, then the child's, read back from its file."""
     if not split or len(records) < SPLIT_AFTER:
-        dump = _BatchDumper()
+        dump = _BatchDumper(records)
         for i, rec in enumerate(records):
             yield i, dump(rec)
         return
     theirs = [i for i, rec in enumerate(records) if _side(rec, i)]
-    child = Forked(lambda: map(_BatchDumper(), (records[i] for i in theirs)))
+    child = Forked(lambda: map(_BatchDumper([records[i] for i in theirs]), (records[i] for i in theirs)))
     try:
-        dump = _BatchDumper()
-        for i, rec in enumerate(records):
-            if not _side(rec, i):
-                yield i, dump(rec)
+        mine = [i for i, rec in enumerate(records) if not _side(rec, i)]
+        dump = _BatchDumper([records[i] for i in mine])
+        for i in mine:
+            yield i, dump(records[i])
         yield from zip(theirs, child, strict=True)
     finally:
         child.stop()

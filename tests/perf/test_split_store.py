@@ -70,7 +70,7 @@ def test_a_source_dumped_again_with_other_mentions_gives_its_plain_dump() -> Non
     assert any(s.mentions.events for s in sources)
     firsts = [s.model_copy(update={"mentions": s.mentions.model_copy(update={"events": []})}) for s in sources]
     batch = [rec for pair in zip(firsts, sources, strict=True) for rec in pair]
-    dump = records_io._BatchDumper()
+    dump = records_io._BatchDumper(batch)
     assert [dump(rec) for rec in batch] == [records_io.dump_record(rec) for rec in batch]
-    assert len(dump.heads) == len(sources)  # one head per source, not per dump
+    assert dump.reused == len(sources) and dump.heads == {}  # one head per source, dropped once used
     assert [text for _, text in records_io.dump_records(batch)] == [records_io.dump_record(rec) for rec in batch]
