@@ -48,7 +48,9 @@ from biohub_cli.models.base import Strict
 from biohub_cli.models.compact import compact, shared_fields
 from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
 
-CACHE_FORMAT = 3  # 2: only records whose id fits their file are cached; 3: entries of racy files hold a digest
+CACHE_FORMAT = 4  # 2: only records whose id fits their file are cached; 3: entries of racy files hold a digest;
+# 4: entries in chunks of CHUNK
+CHUNK = 1000  # entries pickled with one memo: the pickler's memory stays bounded whatever the size
 REWRITE_AFTER = 32  # records the snapshot may lack or hold in an old version before it is rewritten
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
                   "biohub_cli.models.evidence")
@@ -313,13 +315,17 @@ def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
     paused = gc.isenabled()
     gc.disable()  # hundreds of thousands of new objects and no cycles: collections would only cost time
     try:
+        entries: dict[str, Entry] = {}
         with fh:
             head = _Unpickler(fh).load()  # from the file: the snapshot's bytes are never held whole
-        if not (isinstance(head, tuple) and len(head) == 3 and head[0] == "biohub-records" and head[1] == key):
-            return {}
-        entries = head[2]
-        if not isinstance(entries, dict):
-            return {}
+            if not (isinstance(head, tuple) and len(head) == 3 and head[0] == "biohub-records" and head[1] == key
+                    and isinstance(head[2], int)):
+                return {}
+            for _ in range(head[2]):
+                chunk = _Unpickler(fh).load()
+                if not isinstance(chunk, dict):
+                    return {}
+                entries.update(chunk)
         return entries
     except Exception:  # a damaged or foreign snapshot is simply not used
         return {}
@@ -332,8 +338,17 @@ def _read_snapshot(path: Path, key: str) -> dict[str, Entry]:
 def _write_snapshot(path: Path, key: str, entries: dict[str, Entry], *, deduped: bool = False) -> bool:
     """Pickled straight into the file (tens of megabytes at 10,000 events, never held whole).
     `deduped`: equal strings of the records are one object already (compact's `strings`)."""
+    def write(fh: IO[bytes]) -> None:
+        items = list(entries.items())
+        chunks = range(0, len(items), CHUNK)
+        pickler = _Pickler(fh, deduped=deduped)
+        pickler.dump(("biohub-records", key, len(chunks)))
+        for start in chunks:
+            pickler.clear_memo()  # each chunk on its own: the memo holds one chunk's objects at most
+            pickler.dump(dict(items[start:start + CHUNK]))
+
     try:
-        store.write_streamed(path, lambda fh: _Pickler(fh, deduped=deduped).dump(("biohub-records", key, entries)))
+        store.write_streamed(path, write)
         return True
     except (OSError, pickle.PicklingError):  # a read-only knowledge base still reads, just slower
         return False

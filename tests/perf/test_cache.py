@@ -54,6 +54,15 @@ def test_a_cold_and_a_warm_load_give_what_kb_load_gives(root: Path) -> None:
     assert_same(again, kb.load(root))
 
 
+def test_a_snapshot_written_in_many_chunks_gives_every_record(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "CHUNK", 3)  # the pickler's memo is cleared every 3 entries
+    _, stats = cache.load_with_stats(root)
+    assert stats.written and stats.files > 10
+    again, stats = cache.load_with_stats(root)
+    assert stats.hits == stats.files and stats.loaded == 0
+    assert_same(again, kb.load(root))
+
+
 def test_records_from_the_snapshot_behave_like_validated_ones(root: Path) -> None:
     cache.load_cached(root)
     base = cache.load_cached(root)
@@ -184,7 +193,8 @@ def test_a_planted_snapshot_cannot_run_code(root: Path, tmp_path: Path) -> None:
     cache.load_cached(root)
     key = cache._code_key()
     buf = io.BytesIO()
-    pickle.Pickler(buf, protocol=5).dump(("biohub-records", key, {"events/x.yaml": _Planted(marker)}))
+    pickle.Pickler(buf, protocol=5).dump(("biohub-records", key, 1))
+    pickle.Pickler(buf, protocol=5).dump({"events/x.yaml": _Planted(marker)})
     cache.cache_path(root).write_bytes(buf.getvalue())
     assert_same(cache.load_cached(root), kb.load(root))
     assert not marker.exists()
