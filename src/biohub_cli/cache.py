@@ -7,7 +7,8 @@ whose signature matches its entry comes from the snapshot; any other file (new, 
 restored by git) is read from YAML exactly as `kb.load` reads it, and the snapshot is rewritten
 once more than a few records differ from it (REWRITE_AFTER). Files that fail to load are never
 cached, so their errors are reported every time. An ingest writes the snapshot of what it stored
-(`remember_stored`), so the reads after it, and the next ingest, do not parse YAML again.
+(`remember_stored`, under the same rule), so the reads after it, and the next ingest, parse at
+most a few records from YAML.
 
 Why a signature can be trusted: an edit, a rename over the file or a checkout changes the ctime or
 the inode, which no tool can set back. A file written in the seconds before its signature was

@@ -91,13 +91,11 @@ def save_record(layout: Layout, rec: BaseModel) -> bool:
     return store.write_atomic(_checked_path(layout, rec), dump_record(rec))
 
 
-def stage_record(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | None = None,
-                 text: str | None = None) -> Path | None:
-    """A temporary file beside the record's place holding its new bytes (not yet synced), or None when
-    the record's file holds them already; `os.replace(tmp, record_path(...))` puts it in place.
-    `checked`: folders found inside the knowledge base by earlier calls of this batch; `text`: the
-    record's dump when already made (`dump_records`)."""
-    return store.stage(_checked_path(layout, rec, checked), dump_record(rec) if text is None else text)
+def stage_record(layout: Layout, rec: BaseModel, text: str, checked: dict[Path, bool] | None = None) -> Path | None:
+    """A temporary file beside the record's place holding `text`, its dump (`dump_records`), not yet
+    synced; None when the record's file holds it already. `os.replace(tmp, record_path(...))` puts it
+    in place. `checked`: folders found inside the knowledge base by earlier calls of this batch."""
+    return store.stage(_checked_path(layout, rec, checked), text)
 
 
 SPLIT_AFTER = 200  # records: fewer are dumped faster than a child is forked

@@ -130,7 +130,7 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
         for i, text in records_io.dump_records([rec for _, rec, _ in todo], split=split):
             _, rec, _ = todo[i]
             text_digests[i] = content_digest(text.encode("utf-8"))
-            tmps[i] = records_io.stage_record(layout, rec, checked, text)
+            tmps[i] = records_io.stage_record(layout, rec, text, checked)
     except BaseException:
         for tmp in tmps:
             if tmp is not None:
@@ -153,13 +153,14 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     if writes:
         store.sync_folder(layout.records, [path for _, moves in staged for _, path in moves])
     out.written = writes
+    keep: set[Path] = set()  # every resolved record's file (only files loaded at the start can be stale)
     for _, group in groups:
         for rec in group.values():
             path = records_io.record_path(layout, rec)
+            if kb.paths:
+                keep.add(path.resolve())
             if path in digests or path in kept:
                 out.on_disk.append((path, rec, digests.get(path)))
-    keep = {records_io.record_path(layout, r).resolve() for _, g in groups for r in g.values()} \
-        if kb.paths else set()  # (only files loaded at the start can be stale)
     # The index goes before the removals: a stale file left by a crash is machine-written and dropped by
     # the next run, whereas an id missing from disk but listed as written would read as an analyst's deletion.
     index = next_index(kb, resolved, old_index)

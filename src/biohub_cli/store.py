@@ -200,18 +200,12 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> b
 
 def write_streamed(path: Path, write: Callable[[BinaryIO], None], *, durable: bool = True) -> None:
     """`write_atomic` for content written by `write(file)` a piece at a time, never whole in memory."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    staged = _write_beside(path, write, durable=durable)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(staged, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            os.unlink(staged)
         raise
 
 
@@ -226,11 +220,16 @@ def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | 
     with contextlib.suppress(OSError):
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return None
+    return _write_beside(path, lambda fh: fh.write(data), durable=durable)
+
+
+def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: bool) -> Path:
+    """A new `.tmp-` file beside `path` holding what `write(file)` wrote (fsynced when `durable`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -46,7 +46,7 @@ def _model(name: str, values: object) -> None:
 
 def _ref(ref: Ref) -> tuple[Callable[..., None], tuple[object, ...]]:
     """A Ref by its fields: not the hash it caches (which differs from one process to the next)."""
-    return _model, ("Ref", (ref.kind, ref.id, ref.name, ref.page, ref.note))
+    return _model, ("Ref", _fields(ref))
 
 
 def _fields(ref: Ref) -> tuple[str, str, str, str | None, str]:
