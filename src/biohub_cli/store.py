@@ -189,18 +189,17 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> b
     staged = stage(path, content, durable=durable)
     if staged is None:
         return False
-    try:
-        os.replace(staged, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(staged)
-        raise
+    _put_in_place(staged, path)
     return True
 
 
 def write_streamed(path: Path, write: Callable[[BinaryIO], None], *, durable: bool = True) -> None:
     """`write_atomic` for content written by `write(file)` a piece at a time, never whole in memory."""
-    staged = _write_beside(path, write, durable=durable)
+    _put_in_place(_write_beside(path, write, durable=durable), path)
+
+
+def _put_in_place(staged: Path, path: Path) -> None:
+    """Rename a staged file over `path`; when that fails, the staged file goes."""
     try:
         os.replace(staged, path)
     except BaseException:
