@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 import yaml
 
 from biohub_cli.errors import RecordError
+from biohub_cli.yaml_emit import Emitter
 
 try:  # the libyaml C implementations when present
     from yaml import CSafeDumper as _Dumper
@@ -173,10 +174,27 @@ def read_yaml(path: Path) -> Any:
 
 
 def dumps(data: Any) -> str:
-    """Canonical YAML: keys in the order given (models define it), unicode kept, no wrapping."""
+    """Canonical YAML: keys in the order given (models define it), unicode kept, no wrapping.
+
+    Records are written by yaml_emit when it is sure of every value (nearly always), else by PyYAML:
+    the text is the same either way."""
+    text = _EMITTER.emit(data) if _EMITTER is not None else None
+    return text if text is not None else pyyaml_dumps(data)
+
+
+def pyyaml_dumps(data: Any) -> str:
+    """`dumps` through PyYAML alone (what yaml_emit's output is checked against)."""
     out: str = yaml.dump(data, Dumper=_CanonicalDumper, allow_unicode=True, sort_keys=False,
                          default_flow_style=False, width=10_000, indent=2)
     return out
+
+
+def _plain_is_str(text: str) -> bool:
+    return bool(_resolve(_CanonicalDumper, yaml.ScalarNode, text, (True, False)) == _STR)
+
+
+_FIRSTS = _CanonicalDumper.yaml_implicit_resolvers.keys()  # "": the empty text; None: any text
+_EMITTER = Emitter(_plain_is_str, frozenset(k for k in _FIRSTS if k)) if None not in _FIRSTS else None
 
 
 def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> bool:

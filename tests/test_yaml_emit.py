@@ -1,0 +1,62 @@
+"""yaml_emit writes records without PyYAML; whatever it writes must be PyYAML's bytes exactly, and it
+must write (not leave to PyYAML) the records biohub makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from biohub_cli import kb as kb_mod
+from biohub_cli import records_io, store
+from biohub_cli.pipeline import IngestOptions, ingest
+from tests.test_store_dumps_exact import _reference
+
+# Characters and pieces on which libyaml's choice of style turns, with Korean and Latin text around them.
+_PIECES = [" ", "  ", "\n", "\n\n", " \n", "\n ", "#", " #", ":", ": ", "-", "- ", "?", "? ", "'", '"', "[", "]",
+           "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "~", ".", "...", "---", "=", "<<", "+", "\t",
+           "\r", "\x85", "\u2028", "\ufeff", "\x7f", "\x00", "\xa0", "\u3000", "\ufffd", "\U0001f600", "yes",
+           "No", "null", "true", "0", "12", "0x1F", "1e3", "3.14", ".inf", "2024-05-01", "12:30", "1_000", "y",
+           "인천", "바이오", "세종시", "(주)", "‘기술교류회’", "“협약”", "△", "·", "…", "a", "Songdo", "1조 원"]
+
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=6).map("".join)
+_SCALAR = st.one_of(_TEXT, st.integers(min_value=-10**15, max_value=10**15), st.booleans(), st.none())
+_KEY = st.one_of(st.sampled_from(["id", "text", "start", "sentence", "담당부서", "연 락 처"]), _TEXT)
+_DOCUMENT = st.recursive(
+    _SCALAR,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(_KEY, inner, max_size=4)),
+    max_leaves=20,
+).filter(lambda d: isinstance(d, dict))
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(_DOCUMENT)
+def test_what_yaml_emit_writes_is_what_pyyaml_writes(data: dict[Any, Any]) -> None:
+    text = store._EMITTER.emit(data) if store._EMITTER is not None else None
+    if text is not None:
+        assert text == store.pyyaml_dumps(data)  # libyaml's emitter
+        assert text == _reference(data)          # PyYAML's own Python emitter
+        assert store.loads(text) == data
+
+
+def test_every_record_of_an_ingest_is_written_without_pyyaml(tmp_path: Path, monkeypatch: Any) -> None:
+    releases = Path(__file__).resolve().parents[1] / "examples" / "releases"
+    root = tmp_path / "kb"
+    (root / "records").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    ingest(root, [releases], IngestOptions(jobs=1))
+    kb = kb_mod.load(root)
+    records = [*kb.orgs.values(), *kb.people.values(), *kb.events.values(), *kb.sources.values()]
+    assert len(records) > 20
+    written = 0
+    for rec in records:
+        data = rec.model_dump(mode="json")
+        text = store._EMITTER.emit(data) if store._EMITTER is not None else None
+        if text is not None:
+            written += 1
+            assert text == store.pyyaml_dumps(data)
+            assert text == records_io.record_path(kb.layout, rec).read_text(encoding="utf-8")
+    # a release page's header keeps its spaces before line breaks (PyYAML writes those in double quotes)
+    assert written >= len(records) - 2
