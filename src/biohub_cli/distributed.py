@@ -35,7 +35,7 @@ def available() -> bool:
 
 
 def run_all(files: Sequence[Path], settings: worker.Settings, jobs: int, *,
-            scheduler: str | Any) -> Iterator[worker.Result]:
+            scheduler: str | Any) -> Iterator[worker.Packed]:
     """Results in input order, computed on the cluster at `scheduler` (an address, or a Client)."""
     client, own = _connect(scheduler)
     try:
@@ -51,7 +51,7 @@ def run_all(files: Sequence[Path], settings: worker.Settings, jobs: int, *,
                              settings=shared, token=token, pure=False)
         for future, (_, names) in zip(futures, chunks, strict=True):
             try:
-                results: list[worker.Result] = future.result()
+                results: list[worker.Packed] = future.result()
             except Exception as exc:  # a lost worker fails its files, not the batch
                 results = [("failed", None, f"the Dask worker processing it failed: {type(exc).__name__}: {exc}",
                             None) for _ in names]
@@ -100,13 +100,14 @@ def _token(settings: worker.Settings) -> str:
 
 
 def _process_chunk(paths: list[str], shown: list[str], *, settings: worker.Settings,
-                   token: str) -> list[worker.Result]:
+                   token: str) -> list[worker.Packed]:
     """Runs on a Dask worker: settings installed once per worker process and ingest."""
     with _INIT_LOCK:
         if _CURRENT.get("token") != token:
             worker._init(settings)
             _CURRENT["token"] = token
-    return [_as_here(worker.process(Path(p)), display, settings) for p, display in zip(paths, shown, strict=True)]
+    return [worker.packed(_as_here(worker.process(Path(p)), display, settings))
+            for p, display in zip(paths, shown, strict=True)]
 
 
 def _as_here(result: worker.Result, display: str, settings: worker.Settings) -> worker.Result:

@@ -20,7 +20,6 @@ from biohub_cli.extractor_version import extractor_fingerprint
 from biohub_cli.forked import Forked
 from biohub_cli.locking import ingest_lock
 from biohub_cli.models import Extraction, Source
-from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Document
 from biohub_cli.record_files import file_digest as _digest  # as ingest_state digests racy files
@@ -317,7 +316,7 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
     known = {} if options.force else _known_files(files, settings.known, options.max_bytes)
     todo = [f for i, f in enumerate(files) if i not in known]
     jobs = max(1, min(options.jobs, len(todo)))
-    work: Iterator[worker.Result]
+    work: Iterator[worker.Packed]
     if not todo:
         work = iter(())
     elif options.executor == "dask":
@@ -328,17 +327,14 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
         work = worker.run_all(todo, settings, jobs)
     results = _in_order(len(files), known, work)
     try:
-        for i, (path, (status, source, message, sid)) in enumerate(zip(files, results, strict=True)):
+        for i, (path, (status, packed, message, sid)) in enumerate(zip(files, results, strict=True)):
             if sid and sid in unique and status != "failed":
                 same = f"same content as {unique[sid]}"
                 outcomes[i] = Outcome(FileResult(str(path), "unchanged", sid, same))
             else:
                 if sid:
                     unique.setdefault(sid, path)
-                if source is not None:
-                    compact(source)  # held with every other source until the records are stored
-                outcomes[i] = Outcome(FileResult(str(path), status, sid, message),
-                                      None if source is None else cache.pack(source))
+                outcomes[i] = Outcome(FileResult(str(path), status, sid, message), packed)
             if progress:
                 progress(str(path))
             _crash_point(f"file-{i + 1}")
@@ -351,13 +347,13 @@ def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: Inge
     return [o for o in outcomes if o is not None]
 
 
-def _known_files(files: Sequence[Path], known: frozenset[str], max_bytes: int | None) -> dict[int, worker_mod.Result]:
+def _known_files(files: Sequence[Path], known: frozenset[str], max_bytes: int | None) -> dict[int, worker_mod.Packed]:
     """Files whose bytes hash to a source the knowledge base holds: "unchanged" without a worker (what a
     worker would say after reading them). Files that cannot be read are left to the workers to report."""
     from biohub_cli.read import DEFAULT_MAX_BYTES
     from biohub_cli.read.files import load_bytes
 
-    out: dict[int, worker_mod.Result] = {}
+    out: dict[int, worker_mod.Packed] = {}
     if not known:
         return out
     for i, path in enumerate(files):
@@ -371,8 +367,8 @@ def _known_files(files: Sequence[Path], known: frozenset[str], max_bytes: int | 
     return out
 
 
-def _in_order(count: int, known: dict[int, worker_mod.Result],
-              work: Iterator[worker_mod.Result]) -> Iterator[worker_mod.Result]:
+def _in_order(count: int, known: dict[int, worker_mod.Packed],
+              work: Iterator[worker_mod.Packed]) -> Iterator[worker_mod.Packed]:
     """The known files' results and the workers' results, in input order (the workers' stream is
     drawn only as far as needed, so Ctrl-C stops it where the caller stopped)."""
     try:

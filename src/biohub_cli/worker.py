@@ -22,6 +22,7 @@ from biohub_cli.models import Source
 from biohub_cli.models.dates import PartialDate
 
 Result = tuple[str, Source | None, str | None, str | None]  # status, source, message, source id
+Packed = tuple[str, bytes | None, str | None, str | None]  # the same with the source packed (cache.pack)
 
 _STATE: dict[str, Any] = {}
 
@@ -122,6 +123,24 @@ def _finish(prepared: Prepared, analysed: Any) -> Result:
         return _failure(exc, sid)
 
 
+def packed(result: Result) -> Packed:
+    """The result with its source as the few kilobytes it is held as until resolve (cache.pack), made
+    where the source was: a worker process sends those bytes, not the objects, and the command's
+    process does not unpickle, compact and pack each source again."""
+    status, source, message, sid = result
+    if source is None:
+        return (status, None, message, sid)
+    from biohub_cli.cache import pack
+    from biohub_cli.models.compact import compact
+
+    compact(source)  # equal strings once: a smaller pack
+    return (status, pack(source), message, sid)
+
+
+def process_packed(path: Path) -> Packed:
+    return packed(process(path))
+
+
 def _failure(exc: Exception, sid: str | None) -> Result:
     if isinstance(exc, BiohubError):
         return ("failed", None, exc.message, sid)
@@ -131,7 +150,7 @@ def _failure(exc: Exception, sid: str | None) -> Result:
     return ("failed", None, f"internal error: {type(exc).__name__}: {exc}", sid)
 
 
-def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Result]:
+def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Packed]:
     """One process, Kiwi's own threads: files are read and cleaned as Kiwi asks for text, and each is
     extracted as soon as its paragraphs are tokenised, while Kiwi's threads tokenise the next ones.
     One copy of the model in memory; the result of each file is process()'s."""
@@ -144,7 +163,7 @@ def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Result]
         return item.doc if isinstance(item, Prepared) else None
 
     for item, analysed in analyse_stream((_prepare(f) for f in files), document_of, user_words=user_words):
-        yield _finish(item, analysed) if isinstance(item, Prepared) else item
+        yield packed(_finish(item, analysed) if isinstance(item, Prepared) else item)
 
 
 MODE_ENV = "BIOHUB_INGEST_WORKERS"  # "threads" or "processes"; unset: threads up to 2 jobs, else processes
@@ -157,14 +176,14 @@ def _mode(jobs: int) -> str:
     return wanted if wanted in ("threads", "processes") else "threads" if jobs <= 2 else "processes"
 
 
-def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Result]:
-    """Results in input order. 1 job: one file after another in this process. 2 jobs: this process with
+def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Packed]:
+    """Results in input order, sources packed. 1 job: one file after another in this process. 2 jobs: this process with
     Kiwi's own threads (one model in memory, the Python stages overlapping tokenisation); more: `jobs`
     worker processes ($BIOHUB_INGEST_WORKERS=threads or processes chooses)."""
     if jobs <= 1 or len(files) <= 1:
         _init(settings)
         for f in files:
-            yield process(f)
+            yield process_packed(f)
         return
     if _mode(jobs) == "threads":
         yield from _run_streamed(files, settings)
@@ -176,7 +195,7 @@ def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Re
                                       else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
                              initargs=(settings,)) as pool:
-        yield from pool.map(process, files, chunksize=_chunk_size(len(files), jobs))
+        yield from pool.map(process_packed, files, chunksize=_chunk_size(len(files), jobs))
 
 
 def _can_fork() -> bool:
@@ -189,7 +208,7 @@ def _chunk_size(files: int, jobs: int) -> int:
     return max(1, min(16, files // (jobs * 4) or 1))
 
 
-def _run_forked(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Result]:
+def _run_forked(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Packed]:
     """Load the lexicon and Kiwi (~350 MB) here, then fork: the workers share the model's pages."""
     from biohub_cli.analyse import warm
 
@@ -197,7 +216,7 @@ def _run_forked(files: Sequence[Path], settings: Settings, jobs: int) -> Iterato
     warm(_lexicon().user_words())
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
-        yield from pool.map(process, files, chunksize=_chunk_size(len(files), jobs))
+        yield from pool.map(process_packed, files, chunksize=_chunk_size(len(files), jobs))
 
 
 def _ignore_interrupts() -> None:
