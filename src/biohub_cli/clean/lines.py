@@ -59,9 +59,19 @@ def normalise_spaces(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+# ASCII is narrow and every Hangul syllable wide: only the other characters are looked up one by one
+# (tests/clean/test_lines.py checks the shortcut against unicodedata on every character of the BMP).
+_HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]")
+_LOOKED_UP = re.compile("[^\x00-\x7f\uac00-\ud7a3]")
+
+
 def width(text: str) -> int:
     """Display width: wide (CJK) characters count two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    wide = len(_HANGUL_SYLLABLES.findall(text))
+    wide += sum(1 for ch in _LOOKED_UP.findall(text) if unicodedata.east_asian_width(ch) in "WF")
+    return len(text) + wide
 
 
 def is_hangul(ch: str) -> bool:

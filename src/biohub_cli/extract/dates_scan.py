@@ -26,8 +26,8 @@ _SHORT = re.compile(r"(?<![\d.,\-/])(?P<y>\d{2})(?P<s>[.\-/])(?P<m>1[0-2]|0[1-9]
 _APOSTROPHE = re.compile(rf"[’'‘](?P<y>\d{{2}})\.\s?(?P<m>{_M})\.\s?(?P<d>{_D})\.?(?!\d)")
 _MONTH_DAY = re.compile(rf"(?<![\d.,’'‘])(?P<m>{_M})\.\s?(?P<d>{_D})\.?"
                         r"(?=\s*\(\s*[월화수목금토일](?:요일)?\s*\))")
-_KOREAN = re.compile(
-    rf"(?<![\d.,])(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
+_KOREAN = re.compile(  # every part is optional: the lookahead spares finditer an empty match at each character
+    rf"(?<![\d.,])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
     rf"(?:\s*(?P<d>{_D})\s*일{_NOT_DAY})?")
 _REL_YEAR = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1,
              "명년": 1, "이듬해": 1, "내후년": 2}

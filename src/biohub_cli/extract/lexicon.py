@@ -125,6 +125,15 @@ class Lexicon:
         """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not)."""
         return tuple((f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3))
 
+    @cached_property
+    def scan_forms_by_first(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
+        """scan_forms by their first character, each with its place in scan_forms: a sentence need only
+        be searched for the forms whose first character it holds."""
+        out: dict[str, list[tuple[int, str, OrgEntry]]] = {}
+        for i, (form, entry) in enumerate(self.scan_forms):
+            out.setdefault(form[0], []).append((i, form, entry))
+        return {ch: tuple(items) for ch, items in out.items()}
+
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
         return list(self._english_forms)
 

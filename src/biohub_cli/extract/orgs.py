@@ -21,7 +21,7 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 MAX_WORDS = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Word:
     start: int  # absolute offsets of the noun core
     end: int
@@ -232,9 +232,9 @@ def _enumeration(w: _Word, lexicon: Lexicon) -> Iterator[_Cand]:
 def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
     text = sent.text
     n = len(text)
-    for form, entry in lexicon.scan_forms:
-        if form not in text:  # most forms: one substring test, no regex
-            continue
+    by_first = lexicon.scan_forms_by_first
+    present = sorted(item for ch in by_first.keys() & set(text) for item in by_first[ch] if item[1] in text)
+    for _, form, entry in present:  # in scan_forms' order
         ascii_form = form.isascii()
         size = len(form)
         i = text.find(form)

@@ -64,7 +64,7 @@ class Document:
         return "body"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # hundreds per document: slots make them faster to build
 class Token:
     form: str
     tag: str
