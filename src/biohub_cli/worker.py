@@ -166,26 +166,31 @@ def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Packed]
         yield packed(_finish(item, analysed) if isinstance(item, Prepared) else item)
 
 
-MODE_ENV = "BIOHUB_INGEST_WORKERS"  # "threads" or "processes"; unset: threads up to 2 jobs, else processes
+MODE_ENV = "BIOHUB_INGEST_WORKERS"  # "threads" or "processes"; unset: see _mode
+PROCESSES_FROM = 250  # files: with two jobs, fewer go faster in one process (a pool's start-up is not paid back)
 
 
-def _mode(jobs: int) -> str:
-    """One process with Kiwi's threads uses the least CPU and memory; its Python stages run on one core,
-    so with many cores worker processes go faster."""
+def _mode(jobs: int, files: int) -> str:
+    """One process with Kiwi's threads uses the least memory, but its Python stages run on one core and
+    wait for the GIL whenever a Kiwi thread takes it; worker processes spread them over the cores. With
+    two jobs on the 2-core bench machine, processes took 7% less time for 1,000 files and 0.4 s more for
+    10 (tree PSS +180 MB): threads below PROCESSES_FROM files, processes from there and past two jobs."""
     wanted = os.environ.get(MODE_ENV, "")
-    return wanted if wanted in ("threads", "processes") else "threads" if jobs <= 2 else "processes"
+    if wanted in ("threads", "processes"):
+        return wanted
+    return "threads" if jobs <= 2 and files < PROCESSES_FROM else "processes"
 
 
 def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Packed]:
-    """Results in input order, sources packed. 1 job: one file after another in this process. 2 jobs: this process with
-    Kiwi's own threads (one model in memory, the Python stages overlapping tokenisation); more: `jobs`
-    worker processes ($BIOHUB_INGEST_WORKERS=threads or processes chooses)."""
+    """Results in input order, sources packed. 1 job: one file after another in this process. Otherwise
+    (see _mode) this process with Kiwi's own threads (one model in memory, the Python stages overlapping
+    tokenisation), or `jobs` worker processes ($BIOHUB_INGEST_WORKERS=threads or processes chooses)."""
     if jobs <= 1 or len(files) <= 1:
         _init(settings)
         for f in files:
             yield process_packed(f)
         return
-    if _mode(jobs) == "threads":
+    if _mode(jobs, len(files)) == "threads":
         yield from _run_streamed(files, settings)
         return
     if _can_fork():

@@ -31,13 +31,14 @@ def test_streamed_forked_and_fresh_processes_write_the_same_bytes(
         assert snapshot(workdir / kb) == records, kb
 
 
-def test_the_mode_follows_the_jobs_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_mode_follows_the_jobs_and_files_unless_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(worker.MODE_ENV, raising=False)
-    assert (worker._mode(2), worker._mode(3)) == ("threads", "processes")
+    few, many = worker.PROCESSES_FROM - 1, worker.PROCESSES_FROM
+    assert (worker._mode(2, few), worker._mode(2, many), worker._mode(3, few)) == ("threads", "processes", "processes")
     monkeypatch.setenv(worker.MODE_ENV, "processes")
-    assert worker._mode(2) == "processes"
+    assert worker._mode(2, 10) == "processes"
     monkeypatch.setenv(worker.MODE_ENV, "threads")
-    assert worker._mode(8) == "threads"
+    assert worker._mode(8, 10_000) == "threads"
 
 
 def test_a_reingest_after_one_file_changed_only_processes_that_file(workdir: Path) -> None:

@@ -47,7 +47,8 @@ def ingest(
     published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for "
                                          "documents that lack one."),
     force: bool = typer.Option(False, "--force", help="Re-extract files even when unchanged."),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: all cores)."),
+    jobs: int = typer.Option(0, "--jobs", "-j",
+                             help="Cores to use, by Kiwi's threads or worker processes (0: all cores)."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input file accepted."),
     executor: Executor = typer.Option(Executor.local, "--executor", help="Where the per-document work runs: "
                                       "local (processes here) or dask (a Dask cluster; needs --scheduler)."),
