@@ -12,21 +12,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from biohub_cli import cache, ingest_state, memory, records_io, records_store
-from biohub_cli import kb as kb_mod
+from biohub_cli import ingest_state
 from biohub_cli.config import Layout
 from biohub_cli.errors import BiohubError
 from biohub_cli.extractor_version import extractor_fingerprint
-from biohub_cli.forked import Forked
 from biohub_cli.locking import ingest_lock
-from biohub_cli.models import Extraction, Source
-from biohub_cli.models.dates import PartialDate
-from biohub_cli.models.stages import Document
 from biohub_cli.record_files import file_digest as _digest  # as ingest_state digests racy files
-from biohub_cli.resolve import Existing, Resolved, resolve
 
+# The rest (pydantic models, the caches, resolve) is imported past the fast path, so an unchanged
+# re-ingest (_settled) reads and hashes the files without loading them.
 if TYPE_CHECKING:
+    from biohub_cli import kb as kb_mod
     from biohub_cli import worker as worker_mod
+    from biohub_cli.models import Extraction, Source
+    from biohub_cli.models.dates import PartialDate
+    from biohub_cli.models.stages import Document
+    from biohub_cli.resolve import Existing, Resolved
 
 
 @dataclass
@@ -86,6 +87,9 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             report.files.append(FileResult(path=e.path or "?", status="failed", message=e.message))
         if files and not options.force and _settled(layout, files, options, report, progress):
             return report
+        from biohub_cli import cache, memory, records_io, records_store
+        from biohub_cli.forked import Forked
+
         canonical = _canonical_files(layout)
         ingest_state.forget(layout)
         records_store.remove_leftovers(layout)
@@ -188,9 +192,18 @@ def _proposals(resolved: Resolved) -> list[str]:
 Verdict = tuple[bool, list[str], list[str]]  # a fixed point?, and what the next ingest would report
 
 
+def resolve(sources: list[Source], existing: Existing, merges: dict[str, str]) -> Resolved:
+    """resolve.resolve, imported when first needed."""
+    from biohub_cli.resolve import resolve as run
+
+    return run(sources, existing, merges)
+
+
 def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, str]) -> Verdict:
     """Resolve the records about to be stored against themselves: when that gives them back unchanged,
     an ingest of the same files would write nothing and report these conflicts and proposals."""
+    from biohub_cli.resolve import Existing
+
     deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
     again = resolve(list(resolved.sources.values()),
                     Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
@@ -225,13 +238,15 @@ def _settled(layout: Layout, files: Sequence[Path], options: IngestOptions, repo
         at_path.setdefault(shown, set()).add(sid)
     results: list[FileResult] = []
     unique: dict[str, Path] = {}
+    base, cwd = os.path.realpath(layout.root), os.getcwd()  # resolved once, not once a file
+    folders: dict[str, str] = {}  # each folder resolved once
     for path in files:
         try:
             data = load_bytes(path, options.max_bytes or DEFAULT_MAX_BYTES)
         except (BiohubError, OSError):
             return False  # the full path reports it
         sid = "src-" + hashlib.sha256(data).hexdigest()[:12]
-        if sid not in state.sources or at_path.get(display_path(path, layout.root), {sid}) != {sid}:
+        if sid not in state.sources or at_path.get(_display(_resolved(path, folders), base, cwd), {sid}) != {sid}:
             return False
         same = f"same content as {unique[sid]}" if sid in unique else None
         unique.setdefault(sid, path)
@@ -300,7 +315,9 @@ class Outcome:
 
     @property
     def source(self) -> Source | None:
-        return None if self.packed is None else cache.unpack(self.packed)
+        from biohub_cli.cache import unpack
+
+        return None if self.packed is None else unpack(self.packed)
 
 
 def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: IngestOptions,
@@ -381,6 +398,8 @@ def _in_order(count: int, known: dict[int, worker_mod.Packed],
 
 
 def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
+    from biohub_cli.models import Source
+
     md = doc.metadata
     raw = doc.raw
     return Source(
@@ -396,11 +415,29 @@ def display_path(path: Path, root: Path) -> str:
     Records never carry machine-specific absolute paths, and a file inside the knowledge base
     gets the same path whichever folder the ingest was started from.
     """
-    here = path.resolve()
-    base = root.resolve()
-    if here.is_relative_to(base):
-        return here.relative_to(base).as_posix()
+    return _display(os.path.realpath(path), os.path.realpath(root), os.getcwd())
+
+
+def _resolved(path: Path, folders: dict[str, str]) -> str:
+    """os.path.realpath(path), its folder's resolution taken from `folders` (filled as it goes): a file
+    that is not a link resolves to its resolved folder and its name."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(folders[folder], name)
+
+
+def _display(here: str, base: str, cwd: str) -> str:
+    """display_path of the resolved path `here`; `base`: the resolved knowledge base."""
+    if os.name == "posix":  # string tests, as pathlib's component-wise ones for resolved POSIX paths
+        inside = here == base or here.startswith(base if base.endswith("/") else base + "/")
+        if inside:
+            return here[len(base):].lstrip("/") or "."
+    elif Path(here).is_relative_to(base):  # pragma: no cover - Windows: case-insensitive comparison
+        return Path(here).relative_to(base).as_posix()
     try:
-        return Path(os.path.relpath(here, Path.cwd())).as_posix()
-    except ValueError:
-        return here.as_posix()
+        return Path(os.path.relpath(here, cwd)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return Path(here).as_posix()

@@ -62,12 +62,15 @@ def ingest(
     On a Dask cluster: biohub ingest releases/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from biohub_cli import pipeline
-    from biohub_cli.models.dates import PartialDate
 
-    try:
-        pub = PartialDate.parse_iso(published) if published else None
-    except ValueError:
-        raise UsageError(f"--published {published!r} is not a date like 2025-07-09") from None
+    pub = None
+    if published:  # the models (pydantic) only when needed: an unchanged re-ingest never loads them
+        from biohub_cli.models.dates import PartialDate
+
+        try:
+            pub = PartialDate.parse_iso(published)
+        except ValueError:
+            raise UsageError(f"--published {published!r} is not a date like 2025-07-09") from None
     root = options(ctx).root
     if executor is Executor.dask and not scheduler:
         raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")

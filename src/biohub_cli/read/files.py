@@ -5,14 +5,17 @@ from __future__ import annotations
 import hashlib
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from biohub_cli.errors import ReadError, TooLargeError
-from biohub_cli.models.stages import RawDocument
-from biohub_cli.models.vocab import Format
 from biohub_cli.read.decode import declared_charset, decode_bytes, normalise_text
 from biohub_cli.read.limits import human_size
 from biohub_cli.read.sniff import known_binary, looks_like_damaged_ole, sniff_container
 from biohub_cli.read.text import classify_text
+
+if TYPE_CHECKING:  # the models (pydantic) are imported when a file is read, not for load_bytes alone
+    from biohub_cli.models.stages import RawDocument
+    from biohub_cli.models.vocab import Format
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf",
@@ -37,6 +40,8 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     except Exception as exc:  # a last guard: parsers of hostile files fail in unforeseen ways
         detail = _one_line(f"{type(exc).__name__}: {str(exc)[:80]}").rstrip(": ")
         raise ReadError(f"damaged or unsupported file ({detail})", path=path) from exc
+    from biohub_cli.models.stages import RawDocument
+
     return RawDocument(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt, text=text,
                        encoding=encoding)
 
