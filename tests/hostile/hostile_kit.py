@@ -209,11 +209,22 @@ def biohub_command(kb: Path, args: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "biohub_cli", "--kb", str(kb), *args]
 
 
+# A shell in a terminal starts a command with Ctrl-C at its default. A process that inherits SIGINT
+# ignored keeps ignoring it (Python leaves an ignored SIGINT alone, as Unix programs do), and then a
+# test's Ctrl-C would not arrive: a command in its own session starts as from a terminal.
+_AS_FROM_A_TERMINAL = ("import runpy, signal; signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT}); "
+                       "signal.signal(signal.SIGINT, signal.default_int_handler); "
+                       "runpy.run_module('biohub_cli', run_name='__main__', alter_sys=True)")
+
+
 def run_biohub(kb: Path, args: Sequence[str], *, cwd: Path | None = None,
                env: dict[str, str] | None = None, timeout: float = 300, new_session: bool = False) -> Run:
     """`python -m biohub_cli --kb KB ARGS...` as a subprocess (in its own session when asked, so a
     Ctrl-C it sends to its process group reaches its workers and never this test process)."""
-    proc = subprocess.run(biohub_command(kb, args), cwd=cwd or kb.parent, env=biohub_env(env),
+    command = biohub_command(kb, args)
+    if new_session:
+        command = [sys.executable, "-c", _AS_FROM_A_TERMINAL, *command[3:]]
+    proc = subprocess.run(command, cwd=cwd or kb.parent, env=biohub_env(env),
                           capture_output=True, timeout=timeout, check=False, start_new_session=new_session)
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"),
                proc.stderr.decode("utf-8", "replace"))
