@@ -41,6 +41,31 @@ def test_what_yaml_emit_writes_is_what_pyyaml_writes(data: dict[Any, Any]) -> No
         assert store.loads(text) == data
 
 
+# Documents yaml_emit must write itself: one-line texts of printed characters (plain or quoted), keys
+# that are not empty, and no list directly inside a list.
+_PRINTED_PIECES = [p for p in _PIECES if p.isprintable() and p != "\ufeff" and p != "\U0001f600"]
+_LINE = st.lists(st.sampled_from(_PRINTED_PIECES), max_size=6).map("".join)
+_PLAIN_SCALAR = st.one_of(_LINE, st.integers(min_value=-10**15, max_value=10**15), st.booleans(), st.none())
+_PLAIN_KEY = _LINE.filter(bool)
+_WRITTEN = st.recursive(
+    _PLAIN_SCALAR,
+    lambda inner: st.one_of(
+        st.dictionaries(_PLAIN_KEY, inner, max_size=4),
+        st.lists(st.one_of(_PLAIN_SCALAR, st.dictionaries(_PLAIN_KEY, inner, max_size=3)), max_size=4)),
+    max_leaves=20,
+).filter(lambda d: isinstance(d, dict) and bool(d))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@given(_WRITTEN)
+def test_one_line_documents_are_written_by_yaml_emit_as_pyyaml_writes_them(data: dict[Any, Any]) -> None:
+    assert store._EMITTER is not None
+    text = store._EMITTER.emit(data)
+    assert text is not None, data
+    assert text == store.pyyaml_dumps(data)
+    assert text == _reference(data)
+
+
 def test_every_record_of_an_ingest_is_written_without_pyyaml(tmp_path: Path, monkeypatch: Any) -> None:
     releases = Path(__file__).resolve().parents[1] / "examples" / "releases"
     root = tmp_path / "kb"

@@ -153,7 +153,7 @@ def _failure(exc: Exception, sid: str | None) -> Result:
 def _run_streamed(files: Sequence[Path], settings: Settings) -> Iterator[Packed]:
     """One process, Kiwi's own threads: files are read and cleaned as Kiwi asks for text, and each is
     extracted as soon as its paragraphs are tokenised, while Kiwi's threads tokenise the next ones.
-    One copy of the model in memory; the result of each file is process()'s."""
+    One copy of the model in memory; the result of each file is process_packed()'s."""
     from biohub_cli.analyse import analyse_stream
 
     _init(settings)

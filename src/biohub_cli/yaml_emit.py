@@ -78,44 +78,33 @@ class Emitter:
                 out.append("\n")
             else:
                 out.append(":")
-                self._value(value, indent, out)
-
-    def _value(self, value: Any, indent: int, out: list[str]) -> None:
-        """A mapping's value, after "key:" (indent: the mapping's)."""
-        kind = type(value)
-        if kind is dict:
-            if value:
-                out.append("\n")
-                self._mapping(value, indent + 2, out, inline_first=False)
-            else:
-                out.append(" {}\n")
-        elif kind is list:
-            if value:
-                out.append("\n")
-                self._sequence(value, indent, out)  # under a mapping key, a list is not indented
-            else:
-                out.append(" []\n")
-        else:
-            self._scalar(value, indent + 2, out)
+                self._node(value, indent, out, after_dash=False)
 
     def _sequence(self, items: list[Any], indent: int, out: list[str]) -> None:
         pad = " " * indent
         for item in items:
             out.append(pad)
             out.append("-")
-            kind = type(item)
-            if kind is dict:
-                if item:
-                    out.append(" ")
-                    self._mapping(item, indent + 2, out, inline_first=True)
-                else:
-                    out.append(" {}\n")
-            elif kind is list:
-                if item:
-                    raise _Unsure
-                out.append(" []\n")
-            else:
-                self._scalar(item, indent + 2, out)
+            self._node(item, indent, out, after_dash=True)
+
+    def _node(self, value: Any, indent: int, out: list[str], *, after_dash: bool) -> None:
+        """A value after a mapping's "key:" or a list's "-" (indent: that mapping's or list's). A mapping
+        after a dash starts on the dash's line; a list under a key is not indented."""
+        kind = type(value)
+        if kind is dict and value:
+            out.append(" " if after_dash else "\n")
+            self._mapping(value, indent + 2, out, inline_first=after_dash)
+        elif kind is list and value:
+            if after_dash:
+                raise _Unsure  # a list in a list
+            out.append("\n")
+            self._sequence(value, indent, out)
+        elif kind is dict:
+            out.append(" {}\n")
+        elif kind is list:
+            out.append(" []\n")
+        else:
+            self._scalar(value, indent + 2, out)
 
     def _scalar(self, value: Any, indent: int, out: list[str]) -> None:
         """" text\\n" after a key's colon or a list's dash; a literal block's lines at `indent`."""

@@ -223,7 +223,7 @@ def run_biohub(kb: Path, args: Sequence[str], *, cwd: Path | None = None,
     Ctrl-C it sends to its process group reaches its workers and never this test process)."""
     command = biohub_command(kb, args)
     if new_session:
-        command = [sys.executable, "-c", _AS_FROM_A_TERMINAL, *command[3:]]
+        command = [sys.executable, "-c", _AS_FROM_A_TERMINAL, "--kb", str(kb), *args]
     proc = subprocess.run(command, cwd=cwd or kb.parent, env=biohub_env(env),
                           capture_output=True, timeout=timeout, check=False, start_new_session=new_session)
     return Run(proc.returncode, proc.stdout.decode("utf-8", "replace"),

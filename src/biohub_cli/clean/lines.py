@@ -60,7 +60,7 @@ def normalise_spaces(text: str) -> str:
 
 
 # ASCII is narrow and every Hangul syllable wide: only the other characters are looked up one by one
-# (tests/clean/test_lines.py checks the shortcut against unicodedata on every character of the BMP).
+# (tests/clean/test_letters_sets.py checks the shortcut against unicodedata on every code point).
 _HANGUL_SYLLABLES = re.compile("[\uac00-\ud7a3]")
 _LOOKED_UP = re.compile("[^\x00-\x7f\uac00-\ud7a3]")
 

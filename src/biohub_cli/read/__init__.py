@@ -8,21 +8,9 @@ Every failure is a ReadError (or TooLargeError) whose message says what is wrong
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from biohub_cli.read.files import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_path
 from biohub_cli.read.inputs import iter_inputs
 
-if TYPE_CHECKING:
-    from biohub_cli.models.stages import RawDocument
-
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "RawDocument", "iter_inputs", "read_path"]
-
-
-def __getattr__(name: str) -> Any:
-    """RawDocument on first use: an unchanged re-ingest reads bytes and never imports the models."""
-    if name == "RawDocument":
-        from biohub_cli.models.stages import RawDocument
-
-        return RawDocument
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# RawDocument (models.stages) is not imported here: an unchanged re-ingest reads bytes and never loads
+# the models.
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_inputs", "read_path"]
