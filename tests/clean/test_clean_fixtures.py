@@ -233,3 +233,14 @@ def test_every_fixture_keeps_its_invariants(clean_fixture: CleanFixture) -> None
         for left, right in zip(doc.segments, doc.segments[1:], strict=False):
             assert left.end == right.start
         assert doc == clean_fixture(path.stem)  # deterministic
+
+
+# --- a board post: the links to the posts before and after it end the story ----------------------------
+
+
+def test_board_navigation_ends_the_story(clean_fixture: CleanFixture) -> None:
+    doc = clean_fixture("board_post")
+    assert doc.text.endswith("이번 센터의 목표”라고 말했다.")
+    assert_absent(doc, "주차장 확장", "체육대회", "2024-04-22", "2024-05-08")
+    assert dropped(doc, "post navigation") == ["이전글", "다음글"]
+    assert doc.metadata.published == PartialDate.of(2024, 4, 30, basis="text")  # not a neighbour's date

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from biohub_cli.clean import clean
+from biohub_cli.clean.classify import POST_NAVIGATION, classify
 from biohub_cli.clean.dates import find_dates, is_bare_date
 from biohub_cli.clean.header import is_header_line, parse_header_line
 from biohub_cli.clean.prefix import find_prefix
@@ -199,3 +200,30 @@ def test_copyright_ends_the_story_even_without_a_heading(make_raw: MakeRaw) -> N
     assert doc.text.split("\n") == BODY
     assert doc.metadata.outlet == "바이오데일리"
     assert [n.reason for n in doc.noise] == ["copyright", "other story"]
+
+
+@pytest.mark.parametrize(("line", "navigation"), [
+    ("이전글", True),
+    ("◀ 이전 글", True),
+    ("다음글 ▶", True),
+    ("이전글이 없습니다.", True),
+    ("이전글  인천시, 추석 연휴 생활쓰레기 수거 대책 마련  2020-09-25", True),
+    ("다음글 | 송도 바이오 기업 간담회 개최", True),
+    ("윗글 : 오송 실증센터 착공식 열려", True),
+    ("다음 글에서 지원 대상과 신청 방법을 자세히 안내한다.", False),  # a sentence that starts with the cue
+    ("이전글에서 밝힌 대로 시는 장비 예약 절차를 줄였다.", False),
+    ("다음은 이날 간담회에서 나온 주요 질문이다.", False),
+])
+def test_post_navigation_lines(line: str, navigation: bool) -> None:
+    assert (classify(line) == POST_NAVIGATION) is navigation
+
+
+def test_post_navigation_on_one_line_ends_the_story(make_raw: MakeRaw) -> None:
+    doc = clean(make_raw("\n\n".join([
+        *article().split("\n\n"),
+        "이전글 | 시청 주차장 야간 개방 2025-08-30",
+        "다음글 | 가을 축제 개최 안내 2025-09-15",
+    ])))
+    assert doc.text.endswith(BODY[-1])
+    assert {n.reason for n in doc.noise} == {POST_NAVIGATION}
+    assert doc.metadata.published is None  # the neighbours' dates are not this post's

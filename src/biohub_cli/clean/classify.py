@@ -21,6 +21,7 @@ MENU = "page menu"
 SECTION = "section name"
 SHARE = "share buttons"
 LATEST = "latest-news list"
+POST_NAVIGATION = "post navigation"
 OTHER_STORY = "other story"
 COMMENTS = "comment link"
 COPYRIGHT = "copyright"
@@ -38,7 +39,7 @@ TIP_LINE = "tip line"
 # An internal verdict, settled by position: a date alone on a line.
 BARE_DATE = "bare date"
 
-END_MARKERS = frozenset({LATEST, COMMENTS, COPYRIGHT, FOOTER})  # the story has ended
+END_MARKERS = frozenset({LATEST, POST_NAVIGATION, COMMENTS, COPYRIGHT, FOOTER})  # the story has ended
 PAGE_STRUCTURE = frozenset({WEATHER, HEADER_DATE, MENU})  # page chrome around the story
 SOFT_BREAKS = frozenset({RELEASE_HEADER})  # split runs, but the story may go on after them
 
@@ -100,7 +101,7 @@ def classify(text: str) -> str | None:
 
 
 def _short_line(text: str) -> str | None:
-    for test in (_disclaimer_reason, _weather, _page_number, _copyright, _footer, _end_marker, _tools,
+    for test in (_disclaimer_reason, _weather, _page_number, _copyright, _footer, _end_marker, _post_navigation, _tools,
                  _sections, _release_header, _note, _byline, _caption, _tip, _separator):
         reason = test(text)
         if reason is not None:
@@ -183,6 +184,34 @@ def _end_marker(text: str) -> str | None:
     if key.endswith("더보기") and key[: -len("더보기")] in c.latest | c.comments:
         return LATEST
     return None
+
+
+_NAV_ARROWS = re.compile(r"^[◀◁▲△▼▽▶▷∧∨↑↓<>«»‹›ㆍ·•\-\s]+")
+_MAX_NAV_LINE = 160
+
+
+@lru_cache(maxsize=1)
+def _nav_cue() -> re.Pattern[str]:
+    """A post-navigation cue at the start of a line, spaces allowed inside it ("이전 글"), then the title."""
+    cues_ = "|".join(r"\s*".join(re.escape(ch) for ch in cue) for cue in cues().post_navigation)
+    return re.compile(rf"^(?:{cues_})(?:\s*[:：|｜>›▶▷]\s*|\s+)(?P<title>\S.*)$")
+
+
+def _post_navigation(text: str) -> str | None:
+    """"이전글", "다음글 ▶", or "이전글  인천시, 추석 연휴 … 2020-09-25": the links under a board post. A line
+    that goes on as a sentence ("다음 글에서 …다.") is not one."""
+    body = _NAV_ARROWS.sub("", text)
+    if not body or len(body) > _MAX_NAV_LINE:
+        return None
+    if marker_key(body) in cues().post_navigation:
+        return POST_NAVIGATION
+    match = _nav_cue().match(body)
+    if match is None:
+        return None
+    title = match.group("title")
+    if sentence_final(title) and title.rstrip(".!?。 ").endswith("다"):
+        return None
+    return POST_NAVIGATION
 
 
 def _tools(text: str) -> str | None:

@@ -24,6 +24,7 @@ class Cues:
     share: frozenset[str]
     sections: frozenset[str]
     latest: frozenset[str]
+    post_navigation: tuple[str, ...]  # without spaces, longest first
     comments: frozenset[str]
     copyright: tuple[str, ...]
     footer: tuple[str, ...]
@@ -84,6 +85,7 @@ def cues() -> Cues:
         share=frozenset(folded(s) for s in _strings(data, "share")),
         sections=frozenset(folded(s) for s in _strings(data, "sections")),
         latest=frozenset(bare(s) for s in _strings(data, "latest")),
+        post_navigation=tuple(sorted({bare(s) for s in _strings(data, "post_navigation")}, key=lambda s: (-len(s), s))),
         comments=frozenset(bare(s) for s in _strings(data, "comments")),
         copyright=_strings(data, "copyright"),
         footer=_strings(data, "footer"),

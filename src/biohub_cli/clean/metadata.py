@@ -65,6 +65,9 @@ def _evidence(plan: Plan, best: DatedLabel, source_id: str) -> Evidence:
     return Evidence(source=source_id, start=start, end=end, sentence=" ".join(cells))
 
 
+_LISTS = (c.LATEST, c.POST_NAVIGATION, c.COMMENTS)  # other stories' headlines and dates follow these
+
+
 def _region(plan: Plan) -> range:
     """Lines that may describe this story: from the last story-ending marker before it to the next one."""
     kept = plan.body + plan.translation
@@ -73,12 +76,12 @@ def _region(plan: Plan) -> range:
     first, last = kept[0], kept[-1]
     start = 0
     for i in range(first - 1, -1, -1):
-        if plan.reasons[i] in (c.LATEST, c.COMMENTS):
+        if plan.reasons[i] in _LISTS:
             start = i + 1
             break
     end = len(plan.lines)
     for i in range(first, len(plan.lines)):
-        if plan.reasons[i] in (c.LATEST, c.COMMENTS) or (plan.reasons[i] == c.OTHER_STORY and i > last):
+        if plan.reasons[i] in _LISTS or (plan.reasons[i] == c.OTHER_STORY and i > last):
             end = i
             break
     return range(start, end)
