@@ -46,6 +46,11 @@ def test_suffix_rules_find_unknown_bodies_with_a_type(lexicon: Lexicon) -> None:
                        "미래바이오 추진협의회": "council"}
 
 
+def test_works_are_no_public_corporation(lexicon: Lexicon) -> None:
+    found = orgs_in("시는 노후 교량 보수 공사를 마치고, 인천도시공사는 산업단지 진입로 확장 공사에 들어간다.", lexicon)
+    assert {m.name: m.type for m in found} == {"인천도시공사": "public_agency"}  # not 교량 보수 공사
+
+
 def test_run_together_enumeration_is_two_foundations(lexicon: Lexicon) -> None:
     found = orgs_in("회의에는 대구경북·오송첨단의료산업진흥재단 관계자가 참석했다.", lexicon)
     assert names(found) == {"대구경북첨단의료산업진흥재단", "오송첨단의료산업진흥재단"}

@@ -88,3 +88,22 @@ def test_common_nouns_next_to_names_and_titles_are_not_people(lexicon: Lexicon, 
     found = {name for name, _, _ in people_in(text, lexicon)}
     assert found <= {"원강수", "하병필"}
     assert not found & {"오후", "주재", "이후", "이날", "전략", "전문가"}
+
+
+@pytest.mark.parametrize("text", [
+    "시는 지역 전통시장 상인들과 간담회를 열고 온누리상품권 사용처를 늘리기로 했다.",
+    "기업들은 이번 인증으로 세계시장 진출에 속도를 낼 계획이다.",
+    "최근 바이오시장 성장세가 꺾이면서 투자도 줄었다.",
+])
+def test_a_market_is_no_mayor(lexicon: Lexicon, text: str) -> None:
+    assert people_in(text, lexicon) == []  # 지역 + 전통시장 was a person titled 전통시장
+
+
+def test_a_mayor_of_the_city_in_the_title(lexicon: Lexicon) -> None:
+    text = "행사에는 이재준 수원시장과 신상진 성남시장이 함께 참석했다."
+    assert people_in(text, lexicon) == [("신상진", "성남시장", "성남시"), ("이재준", "수원시장", "수원시")]
+
+
+def test_an_agency_named_inside_the_title(lexicon: Lexicon) -> None:
+    text = "협약식에는 윤원석 인천경제청장이 참석했다."
+    assert people_in(text, lexicon) == [("윤원석", "인천경제청장", "인천경제자유구역청")]

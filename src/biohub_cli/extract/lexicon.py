@@ -35,6 +35,7 @@ class Rules:
     surnames: frozenset[str]
     romanised: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
+    attached_only: frozenset[str] = frozenset()  # suffixes that are no organisation as a word of their own
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,7 @@ def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
         titles=tuple(sorted({str(t) for t in people.get("titles") or ()}, key=lambda t: -len(t))),
         bylines=frozenset(people.get("bylines") or ()), surnames=frozenset(people.get("surnames") or ()),
         romanised={k: tuple(v) for k, v in (people.get("romanised") or {}).items()},
-        places=frozenset(rules.get("places") or ()))
+        places=frozenset(rules.get("places") or ()), attached_only=frozenset(rules.get("attached_only") or ()))
 
 
 _MEMO_MAX = 100_000

@@ -157,7 +157,7 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
     rules = lexicon.rules
     for i, w in enumerate(words):
         type_ = _suffix_type(w.core, lexicon)
-        if type_ is None:
+        if type_ is None or w.core in rules.attached_only:
             continue
         yield from _enumeration(w, lexicon)
         nxt = words[i + 1].core if i + 1 < len(words) else ""

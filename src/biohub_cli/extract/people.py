@@ -54,7 +54,7 @@ def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon)
         return False
     for k in (i + 1, i + 2):
         if k < len(words) and words[k].start - words[k - 1].end <= 1:
-            title = _title_of(words[k].core, lexicon)
+            title = _title_of(words[k], lexicon)
             if title:
                 return len(title) >= 3
             if not words[k].pure or _is_name_like(words[k].core, lexicon) or "NNP" in words[k].tags \
@@ -63,9 +63,18 @@ def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon)
     return False
 
 
-def _title_of(core: str, lexicon: Lexicon) -> str | None:
-    found: str | None = lexicon.remembered("title_of", core, _find_title)
+def _title_of(w: _Word, lexicon: Lexicon) -> str | None:
+    found: str | None = lexicon.remembered("title_of", w.core, _find_title)
+    if found is not None and _a_market(w):
+        return None
     return found
+
+
+def _a_market(w: _Word) -> bool:
+    """전통시장, 세계시장, 바이오시장 are markets: kiwi reads common nouns before 시장. A mayor's title is one
+    word to kiwi (인천시장, 청주시장) or follows a place's proper noun (수원 + 시장)."""
+    return w.core.endswith("시장") and not w.core.endswith("부시장") and len(w.tags) >= 2 \
+        and all(t == "NNG" for t in w.tags)
 
 
 def _find_title(core: str, lexicon: Lexicon) -> str | None:
@@ -84,12 +93,12 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon,
     for k in range(i + 1, min(len(words), i + 5)):
         if words[k].start - words[k - 1].end > 2:
             return None
-        title = _title_of(words[k].core, lexicon)
+        title = _title_of(words[k], lexicon)
         if title:
-            return title, (words[i].end, words[k].start)
+            return title, (words[i].end, words[k].end)  # the title word may name the body (성남시장)
         w = words[k]
         in_org = any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
-        modifier = (k + 1 < len(words) and _title_of(words[k + 1].core, lexicon) is not None
+        modifier = (k + 1 < len(words) and _title_of(words[k + 1], lexicon) is not None
                     and "NNP" not in w.tags and not _is_name_like(w.core, lexicon))
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
             return None
@@ -100,7 +109,7 @@ def _title_before(words: list[_Word], i: int, lexicon: Lexicon) -> tuple[str, tu
     """미래산업국장 이남주 / (시장 박남춘) / 인천시 미래산업국장 이남주."""
     if i == 0 or not words[i - 1].pure or words[i].start - words[i - 1].end > 2:
         return None
-    title = _title_of(words[i - 1].core, lexicon)
+    title = _title_of(words[i - 1], lexicon)
     if not title:
         return None
     k = i - 1
