@@ -51,6 +51,11 @@ def test_works_are_no_public_corporation(lexicon: Lexicon) -> None:
     assert {m.name: m.type for m in found} == {"인천도시공사": "public_agency"}  # not 교량 보수 공사
 
 
+def test_convention_and_conference_centres_are_venues(lexicon: Lexicon) -> None:
+    found = orgs_in("협약식은 대전컨벤션센터에서, 포럼은 서울 여의도 전경련회관 컨퍼런스센터에서 열렸다.", lexicon)
+    assert found == []
+
+
 def test_run_together_enumeration_is_two_foundations(lexicon: Lexicon) -> None:
     found = orgs_in("회의에는 대구경북·오송첨단의료산업진흥재단 관계자가 참석했다.", lexicon)
     assert names(found) == {"대구경북첨단의료산업진흥재단", "오송첨단의료산업진흥재단"}
