@@ -107,3 +107,21 @@ def test_a_mayor_of_the_city_in_the_title(lexicon: Lexicon) -> None:
 def test_an_agency_named_inside_the_title(lexicon: Lexicon) -> None:
     text = "협약식에는 윤원석 인천경제청장이 참석했다."
     assert people_in(text, lexicon) == [("윤원석", "인천경제청장", "인천경제자유구역청")]
+
+
+def test_a_list_of_attendees_gives_each_their_own_title(lexicon: Lexicon) -> None:
+    text = ("이날 협약식에는 이승미 경기도 도지사, 최경은 다솜오가노이드 대표, 박은현 종근당 대표이사 등 "
+            "50여 명이 참석했다.")
+    assert people_in(text, lexicon) == [
+        ("박은현", "대표이사", "종근당"), ("이승미", "도지사", "경기도"), ("최경은", "대표", None)]
+    # not 최경 (kiwi: 최경 + the particle 은), nor a 도지사 across the comma
+
+
+def test_a_name_kiwi_reads_as_a_verb_form(lexicon: Lexicon) -> None:
+    text = "간담회에는 김지은 인천시 바이오산업과장이 참석했다."
+    assert people_in(text, lexicon) == [("김지은", "바이오산업과장", "인천광역시")]  # kiwi: 김 + 짓 + 은
+
+
+def test_a_topic_before_the_title_it_takes(lexicon: Lexicon) -> None:
+    text = "최경은 다솜오가노이드 대표로 선임됐다."
+    assert people_in(text, lexicon) == [("최경", "대표", None)]

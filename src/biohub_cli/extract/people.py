@@ -17,18 +17,22 @@ _CITY_TITLES = ("시장", "부시장", "국장", "본부장", "과장", "실장"
 
 def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon) -> list[PersonMention]:
     """Named people with a title next to their name; bylines and unnamed office holders give nothing."""
-    home = _home_city(orgs, analysed.document.text)
+    text = analysed.document.text
+    home = _home_city(orgs, text)
     reporter = analysed.document.metadata.reporter or ""
     out: list[PersonMention] = []
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
         words = _words(sent)
-        for i, w in enumerate(words):
-            if w.core == reporter or not (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)):
-                continue
-            found = _title_after(words, i, lexicon, orgs) or _title_before(words, i, lexicon)
+        for i in range(len(words)):
+            w, found = _whole_name(words, i, text, lexicon, orgs)
             if found is None:
+                if w.core == reporter or not (_is_person_name(w, lexicon)
+                                              or _is_common_noun_name(w, words, i, lexicon)):
+                    continue
+                found = _title_after(words, i, lexicon, orgs, text) or _title_before(words, i, lexicon, text)
+            if found is None or w.core == reporter:
                 continue
             title, span = found
             if _is_byline(words, i, lexicon):
@@ -85,13 +89,35 @@ def _find_title(core: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _title_after(words: list[_Word], i: int, lexicon: Lexicon,
-                 orgs: Sequence[OrgMention]) -> tuple[str, tuple[int, int]] | None:
+def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
+                orgs: Sequence[OrgMention]) -> tuple[_Word, tuple[str, tuple[int, int]] | None]:
+    """최경은 다솜오가노이드 대표, 김지은 인천시 과장: kiwi reads 최경 + the particle 은, or 김 + a verb form,
+    but a three-syllable word that looks like a name and stands right before its title is the name (a
+    topic before its own title is no Korean: "최경 … 대표는"). Not when the title is the predicate
+    (최경은 … 대표로 선임됐다). The word as kiwi read it, and no title, otherwise."""
+    w = words[i]
+    whole = _HANGUL_RUN.match(text, w.start)
+    if whole is None or len(whole.group()) != 3 or whole.group() == w.core or not _is_name_like(whole.group(), lexicon):
+        return w, None
+    name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
+    found = _title_after([*words[:i], name, *words[i + 1:]], i, lexicon, orgs, text)
+    if found is None or text.startswith(_PREDICATE, found[1][1]):
+        return w, None
+    return name, found
+
+
+_HANGUL_RUN = re.compile(r"[가-힣]+")
+_PREDICATE = ("로", "으로", "이다", "다", "였", "이었", "입니다", "이며", "이고", "을", "를", "에")
+
+
+def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: Sequence[OrgMention],
+                 text: str) -> tuple[str, tuple[int, int]] | None:
     """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장.
 
     최선 첨단바이오 비서관: between the name and the title there may be an organisation, 시/市, or one modifier word."""
     for k in range(i + 1, min(len(words), i + 5)):
-        if words[k].start - words[k - 1].end > 2:
+        gap = text[words[k - 1].end:words[k].start]
+        if len(gap) > 2 or not _joins(gap):
             return None
         title = _title_of(words[k], lexicon)
         if title:
@@ -99,15 +125,22 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon,
         w = words[k]
         in_org = any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
         modifier = (k + 1 < len(words) and _title_of(words[k + 1], lexicon) is not None
-                    and "NNP" not in w.tags and not _is_name_like(w.core, lexicon))
+                    and not _is_name_like(w.core, lexicon))  # 첨단바이오 비서관, 다솜오가노이드 대표
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
             return None
     return None
 
 
-def _title_before(words: list[_Word], i: int, lexicon: Lexicon) -> tuple[str, tuple[int, int]] | None:
-    """미래산업국장 이남주 / (시장 박남춘) / 인천시 미래산업국장 이남주."""
-    if i == 0 or not words[i - 1].pure or words[i].start - words[i - 1].end > 2:
+def _joins(gap: str) -> bool:
+    """What may stand between a name, its organisation and its title: spaces and a particle, no punctuation
+    (a comma starts the next person of a list)."""
+    return all(ch.isspace() or "가" <= ch <= "힣" for ch in gap)
+
+
+def _title_before(words: list[_Word], i: int, lexicon: Lexicon, text: str) -> tuple[str, tuple[int, int]] | None:
+    """미래산업국장 이남주 / (시장 박남춘) / 인천시 미래산업국장 이남주; not across a comma (… 도지사, 최경)."""
+    if i == 0 or not words[i - 1].pure or words[i].start - words[i - 1].end > 2 \
+            or text[words[i - 1].end:words[i].start].strip():
         return None
     title = _title_of(words[i - 1], lexicon)
     if not title:
