@@ -125,3 +125,20 @@ def test_a_name_kiwi_reads_as_a_verb_form(lexicon: Lexicon) -> None:
 def test_a_topic_before_the_title_it_takes(lexicon: Lexicon) -> None:
     text = "최경은 다솜오가노이드 대표로 선임됐다."
     assert people_in(text, lexicon) == [("최경", "대표", None)]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("간담회에는 고지선 바이오협회 회장이 참석했다.", ("고지선", "회장", "한국바이오협회")),  # kiwi: 고지 + 선
+    ("간담회에는 전하필 가천대 총장이 참석했다.", ("전하필", "총장", "가천대학교")),  # kiwi: 전 (former) + 하필
+])
+def test_a_name_kiwi_reads_in_pieces_before_its_organisation_and_title(lexicon: Lexicon, text: str,
+                                                                         person: tuple[str, str, str]) -> None:
+    assert people_in(text, lexicon) == [person]
+
+
+@pytest.mark.parametrize("text", [
+    "이사회 의장이 안건을 설명했다.",  # 이사회 reads as 이사 + 회, and no organisation stands before the title
+    "박람회는 청주 오스코 전시장에서 사흘 동안 열린다.",  # 전시장 is a hall, not a mayor
+])
+def test_common_nouns_before_a_title_are_nobody(lexicon: Lexicon, text: str) -> None:
+    assert people_in(text, lexicon) == []

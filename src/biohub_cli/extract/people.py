@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from biohub_cli.extract.lexicon import Lexicon
 from biohub_cli.extract.orgs import _is_name_like, _Word, _words
 from biohub_cli.models.facts import OrgMention, PersonMention
-from biohub_cli.models.stages import Analysed
+from biohub_cli.models.stages import Analysed, Sentence
 
 _ORDINAL_TITLE = re.compile(r"^(\d)(차관|부시장|부지사)$")
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[a-z]+)?)\b")
@@ -24,7 +24,7 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
-        words = _words(sent)
+        words = _name_words(sent)
         for i in range(len(words)):
             w, found = _whole_name(words, i, text, lexicon, orgs)
             if found is None:
@@ -82,11 +82,30 @@ def _a_market(w: _Word) -> bool:
 
 
 def _find_title(core: str, lexicon: Lexicon) -> str | None:
+    if core.endswith(lexicon.rules.venue_suffixes):
+        return None  # 전시장 is a hall, not a mayor
     for t in lexicon.titles():
         if core.endswith(t) and len(core) <= len(t) + 8:
             m = _ORDINAL_TITLE.match(core)
             return f"제{m.group(1)}{m.group(2)}" if m else core
     return None
+
+
+def _name_words(sent: Sentence) -> list[_Word]:
+    """The sentence's noun words, and the three-syllable words kiwi found no noun at the start of (전하필: the
+    determiner 전 + the adverb 하필), with kiwi's tags: candidates for _whole_name."""
+    words = _words(sent)
+    starts = {w.start for w in words}
+    extra = []
+    for m in _THREE_SYLLABLES.finditer(sent.text):
+        a = sent.start + m.start()
+        if a not in starts:
+            tags = tuple(t.tag for t in sent.tokens if a <= t.start < a + 3)
+            extra.append(_Word(a, a + 3, m.group(), True, tags))
+    return sorted([*words, *extra], key=lambda w: w.start) if extra else words
+
+
+_THREE_SYLLABLES = re.compile(r"(?<![가-힣])[가-힣]{3}(?![가-힣])")
 
 
 def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
@@ -97,12 +116,17 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
     (최경은 … 대표로 선임됐다). The word as kiwi read it, and no title, otherwise."""
     w = words[i]
     whole = _HANGUL_RUN.match(text, w.start)
-    if whole is None or len(whole.group()) != 3 or whole.group() == w.core or not _is_name_like(whole.group(), lexicon):
+    if whole is None or len(whole.group()) != 3 or not _is_name_like(whole.group(), lexicon):
+        return w, None
+    pieces = whole.group() == w.core and len(w.tags) > 1 and "NNP" not in w.tags  # 고지 + 선, 전 + 하필
+    if whole.group() == w.core and not pieces:
         return w, None
     name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
     found = _title_after([*words[:i], name, *words[i + 1:]], i, lexicon, orgs, text)
     if found is None or text.startswith(_PREDICATE, found[1][1]):
         return w, None
+    if pieces and not any(name.end < o.evidence.start and o.evidence.end < found[1][1] for o in orgs):
+        return w, None  # common nouns read in pieces (이사회 의장): a name only with its organisation between
     return name, found
 
 
