@@ -134,13 +134,13 @@ def run(cmd: list[str], *, cwd: Path | None = None, stdout: Path | None = None,
                     last_pss = time.perf_counter()
                 done.wait(_SAMPLE_SECONDS)
 
-        sampler = threading.Thread(target=sample_memory, daemon=True)
-        if sample:
+        sampler = threading.Thread(target=sample_memory, daemon=True) if sample else None
+        if sampler is not None:
             sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
         done.set()
-        if sample:
+        if sampler is not None:
             sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
     if stdout:

@@ -19,19 +19,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 import stories  # noqa: E402
 
+from biohub_cli import store  # noqa: E402
+
 
 def _sources(kb: Path) -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted((kb / "records" / "sources").rglob("*.yaml")):
-        record = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        record = store.read_yaml(path)
         out[record["file_name"]] = record
     return out
 

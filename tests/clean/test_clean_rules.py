@@ -227,3 +227,11 @@ def test_post_navigation_on_one_line_ends_the_story(make_raw: MakeRaw) -> None:
     assert doc.text.endswith(BODY[-1])
     assert {n.reason for n in doc.noise} == {POST_NAVIGATION}
     assert doc.metadata.published is None  # the neighbours' dates are not this post's
+
+
+def test_a_neighbour_posts_date_is_not_this_posts(make_raw: MakeRaw) -> None:
+    doc = clean(make_raw("\n\n".join([
+        *article().split("\n\n"), "다음글", "작성일 2025-09-15 | 작성자 문화예술과", "가을 축제 개최 안내",
+    ])))
+    assert doc.text.endswith(BODY[-1])
+    assert doc.metadata.published is None  # the 작성일 under 다음글 is the next post's

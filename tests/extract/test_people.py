@@ -137,8 +137,17 @@ def test_a_name_kiwi_reads_in_pieces_before_its_organisation_and_title(lexicon: 
 
 
 @pytest.mark.parametrize("text", [
-    "이사회 의장이 안건을 설명했다.",  # 이사회 reads as 이사 + 회, and no organisation stands before the title
+    "이사회 의장이 안건을 설명했다.",
+    "전담반 단장이 점검 결과를 설명했다.",  # kiwi: 전담 + 반, and no organisation stands before the title
     "박람회는 청주 오스코 전시장에서 사흘 동안 열린다.",  # 전시장 is a hall, not a mayor
 ])
 def test_common_nouns_before_a_title_are_nobody(lexicon: Lexicon, text: str) -> None:
     assert people_in(text, lexicon) == []
+
+
+@pytest.mark.parametrize("text", [
+    "이날 회의에는 이남주 인천시 미래산업국장, 김민수 등 관계자가 참석했다.",  # not 김민수 the 국장
+    "이날 회의에는 김민수, 인천시 미래산업국장 이남주 등이 참석했다.",  # nor here
+])
+def test_a_title_stays_on_its_side_of_a_comma(lexicon: Lexicon, text: str) -> None:
+    assert people_in(text, lexicon) == [("이남주", "미래산업국장", "인천광역시")]

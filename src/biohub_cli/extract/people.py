@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from biohub_cli.extract.lexicon import Lexicon
@@ -24,19 +25,14 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
-        words = _name_words(sent)
+        words = _name_words(sent, lexicon)
         for i in range(len(words)):
             w, found = _whole_name(words, i, text, lexicon, orgs)
-            if found is None:
-                if w.core == reporter or not (_is_person_name(w, lexicon)
-                                              or _is_common_noun_name(w, words, i, lexicon)):
-                    continue
+            if found is None and (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)):
                 found = _title_after(words, i, lexicon, orgs, text) or _title_before(words, i, lexicon, text)
-            if found is None or w.core == reporter:
+            if found is None or w.core == reporter or _is_byline(words, i, lexicon):
                 continue
             title, span = found
-            if _is_byline(words, i, lexicon):
-                continue
             org = _org_in(orgs, span, w) or (home if title.endswith(_CITY_TITLES) else None)
             out.append(PersonMention(name=w.core, title=title, organization=org,
                                      evidence=analysed.evidence(w.start, w.end)))
@@ -91,17 +87,18 @@ def _find_title(core: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def _name_words(sent: Sentence) -> list[_Word]:
-    """The sentence's noun words, and the three-syllable words kiwi found no noun at the start of (전하필: the
-    determiner 전 + the adverb 하필), with kiwi's tags: candidates for _whole_name."""
+def _name_words(sent: Sentence, lexicon: Lexicon) -> list[_Word]:
+    """The sentence's noun words, and the three-syllable words shaped like a name that kiwi found no noun at
+    the start of (전하필: the determiner 전 + the adverb 하필), with kiwi's tags: candidates for _whole_name."""
     words = _words(sent)
     starts = {w.start for w in words}
+    token_starts = [t.start for t in sent.tokens]
     extra = []
     for m in _THREE_SYLLABLES.finditer(sent.text):
         a = sent.start + m.start()
-        if a not in starts:
-            tags = tuple(t.tag for t in sent.tokens if a <= t.start < a + 3)
-            extra.append(_Word(a, a + 3, m.group(), True, tags))
+        if a not in starts and _is_name_like(m.group(), lexicon):
+            tokens = sent.tokens[bisect_left(token_starts, a):bisect_left(token_starts, a + 3)]
+            extra.append(_Word(a, a + 3, m.group(), True, tuple(t.tag for t in tokens)))
     return sorted([*words, *extra], key=lambda w: w.start) if extra else words
 
 
@@ -123,9 +120,12 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
         return w, None
     name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
     found = _title_after([*words[:i], name, *words[i + 1:]], i, lexicon, orgs, text)
-    if found is None or text.startswith(_PREDICATE, found[1][1]):
+    if found is None:
         return w, None
-    if pieces and not any(name.end < o.evidence.start and o.evidence.end < found[1][1] for o in orgs):
+    title_end = found[1][1]
+    if text.startswith(_PREDICATE, title_end):
+        return w, None
+    if pieces and not any(name.end < o.evidence.start and o.evidence.end < title_end for o in orgs):
         return w, None  # common nouns read in pieces (이사회 의장): a name only with its organisation between
     return name, found
 
