@@ -22,6 +22,7 @@ test: $(STAMP) lint typecheck browser-deps pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

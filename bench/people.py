@@ -25,13 +25,13 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 import stories  # noqa: E402
 
-from biohub_cli import store  # noqa: E402
+from biohub_cli.store import yaml_io  # noqa: E402
 
 
 def _sources(kb: Path) -> dict[str, dict[str, Any]]:
     out = {}
     for path in sorted((kb / "records" / "sources").rglob("*.yaml")):
-        record = store.read_yaml(path)
+        record = yaml_io.read_yaml(path)
         out[record["file_name"]] = record
     return out
 

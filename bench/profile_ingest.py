@@ -24,7 +24,7 @@ sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
 
 STAGES = (  # (label, file suffix, function name)
-    ("kb.load (records → models)", "biohub_cli/kb.py", "load"),
+    ("kb.load (records → models)", "biohub_cli/kb/knowledge_base.py", "load"),
     ("read_path", "biohub_cli/read/files.py", "read_path"),
     ("clean", "biohub_cli/clean/__init__.py", "clean"),
     ("analyse (all)", "biohub_cli/analyse.py", "analyse"),
@@ -33,11 +33,11 @@ STAGES = (  # (label, file suffix, function name)
     ("extract", "biohub_cli/extract/__init__.py", "extract"),
     ("lexicon load", "biohub_cli/extract/lexicon.py", "load"),
     ("resolve", "biohub_cli/resolve/__init__.py", "resolve"),
-    ("store (store_resolved)", "biohub_cli/records_store.py", "store_resolved"),
-    ("settle (second resolve, state)", "biohub_cli/pipeline.py", "_settle"),
-    ("fast path check", "biohub_cli/pipeline.py", "_settled"),
-    ("yaml dump", "biohub_cli/store.py", "dumps"),
-    ("yaml load", "biohub_cli/store.py", "loads"),
+    ("store (store_resolved)", "biohub_cli/ingest/commit.py", "store_resolved"),
+    ("settle (second resolve, state)", "biohub_cli/ingest/pipeline.py", "_settle"),
+    ("fast path check", "biohub_cli/ingest/pipeline.py", "_settled"),
+    ("yaml dump", "biohub_cli/store/yaml_io.py", "dumps"),
+    ("yaml load", "biohub_cli/store/yaml_io.py", "loads"),
 )
 
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--out", type=Path, default=HERE / "out" / "ingest.prof")
     args = parser.parse_args(argv)
-    from biohub_cli import pipeline
+    from biohub_cli.ingest import pipeline
 
     work = Path(tempfile.mkdtemp(prefix="biohub-profile-"))
     try:

@@ -18,7 +18,6 @@ import corpus
 import stories
 import vocab
 
-from biohub_cli import records_io
 from biohub_cli.config import Layout
 from biohub_cli.models import (
     Amount,
@@ -37,6 +36,7 @@ from biohub_cli.models import (
 )
 from biohub_cli.models.records import Mentions, Noise, Participant, PersonRole, Segment
 from biohub_cli.resolve.ids import event_id, fingerprint, org_id, person_id
+from biohub_cli.store import records_io
 
 EVENTS_PER_SOURCE = 2.5
 _ALL_ORGS = (vocab.CITIES + vocab.MINISTRIES + vocab.AGENCIES + vocab.COMPANIES + vocab.UNIVERSITIES

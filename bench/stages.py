@@ -40,14 +40,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
 
-    from biohub_cli import analyse, worker
-    from biohub_cli.cache import pack
+    from biohub_cli import analyse
     from biohub_cli.clean import clean
     from biohub_cli.config import Layout
     from biohub_cli.extract import extract
-    from biohub_cli.kb import KnowledgeBase
+    from biohub_cli.ingest import worker
+    from biohub_cli.ingest.sources import source_record
+    from biohub_cli.kb.knowledge_base import KnowledgeBase
+    from biohub_cli.kb.records_cache import pack
     from biohub_cli.models.compact import compact
-    from biohub_cli.pipeline import source_record
     from biohub_cli.read import read_path
 
     with tempfile.TemporaryDirectory(prefix="biohub-stages-") as tmp:

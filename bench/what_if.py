@@ -1,9 +1,9 @@
 """What an unchanged re-ingest would cost with the records cache in the pipeline (an experiment:
-the change is made by patching `kb.load` in this process only; no source file is touched).
+the change is made by patching `knowledge_base.load` in this process only; no source file is touched).
 
     .venv/bin/python bench/what_if.py --n 1000 [--kb bench/out/work/kb-1000 --corpus bench/out/work/corpus-1000]
 
-Prints the unchanged re-ingest time as is, then with `kb.load` → `cache.load_cached`, each with the
+Prints the unchanged re-ingest time as is, then with `knowledge_base.load` → `records_cache.load_cached`, each with the
 time of its stages (load, read+hash, resolve, store).
 """
 
@@ -24,7 +24,7 @@ from profile_ingest import stage_times  # noqa: E402
 
 
 def _timed(root: Path, corpus: Path) -> tuple[float, list[tuple[str, float, int]]]:
-    from biohub_cli import pipeline
+    from biohub_cli.ingest import pipeline
 
     prof = cProfile.Profile()
     t0 = time.perf_counter()
@@ -45,19 +45,19 @@ def main(argv: list[str] | None = None) -> int:
     corpus = (args.corpus or Path(str(args.kb).replace("kb-", "corpus-"))).resolve()
     os.chdir(args.kb.parent)  # the folder the benchmark ingested from: same relative source paths
     corpus = Path(os.path.relpath(corpus.resolve(), Path.cwd()))
-    from biohub_cli import cache, kb
+    from biohub_cli.kb import knowledge_base, records_cache
 
     plain, stages = _timed(args.kb, corpus)
-    real = kb.load
-    cache.load_cached(args.kb)  # the snapshot a read command would have left
-    kb.load = cache.load_cached  # type: ignore[assignment]
+    real = knowledge_base.load
+    records_cache.load_cached(args.kb)  # the snapshot a read command would have left
+    knowledge_base.load = records_cache.load_cached  # type: ignore[assignment]
     try:
         cached, cstages = _timed(args.kb, corpus)
     finally:
-        kb.load = real  # type: ignore[assignment]
+        knowledge_base.load = real  # type: ignore[assignment]
     print(f"unchanged re-ingest of {corpus} (one process, under cProfile)")
     print(f"  as is:                       {plain:7.2f} s")
-    print(f"  with cache.load_cached:      {cached:7.2f} s")
+    print(f"  with records_cache.load_cached:      {cached:7.2f} s")
     for (label, a, _), (_, b, _) in zip(stages, cstages, strict=True):
         if a or b:
             print(f"    {label:30s} {a:7.2f} s -> {b:7.2f} s")

@@ -1,12 +1,17 @@
-"""Shared fixtures: hand-built records so resolve and store tests need no Kiwi."""
+"""Shared fixtures: hand-built records so resolve and store tests need no Kiwi, and the hand-written
+fixture knowledge base (tests/fixtures/kb), loaded once, copied when written to."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from biohub_cli.kb import knowledge_base, records_cache
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import (
     EventMention,
     Evidence,
@@ -17,8 +22,33 @@ from biohub_cli.models import (
     PersonMention,
     Source,
 )
+from tests.render.golden import FIXTURE_KB
 
 MakeSource = Callable[..., Source]
+
+
+@pytest.fixture(scope="session")
+def fixture_kb() -> KnowledgeBase:
+    base = knowledge_base.load(FIXTURE_KB)
+    assert not base.errors, [e.render() for e in base.errors]
+    return base
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    """A writable copy of the fixture knowledge base (reports/ starts empty)."""
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, root, ignore=shutil.ignore_patterns("reports"))
+    return root
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the fixture knowledge base without caches or reports; files count as settled at once."""
+    monkeypatch.setattr(records_cache, "RACY_NS", 0)
+    dest = tmp_path / "kb"
+    shutil.copytree(FIXTURE_KB, dest, ignore=shutil.ignore_patterns(".biohub", "reports"))
+    return dest
 
 
 def _ev(source: str, text: str, needle: str) -> Evidence:

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from biohub_cli.cli.app import app
-from biohub_cli.pipeline import IngestOptions, ingest
+from biohub_cli.ingest.pipeline import IngestOptions, ingest
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples" / "releases"

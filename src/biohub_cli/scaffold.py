@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.errors import UsageError
+from biohub_cli.store import yaml_io
 
 CONFIG = """\
 # biohub knowledge base. Records live in records/, reports are rendered into reports/.
@@ -64,12 +64,12 @@ def init(root: Path) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
         keep = folder / ".gitkeep"
         if not any(folder.iterdir()):
-            store.write_atomic(keep, "")
+            yaml_io.write_atomic(keep, "")
             made.append(keep)
     for path, text in ((layout.config, CONFIG), (root / ".gitignore", GITIGNORE),
                        (root / ".github" / "workflows" / "biohub.yml", WORKFLOW),
                        (root / ".pre-commit-config.yaml", PRE_COMMIT)):
         if not path.exists():
-            store.write_atomic(path, text)
+            yaml_io.write_atomic(path, text)
             made.append(path)
     return made

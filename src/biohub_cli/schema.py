@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from biohub_cli import store
 from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.store import yaml_io
 
 MODELS: dict[str, type[BaseModel]] = {"source": Source, "event": Event, "organization": Organization,
                                       "person": Person}
@@ -35,4 +35,4 @@ def stale_schemas(folder: Path) -> list[str]:
 
 
 def write_schemas(folder: Path) -> list[str]:
-    return [fname for fname, text in render_schemas().items() if store.write_atomic(folder / fname, text)]
+    return [fname for fname, text in render_schemas().items() if yaml_io.write_atomic(folder / fname, text)]

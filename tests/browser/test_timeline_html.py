@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 from tests.render.golden import FIXTURE_KB
 
-from biohub_cli import kb
+from biohub_cli.kb import knowledge_base
 from biohub_cli.render import site
 
 pytestmark = pytest.mark.browser
@@ -60,7 +60,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if CHROMIUM is None:
         pytest.skip("no chromium binary (run tests/browser/install_chromium.sh where apt-get is available)")
     reports = tmp_path_factory.mktemp("reports")
-    site.write(reports, site.plan(kb.load(FIXTURE_KB), "ko"))
+    site.write(reports, site.plan(knowledge_base.load(FIXTURE_KB), "ko"))
     return reports / "timeline.html"
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from biohub_cli import store
 from biohub_cli.clean import clean
 from biohub_cli.models.stages import Document, RawDocument
+from biohub_cli.store import yaml_io
 
 SHARED = Path("/work/shared")
 SEEDS = SHARED / "seeds"
@@ -35,7 +35,7 @@ def seed(prefix: str) -> Document:
 
 def gold(prefix: str) -> dict[str, object]:
     [path] = sorted(GOLD.glob(f"{prefix}_*.yaml"))
-    data = store.read_yaml(path)
+    data = yaml_io.read_yaml(path)
     assert isinstance(data, dict)
     return data
 

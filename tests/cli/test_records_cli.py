@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from biohub_cli import records_io
 from biohub_cli.cli.app import app
 from biohub_cli.config import Layout, find_root
 from biohub_cli.models import PartialDate
 from biohub_cli.resolve import resolve
+from biohub_cli.store import records_io
 from tests.conftest import MakeSource
 
 runner = CliRunner()

@@ -13,7 +13,7 @@ from crash_kit import FRESH, INGEST, prepare
 from hostile_kit import biohub_command, biohub_env, record_bytes, release, run_biohub
 
 from biohub_cli.config import Layout
-from biohub_cli.locking import ingest_lock, lock_wait
+from biohub_cli.store.lock import ingest_lock, lock_wait
 
 References = dict[str, dict[str, bytes]]
 
@@ -80,7 +80,7 @@ import sys
 from pathlib import Path
 from biohub_cli.config import Layout
 from biohub_cli.errors import LockedError
-from biohub_cli.locking import ingest_lock
+from biohub_cli.store.lock import ingest_lock
 try:
     with ingest_lock(Layout(Path(sys.argv[1])), wait=0):
         print("got it")

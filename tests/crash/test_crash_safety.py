@@ -15,8 +15,8 @@ import pytest
 from crash_kit import FRESH, INGEST, UPDATE, Scenario, prepare
 from hostile_kit import record_bytes, run_biohub
 
-from biohub_cli import checks
-from biohub_cli import kb as kb_mod
+from biohub_cli.kb import checks
+from biohub_cli.kb import knowledge_base as kb_mod
 
 CRASH = "BIOHUB_TEST_CRASH_AT"
 

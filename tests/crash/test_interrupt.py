@@ -64,7 +64,7 @@ def test_ctrl_c_before_writing_leaves_records_untouched(tmp_path: Path) -> None:
 
 
 def test_pool_workers_leave_ctrl_c_to_the_main_process() -> None:
-    from biohub_cli import worker
+    from biohub_cli.ingest import worker
 
     settings = worker.Settings(published=None, max_bytes=None, force=False, known=frozenset(), known_paths=(),
                                lexicon_orgs=(), lexicon_people=(), root=".")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from biohub_cli.extract.dates import DateMention, find_dates
+from biohub_cli.extract.dates.find import DateMention, find_dates
 from biohub_cli.models.dates import PartialDate
 from tests.extract.conftest import AnalysedOf, build_analysed
 

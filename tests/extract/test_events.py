@@ -3,10 +3,10 @@ and the other dated happenings it mentions as related events."""
 
 from __future__ import annotations
 
-from biohub_cli.extract.dates import find_dates
-from biohub_cli.extract.events import find_events
-from biohub_cli.extract.events_cues import type_of_name
-from biohub_cli.extract.events_parts import attendee_count, body_of, ordinal_of
+from biohub_cli.extract.dates.find import find_dates
+from biohub_cli.extract.events.cues import type_of_name
+from biohub_cli.extract.events.find import find_events
+from biohub_cli.extract.events.parts import attendee_count, body_of, ordinal_of
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention
 from tests.extract.conftest import AnalysedOf, build_analysed, org_mentions, person_mentions

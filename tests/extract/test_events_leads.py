@@ -3,7 +3,7 @@ leads whose date sits apart from the verb, and related events that must come fro
 
 from __future__ import annotations
 
-from biohub_cli.extract.dates import find_dates
+from biohub_cli.extract.dates.find import find_dates
 from biohub_cli.models.facts import EventMention
 from tests.extract.conftest import build_analysed
 from tests.extract.test_events import events_of, mains, roles

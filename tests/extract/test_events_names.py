@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from biohub_cli.analyse import analyse
-from biohub_cli.extract.dates import find_dates
-from biohub_cli.extract.events import find_events
-from biohub_cli.extract.events_clauses import decided_name
-from biohub_cli.extract.events_titles import is_vacuous, series_title, year_shift
+from biohub_cli.extract.dates.find import find_dates
+from biohub_cli.extract.events.clauses import decided_name
+from biohub_cli.extract.events.find import find_events
+from biohub_cli.extract.events.titles import is_vacuous, series_title, year_shift
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention
 from biohub_cli.models.records import Segment

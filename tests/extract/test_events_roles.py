@@ -4,8 +4,8 @@ earlier date, and people referred to by surname and title."""
 
 from __future__ import annotations
 
-from biohub_cli.extract.dates import find_dates
-from biohub_cli.extract.events import find_events
+from biohub_cli.extract.dates.find import find_dates
+from biohub_cli.extract.events.find import find_events
 from biohub_cli.models.facts import EventMention
 from tests.extract.conftest import build_analysed, org_mentions, person_mentions
 from tests.extract.test_events import ORGS, events_of, roles

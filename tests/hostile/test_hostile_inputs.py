@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hostile_cases import BATCHES, CASES, GOOD, RECORD_CASES, BatchRun, Case
 
-from biohub_cli import kb as kb_mod
+from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.models import Source
 
 Runs = Callable[[str], BatchRun]

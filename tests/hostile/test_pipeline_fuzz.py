@@ -16,8 +16,8 @@ from hostile_kit import new_kb, release
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from biohub_cli import kb as kb_mod
-from biohub_cli import worker
+from biohub_cli.ingest import worker
+from biohub_cli.kb import knowledge_base as kb_mod
 
 _WORD_TEXT = ("충청북도 오송첨단의료산업진흥재단 (주)셀트리온 인천시 市 김영환 지사 "
               "하병필 행정부시장 는 은 와 과 이 가 에서 2024년 4월 3일 지난해 "

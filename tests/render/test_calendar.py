@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from biohub_cli import calendar
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.models.dates import PartialDate
+from biohub_cli.render import calendar
 
 
 def _unfold(text: str) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from biohub_cli.kb import KnowledgeBase, TimelineFilter
+from biohub_cli.kb.knowledge_base import KnowledgeBase, TimelineFilter
 from biohub_cli.render import pages, site
 from tests.render.golden import GOLDEN, assert_golden, regenerating
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from biohub_cli import cache, forked, kb
+from biohub_cli.ingest import forked
+from biohub_cli.kb import knowledge_base, records_cache
 from biohub_cli.render import ahead, page_cache, site, views
 from biohub_cli.render.queries import Index
 
@@ -24,11 +25,11 @@ def reports(root: Path) -> dict[str, bytes]:
 
 def full_site(root: Path) -> dict[str, bytes]:
     """What a build from scratch writes: every file rendered, no cache, no child process."""
-    return site.plan(kb.load(root), "ko").files
+    return site.plan(knowledge_base.load(root), "ko").files
 
 
 def build(root: Path) -> site.BuildResult:
-    base, _ = cache.load_with_stats(root)
+    base, _ = records_cache.load_with_stats(root)
     return site.build(base, "ko")
 
 
@@ -48,7 +49,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def edit_event_title(root: Path, rid: str, title: str) -> None:
     path = next((root / "records" / "events").rglob(f"{rid}.yaml"))
-    old = kb.load(root).events[rid].title
+    old = knowledge_base.load(root).events[rid].title
     path.write_text(path.read_text(encoding="utf-8").replace(f"title: {old}", f"title: {title}"), encoding="utf-8")
 
 
@@ -58,7 +59,7 @@ def test_only_pages_whose_context_changed_are_rendered_and_the_bytes_are_a_full_
     monkeypatch.setattr(ahead, "may_fork", lambda: fork)
     build(kb_copy)
     assert reports(kb_copy) == full_site(kb_copy)
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     ev = next(e for e in base.active_events() if any(p.organization == CELLTRION for p in e.participants))
     edit_event_title(kb_copy, ev.id, "셀트리온 바이오 공장 착공식 (제목 고침)")
     rendered.clear()
@@ -81,7 +82,8 @@ def test_a_report_edited_or_removed_by_hand_is_rendered_again(kb_copy: Path, mon
     page = kb_copy / "reports" / "orgs" / f"{CELLTRION}.md"
     text = page.read_bytes()
     page.write_bytes(text.replace(b"#", b"##", 1))  # same folder, other bytes
-    edit_event_title(kb_copy, next(iter(kb.load(kb_copy).events)), "다른 제목으로 바꾼 행사")  # a build must run
+    # a build must run
+    edit_event_title(kb_copy, next(iter(knowledge_base.load(kb_copy).events)), "다른 제목으로 바꾼 행사")
     build(kb_copy)
     assert reports(kb_copy) == full_site(kb_copy)
     (kb_copy / "reports" / "people").rename(kb_copy / "people-away")
@@ -102,14 +104,14 @@ def test_a_cache_of_other_templates_or_a_damaged_one_is_not_used(kb_copy: Path, 
     (override / "org.md").write_text(source.read_text(encoding="utf-8") + "\n<!-- 우리 기관 양식 -->\n",
                                      encoding="utf-8")
     rendered.clear()
-    base, _ = cache.load_with_stats(kb_copy)
+    base, _ = records_cache.load_with_stats(kb_copy)
     site.build(base, "ko")
     assert rendered.count("org.md") == len([o for o in base.active_orgs() if views.page_name(o.id)])
     assert "우리 기관 양식" in (kb_copy / "reports" / "orgs" / f"{CELLTRION}.md").read_text(encoding="utf-8")
     page_cache.cache_path(kb_copy).write_text("{not json", encoding="utf-8")
-    edit_event_title(kb_copy, next(iter(kb.load(kb_copy).events)), "또 바꾼 행사 이름")
+    edit_event_title(kb_copy, next(iter(knowledge_base.load(kb_copy).events)), "또 바꾼 행사 이름")
     rendered.clear()
-    site.build(cache.load_cached(kb_copy), "ko")
+    site.build(records_cache.load_cached(kb_copy), "ko")
     assert rendered.count("org.html") == rendered.count("org.md") > 0
 
 
@@ -127,23 +129,24 @@ def test_a_failed_child_leaves_the_pages_to_the_build_itself(kb_copy: Path, monk
 def test_digests_do_not_depend_on_how_the_records_were_loaded(kb_copy: Path) -> None:
     """Records from YAML and from the records cache (which shares equal strings) give equal digests,
     and so does another process (with other string hashes)."""
-    def digests(base: kb.KnowledgeBase) -> list[str | None]:
+    def digests(base: knowledge_base.KnowledgeBase) -> list[str | None]:
         ix = Index(base)
         return ([page_cache.context_digest(views.org_context(ix, o, "ko")) for o in ix.active_orgs]
                 + [page_cache.context_digest(views.person_context(ix, p, "ko")) for p in ix.active_people])
 
-    cache.load_cached(kb_copy)
-    from_yaml = digests(kb.load(kb_copy))
+    records_cache.load_cached(kb_copy)
+    from_yaml = digests(knowledge_base.load(kb_copy))
     assert all(from_yaml)
-    assert digests(cache.load_cached(kb_copy)) == from_yaml
-    code = ("import sys; from pathlib import Path; from biohub_cli import kb; from biohub_cli.render import "
-            "page_cache, views; from biohub_cli.render.queries import Index; ix = Index(kb.load(Path(sys.argv[1])));"
+    assert digests(records_cache.load_cached(kb_copy)) == from_yaml
+    code = ("import sys; from pathlib import Path; from biohub_cli.kb import knowledge_base; "
+            "from biohub_cli.render import page_cache, views; from biohub_cli.render.queries import Index; "
+            "ix = Index(knowledge_base.load(Path(sys.argv[1])));"
             "print(page_cache.context_digest(views.org_context(ix, ix.active_orgs[0], 'ko')))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code, str(kb_copy)], capture_output=True, text=True, env=env,
                          check=True).stdout.strip()
     assert out == from_yaml[0]
-    other = kb.load(kb_copy)
+    other = knowledge_base.load(kb_copy)
     org = Index(other).active_orgs[0]
     org.name = org.name + "재단"
     assert digests(other)[0] != from_yaml[0]
@@ -168,6 +171,6 @@ def test_a_build_that_changes_no_page_leaves_the_page_cache_as_it_was(kb_copy: P
     before = page_cache.cache_path(kb_copy).read_bytes()
     assert b"sig:" in before and b"sha256:" not in before
     stat = page_cache.cache_path(kb_copy).stat()
-    site.build(cache.load_cached(kb_copy), "ko", records="")  # no stamp: the pages are checked one by one
+    site.build(records_cache.load_cached(kb_copy), "ko", records="")  # no stamp: the pages are checked one by one
     assert page_cache.cache_path(kb_copy).read_bytes() == before
     assert page_cache.cache_path(kb_copy).stat().st_ino == stat.st_ino  # not even rewritten

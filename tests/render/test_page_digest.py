@@ -7,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import page_cache, views
 from biohub_cli.render.contexts import EventRow, Ref, variant
 from biohub_cli.render.queries import Index

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from biohub_cli import kb
 from biohub_cli.errors import BiohubError
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb import knowledge_base
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import pages, site
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.environment import make_environment, render
@@ -78,7 +78,7 @@ def test_csv_cells_cannot_become_excel_formulas(tmp_path: Path, kb_copy: Path) -
     event = next((kb_copy / "records" / "events" / "2025").glob("ev-2025-304dfb4e1f.yaml"))
     event.write_text(event.read_text().replace("title: 바이오코리아 2025 인천관 운영",
                                                "title: '=HYPERLINK(\"http://x\")'"), encoding="utf-8")
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     text = pages.timeline_text(base, base.active_events(), "csv", "ko").text
     assert "'=HYPERLINK" in text
     assert ',=HYPERLINK' not in text and '"=HYPERLINK' not in text

@@ -44,7 +44,7 @@ def test_the_package_templates_alone_need_no_sandbox(tmp_path: Path) -> None:
 
 
 def test_the_timeline_table_shows_the_newest_rows_and_says_how_to_see_all(fixture_kb: object) -> None:
-    from biohub_cli.kb import KnowledgeBase
+    from biohub_cli.kb.knowledge_base import KnowledgeBase
     from biohub_cli.render import terminal
 
     assert isinstance(fixture_kb, KnowledgeBase)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biohub_cli import kb
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb import knowledge_base
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import labels, site
 
 CELLTRION = "org-8d9250bf44"
 
 
 def test_the_same_records_give_the_same_bytes(kb_copy: Path, tmp_path: Path) -> None:
-    first = site.plan(kb.load(kb_copy), "ko").files
+    first = site.plan(knowledge_base.load(kb_copy), "ko").files
     other = tmp_path / "elsewhere"
     kb_copy.rename(other)  # another folder, another load: nothing may depend on either
-    second = site.plan(kb.load(other), "ko").files
+    second = site.plan(knowledge_base.load(other), "ko").files
     assert first == second
     assert list(first) == sorted(first)
 
@@ -39,7 +39,7 @@ def test_csv_has_a_bom_for_excel_and_crlf_rows(fixture_kb: KnowledgeBase) -> Non
 
 
 def test_build_writes_then_leaves_unchanged_files_alone(kb_copy: Path) -> None:
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     first = site.build(base, "ko")
     assert first.written and not first.unchanged and not first.removed
     reports = kb_copy / "reports"
@@ -50,7 +50,7 @@ def test_build_writes_then_leaves_unchanged_files_alone(kb_copy: Path) -> None:
 
 
 def test_check_lists_stale_missing_and_extra_files_and_writes_nothing(kb_copy: Path) -> None:
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     site.build(base, "ko")
     reports = kb_copy / "reports"
     (reports / "timeline.md").write_text("edited by hand\n", encoding="utf-8")
@@ -65,7 +65,7 @@ def test_check_lists_stale_missing_and_extra_files_and_writes_nothing(kb_copy: P
 
 def test_build_removes_only_its_own_files_that_no_record_stands_for(kb_copy: Path) -> None:
     reports = kb_copy / "reports"
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     site.build(base, "ko")
     foreign = [reports / ".gitkeep", reports / "README.md", reports / "orgs" / "notes.txt",
                reports / "extra" / "x.md"]
@@ -73,7 +73,7 @@ def test_build_removes_only_its_own_files_that_no_record_stands_for(kb_copy: Pat
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("mine\n", encoding="utf-8")
     (kb_copy / "records" / "orgs" / f"{CELLTRION}.yaml").unlink()  # the organisation is gone
-    result = site.build(kb.load(kb_copy), "ko")
+    result = site.build(knowledge_base.load(kb_copy), "ko")
     assert result.removed == [f"orgs/{CELLTRION}.html", f"orgs/{CELLTRION}.md"]
     assert all(p.read_text(encoding="utf-8") == "mine\n" for p in foreign)
 
@@ -94,7 +94,7 @@ def test_an_id_that_cannot_be_a_file_name_gets_no_page(kb_copy: Path) -> None:
     path = kb_copy / "records" / "orgs" / f"{CELLTRION}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(f"id: {CELLTRION}", "id: ../../escape"),
                     encoding="utf-8")
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     assert [str(e) for e in base.errors if "unsafe id '../../escape'" in str(e)]
     plan = site.plan(base, "ko")
     assert CELLTRION not in base.orgs
@@ -104,7 +104,7 @@ def test_an_id_that_cannot_be_a_file_name_gets_no_page(kb_copy: Path) -> None:
 def test_a_knowledge_base_template_overrides_the_default_by_name(kb_copy: Path) -> None:
     (kb_copy / "templates").mkdir()
     (kb_copy / "templates" / "org.md").write_text("# {{ org.name }} — 우리 양식\n", encoding="utf-8")
-    base = kb.load(kb_copy)
+    base = knowledge_base.load(kb_copy)
     files = site.build(base, "ko")
     assert f"orgs/{CELLTRION}.md" in files.written
     page = (kb_copy / "reports" / "orgs" / f"{CELLTRION}.md").read_text(encoding="utf-8")
@@ -133,7 +133,7 @@ def test_the_language_comes_from_the_option_then_biohub_yaml(kb_copy: Path) -> N
 
 
 def test_an_empty_knowledge_base_still_renders(tmp_path: Path) -> None:
-    files = site.plan(kb.load(tmp_path), "ko").files
+    files = site.plan(knowledge_base.load(tmp_path), "ko").files
     assert sorted(files) == sorted(site.TOP_FILES)
     assert "조건에 맞는 일정이 없습니다." in files["timeline.md"].decode()
     assert "함께 참여한 기관이 아직 없습니다." in files["network.md"].decode()

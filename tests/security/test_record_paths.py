@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from hostile_kit import release, run_biohub, snapshot
 
-from biohub_cli import kb as kb_mod
-from biohub_cli import records_io
 from biohub_cli.config import Layout
 from biohub_cli.errors import BiohubError
+from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.models import Event, Organization, PartialDate, Person, Source
+from biohub_cli.store import records_io
 
 UNSAFE_IDS = [
     "../outside", "../../../../tmp/biohub-escape", "a/b", "/etc/passwd", "a\\b", "C:evil", "..", ".", "",

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from hostile_kit import alias_bomb, new_kb, release, run_biohub, snapshot
 
-from biohub_cli import kb as kb_mod
-from biohub_cli import store
 from biohub_cli.errors import RecordError
+from biohub_cli.kb import knowledge_base as kb_mod
+from biohub_cli.store import yaml_io
 
 
 def _hostile_release() -> str:
@@ -118,9 +118,9 @@ def test_python_tags_are_refused_everywhere_yaml_is_read(kb: Path, tag: str) -> 
 
 def test_store_loads_no_python_objects() -> None:
     with pytest.raises(RecordError):
-        store.loads("!!python/object/apply:os.getcwd []")
+        yaml_io.loads("!!python/object/apply:os.getcwd []")
     with pytest.raises(RecordError):
-        store.loads("x: !!python/tuple [1, 2]")
+        yaml_io.loads("x: !!python/tuple [1, 2]")
 
 
 def test_alias_bomb_in_aliases_yaml_is_refused_with_one_line(kb: Path) -> None:
@@ -134,12 +134,12 @@ def test_alias_bomb_in_aliases_yaml_is_refused_with_one_line(kb: Path) -> None:
 
 def test_record_size_limit(kb: Path) -> None:
     big = kb / "records" / "orgs" / "big.yaml"
-    big.write_bytes(b"id: big\nname: '" + b"x" * (store.MAX_RECORD_BYTES + 10) + b"'\n")
+    big.write_bytes(b"id: big\nname: '" + b"x" * (yaml_io.MAX_RECORD_BYTES + 10) + b"'\n")
     base = kb_mod.load(kb)
     assert [e.render() for e in base.errors] == [
-        f"{big}: record is {big.stat().st_size} bytes, over the {store.MAX_RECORD_BYTES}-byte limit"]
+        f"{big}: record is {big.stat().st_size} bytes, over the {yaml_io.MAX_RECORD_BYTES}-byte limit"]
     with pytest.raises(RecordError, match="limit"):
-        store.read_yaml(big)
+        yaml_io.read_yaml(big)
 
 
 def test_max_bytes_names_the_limit(kb: Path) -> None:

@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from biohub_cli import kb as kb_mod
-from biohub_cli import records_io, store
 from biohub_cli.config import Layout
+from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.models import Event, Evidence, Organization, PartialDate, Person, Source
 from biohub_cli.models.records import Noise, PersonRole
+from biohub_cli.store import records_io, yaml_io
 
 TEXT = st.text(max_size=80)
 NAMES = st.text(min_size=1, max_size=20)
@@ -84,7 +84,7 @@ def test_a_record_survives_the_disk_and_rewrites_to_the_same_bytes(tmp_path_fact
 def test_dumping_is_deterministic_and_loads_safely(rec: AnyRecord) -> None:
     text = records_io.dump_record(rec)
     assert text == records_io.dump_record(type(rec).model_validate(rec.model_dump()))
-    assert type(rec).model_validate(store.loads(text)) == rec
+    assert type(rec).model_validate(yaml_io.loads(text)) == rec
 
 
 @given(date=partial_dates())

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from biohub_cli import store
+from biohub_cli.store import yaml_io
 
 NOISE_YAML = Path(__file__).resolve().parent.parent / "data" / "noise.yaml"
 
@@ -65,7 +65,7 @@ def _strings(data: Any, key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue lists (read once per process)."""
-    data = store.read_yaml(NOISE_YAML) or {}
+    data = yaml_io.read_yaml(NOISE_YAML) or {}
     weather = data.get("weather") or {}
     labels = data.get("date_labels") or {}
     header_raw = data.get("release_header") or {}

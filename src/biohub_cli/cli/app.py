@@ -1,7 +1,7 @@
 """`biohub`: the console entry point and its error boundary.
 
-The typer application lives in cli/application.py and is imported only when a command needs it: a
-plain `biohub timeline` with a fresh timeline index is answered without it (see cli/fast.py).
+The typer application lives in cli/application.py and is imported on first use, so importing this
+module (tests, `python -m biohub_cli`) stays light.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ def main() -> None:
     """Console entry point: user errors become one stderr line and an exit code, never a traceback."""
     debug = "--debug" in sys.argv
     try:
-        if _serve_fast(sys.argv[1:]):
-            return
         rc = _typer_app()(standalone_mode=False)
         if isinstance(rc, int) and rc:
             sys.exit(rc)
@@ -49,19 +47,6 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:
         _other_error(exc, debug)
-
-
-def _serve_fast(argv: list[str]) -> bool:
-    """True when the command was answered without typer (cli/fast.py)."""
-    from biohub_cli.cli import fast
-
-    view = fast.timeline_view(argv)
-    if view is None:
-        return False
-    from biohub_cli.cli import _output
-
-    _output.grouped_table(view)
-    return True
 
 
 def _other_error(exc: Exception, debug: bool) -> None:

@@ -27,11 +27,11 @@ def build(
 
     Example: biohub build --check
     """
-    from biohub_cli import cache
+    from biohub_cli.kb import records_cache
     from biohub_cli.render import site
 
     root = options(ctx).root
-    base, stats = cache.load_with_stats(root)
+    base, stats = records_cache.load_with_stats(root)
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)

@@ -14,7 +14,7 @@ from biohub_cli.cli.context import options
 from biohub_cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from biohub_cli import pipeline
+    from biohub_cli.ingest import pipeline
 
 
 class Executor(StrEnum):
@@ -61,7 +61,7 @@ def ingest(
 
     On a Dask cluster: biohub ingest releases/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from biohub_cli import pipeline
+    from biohub_cli.ingest import pipeline
 
     pub = None
     if published:  # the models (pydantic) only when needed: an unchanged re-ingest never loads them

@@ -34,9 +34,9 @@ def show(
 
     Example: biohub show src-3f2a9c01d4e5 --noise
     """
-    from biohub_cli import describe, kb
+    from biohub_cli.kb import describe, knowledge_base
 
-    _output.data(describe.describe(kb.load(options(ctx).root), record_id, noise=noise))
+    _output.data(describe.describe(knowledge_base.load(options(ctx).root), record_id, noise=noise))
 
 
 def validate(ctx: typer.Context) -> None:
@@ -44,9 +44,9 @@ def validate(ctx: typer.Context) -> None:
 
     Example: biohub validate
     """
-    from biohub_cli import checks, kb
+    from biohub_cli.kb import checks, knowledge_base
 
-    base = kb.load(options(ctx).root)
+    base = knowledge_base.load(options(ctx).root)
     problems = checks.validate(base)
     for p in problems:
         _output.data(p.render())
@@ -88,9 +88,9 @@ def export_cmd(
 
     Example: biohub export --format json > export.json
     """
-    from biohub_cli import export, kb
+    from biohub_cli.kb import export, knowledge_base
 
-    base = kb.load(options(ctx).root)
+    base = knowledge_base.load(options(ctx).root)
     for e in base.errors:
         _output.warn(e.render())
     render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv}[fmt.value]
@@ -107,7 +107,7 @@ def merge(
 
     Example: biohub merge 인천시청 인천광역시   /   biohub merge --undo 인천시청
     """
-    from biohub_cli import merging
+    from biohub_cli.ingest import merging
 
     root = options(ctx).root
     message = merging.undo(root, name) if undo else merging.merge(root, name, into)

@@ -14,7 +14,7 @@ from biohub_cli.render import labels
 from biohub_cli.render.tables import TABLE_ROWS
 
 if TYPE_CHECKING:  # the rest loads when a command runs: a warm `biohub timeline` needs none of it
-    from biohub_cli import kb
+    from biohub_cli.kb import knowledge_base
 
 
 class TimelineFormat(StrEnum):
@@ -65,11 +65,11 @@ def register(app: typer.Typer) -> None:
     app.command("people")(people)
 
 
-def _load(ctx: typer.Context, lang: Lang | None) -> tuple[kb.KnowledgeBase, str]:
-    from biohub_cli import cache
+def _load(ctx: typer.Context, lang: Lang | None) -> tuple[knowledge_base.KnowledgeBase, str]:
+    from biohub_cli.kb import records_cache
 
     root = options(ctx).root
-    base = cache.load_cached(root)
+    base = records_cache.load_cached(root)
     for problem in base.errors:
         _output.warn(problem.render())
     return base, labels.resolve_lang(root, lang.value if lang else None)
@@ -113,7 +113,7 @@ def timeline(
 
     Example: biohub timeline --org 셀트리온 --since 2025
     """
-    from biohub_cli import timeline_index
+    from biohub_cli.render import timeline_index
 
     root = options(ctx).root
     table = fmt is TimelineFormat.table and not text
@@ -129,10 +129,10 @@ def timeline(
         if view is not None:
             _output.grouped_table(view)
             return
-    from biohub_cli import cache
+    from biohub_cli.kb import records_cache
     from biohub_cli.render import pages, query, terminal
 
-    base, stats = cache.load_with_stats(root)
+    base, stats = records_cache.load_with_stats(root)
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from biohub_cli.extract.dates import DateMention, find_dates
-from biohub_cli.extract.events import find_events
+from biohub_cli.extract.dates.find import DateMention, find_dates
+from biohub_cli.extract.events.find import find_events
 from biohub_cli.extract.money import find_amounts, parse_krw
 from biohub_cli.extract.quotes import find_quotes
 from biohub_cli.models.facts import Extraction

@@ -9,9 +9,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from biohub_cli import store
 from biohub_cli.models.vocab import ORG_TYPES, OrgType
 from biohub_cli.names import normalise
+from biohub_cli.store import yaml_io
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -40,7 +40,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
-    raw_orgs: Any = store.read_yaml(DATA / "organizations.yaml") or {}
+    raw_orgs: Any = yaml_io.read_yaml(DATA / "organizations.yaml") or {}
     entries = []
     for type_, items in raw_orgs.items():
         if type_ not in ORG_TYPES:
@@ -48,8 +48,8 @@ def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
         for item in items or []:
             entries.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
                                     name_en=item.get("name_en")))
-    rules: Any = store.read_yaml(DATA / "org_rules.yaml") or {}
-    people: Any = store.read_yaml(DATA / "titles.yaml") or {}
+    rules: Any = yaml_io.read_yaml(DATA / "org_rules.yaml") or {}
+    people: Any = yaml_io.read_yaml(DATA / "titles.yaml") or {}
     suffixes = sorted(((str(k), v) for k, v in (rules.get("suffixes") or {}).items()), key=lambda kv: -len(kv[0]))
     return tuple(entries), Rules(
         suffixes=tuple(suffixes), generic=frozenset(rules.get("generic") or ()),

@@ -1,7 +1,7 @@
 """The organisation and person pages of a build rendered in a second process while the first renders
 the site-wide files (index, timeline in five formats, network): two cores instead of one.
 
-The pages are made by a forked child (forked.py) from the very objects the build loaded: each page
+The pages are made by a forked child (ingest/forked.py) from the very objects the build loaded: each page
 as (path, bytes or None for a page reports/ already holds), read back in order once the build's own
 files are done, exactly as it would have rendered them itself. Without a fork, or when the child
 fails, the build renders the pages itself, which also reports any error the way it always has.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from biohub_cli.forked import Forked, may_fork
+from biohub_cli.ingest.forked import Forked, may_fork
 from biohub_cli.render import page_cache
 
 Item = tuple[str, bytes | None]

@@ -232,7 +232,7 @@ class IndexContext(Page):
 class NetworkContext(Page):
     """network.md: the co-participation graph as a Mermaid diagram and a table of pairs."""
 
-    mermaid: str  # Mermaid source; labels already escaped for Mermaid by network.py
+    mermaid: str  # Mermaid source; labels already escaped for Mermaid by kb/network.py
     pairs: list[PairRow]
     shown: int
     total: int

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
 from biohub_cli.render.contexts import EventRow, OrgRow

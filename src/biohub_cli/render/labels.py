@@ -273,9 +273,9 @@ def resolve_lang(root: Path, explicit: str | None) -> str:
         return check_lang(explicit)
     config = Layout(root).config
     if config.is_file():
-        from biohub_cli import store  # YAML loads only when there is a biohub.yaml to read
+        from biohub_cli.store import yaml_io  # YAML loads only when there is a biohub.yaml to read
 
-        data = store.read_yaml(config)
+        data = yaml_io.read_yaml(config)
         if isinstance(data, dict) and isinstance(data.get("lang"), str):
             return check_lang(data["lang"])
     return DEFAULT_LANG

@@ -27,11 +27,11 @@ from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
 
-from biohub_cli import store
 from biohub_cli.config import Layout
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render import stamp
 from biohub_cli.render.contexts import EventRow, Ref, SourceRow
+from biohub_cli.store import yaml_io
 
 FORMAT = 1
 
@@ -186,8 +186,8 @@ class PageCache:
                 pages[rel] = [digest, sig]
         body = json.dumps({"format": FORMAT, "key": self.key, "pages": pages}, sort_keys=True) + "\n"
         with contextlib.suppress(OSError):  # read-only state: the next build renders every page, as before
-            store.write_atomic(cache_path(self.root), body, durable=False)
+            yaml_io.write_atomic(cache_path(self.root), body, durable=False)
 
 
 def clear(root: Path) -> None:
-    store.remove(cache_path(root))
+    yaml_io.remove(cache_path(root))

@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from biohub_cli import calendar
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event, Organization, Person
-from biohub_cli.render import formats, views
+from biohub_cli.render import calendar, formats, views
 from biohub_cli.render import labels as lb
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.queries import Index

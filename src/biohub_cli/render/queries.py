@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from typing import Any
 
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Amount, Event, Organization, Person, Quote, Source
 from biohub_cli.names import normalise
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from biohub_cli.errors import NotFoundError, UsageError
-from biohub_cli.kb import KnowledgeBase, TimelineFilter
+from biohub_cli.kb.knowledge_base import KnowledgeBase, TimelineFilter
 from biohub_cli.models import Organization, Person
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.vocab import EVENT_TYPES

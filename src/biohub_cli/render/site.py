@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
-from biohub_cli import network, store
 from biohub_cli.config import Layout
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb import network
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import formats, page_cache, pages, stamp, views
 from biohub_cli.render.ahead import Ahead
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
 from biohub_cli.render.queries import Index
+from biohub_cli.store import yaml_io
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -174,24 +175,24 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
     files = site.files.items() if isinstance(site, Plan) else site
     try:
         for rel, data in files:
-            tmp = None if data is None else store.stage(reports / rel, data)
+            tmp = None if data is None else yaml_io.stage(reports / rel, data)
             if tmp is None:
                 unchanged.append(rel)
             else:
                 staged.append((tmp, reports / rel))
                 written.append(rel)
         if staged:
-            store.sync_folder(reports, [tmp for tmp, _ in staged])
+            yaml_io.sync_folder(reports, [tmp for tmp, _ in staged])
         for tmp, target in staged:
             os.replace(tmp, target)
     except BaseException:
         for tmp, _ in staged:
-            store.remove(tmp)
+            yaml_io.remove(tmp)
         raise
     made = set(written) | set(unchanged)
     removed = [rel for rel in existing(reports) if rel not in made]
     for rel in removed:
-        store.remove(reports / rel)
+        yaml_io.remove(reports / rel)
     return BuildResult(sorted(written), sorted(unchanged), removed,
                        site.skipped if isinstance(site, Plan) else sorted(skipped))
 

@@ -23,10 +23,10 @@ from importlib import metadata
 from pathlib import Path
 
 import biohub_cli
-from biohub_cli import store
-from biohub_cli.code_digest import add_files, files_under, package_digest
 from biohub_cli.config import Layout
-from biohub_cli.record_files import RACY_NS  # one module global each: tests set it per cache
+from biohub_cli.store import yaml_io
+from biohub_cli.store.code_digest import add_files, files_under, package_digest
+from biohub_cli.store.record_files import RACY_NS  # one module global each: tests set it per cache
 
 FORMAT = 1
 
@@ -80,12 +80,12 @@ def write(root: Path, reports: Path, key: str, owned: list[str], now_ns: int) ->
     for rel in owned:
         path = reports / rel
         files[rel] = signature(path) if settled(path, now_ns) else digest(path)
-    store.write_atomic(stamp_path(root), json.dumps({"key": key, "files": files}, sort_keys=True) + "\n",
+    yaml_io.write_atomic(stamp_path(root), json.dumps({"key": key, "files": files}, sort_keys=True) + "\n",
                        durable=False)
 
 
 def clear(root: Path) -> None:
-    store.remove(stamp_path(root))
+    yaml_io.remove(stamp_path(root))
 
 
 def settled(path: Path, now_ns: int) -> bool:

@@ -1,6 +1,6 @@
 """The terminal tables' shapes and the timeline table's assembly, importable without the models.
 
-render/terminal.py builds rows from records; timeline_index.py builds the same rows from its
+render/terminal.py builds rows from records; render/timeline_index.py builds the same rows from its
 compact cache. Both assemble the table here, so the two cannot drift apart.
 """
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from biohub_cli.kb import KnowledgeBase
+from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
 from biohub_cli.render import views

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import groupby
 
-from biohub_cli import network
+from biohub_cli.kb import network
 from biohub_cli.models import Amount, Event, Organization, Person, Quote
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.vocab import EVENT_TYPES

@@ -1,0 +1,61 @@
+"""The source record a document and its extraction become, and how an input path is shown in it.
+
+Shared by the pipeline (files it already knows) and the workers (inline, processes, Dask), so that
+neither imports the other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from biohub_cli.models import Extraction, Source
+    from biohub_cli.models.stages import Document
+
+
+def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
+    from biohub_cli.models import Source
+
+    md = doc.metadata
+    raw = doc.raw
+    return Source(
+        id=doc.source_id, path=display_path(raw.path, root), file_name=raw.file_name, sha256=raw.sha256,
+        format=raw.format, title=md.title, outlet=md.outlet, reporter=md.reporter, published=md.published,
+        published_time=md.published_time, published_evidence=md.published_evidence, header=dict(md.header),
+        segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Relative to the knowledge base when inside it, else to the current folder.
+
+    Records never carry machine-specific absolute paths, and a file inside the knowledge base
+    gets the same path whichever folder the ingest was started from.
+    """
+    return display_resolved(os.path.realpath(path), os.path.realpath(root), os.getcwd())
+
+
+def resolved_path(path: Path, folders: dict[str, str]) -> str:
+    """os.path.realpath(path), its folder's resolution taken from `folders` (filled as it goes): a file
+    that is not a link resolves to its resolved folder and its name."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    if folder not in folders:
+        folders[folder] = os.path.realpath(folder or ".")
+    return os.path.join(folders[folder], name)
+
+
+def display_resolved(here: str, base: str, cwd: str) -> str:
+    """display_path of the already resolved path `here`; `base`: the resolved knowledge base."""
+    if os.name == "posix":  # string tests, as pathlib's component-wise ones for resolved POSIX paths
+        inside = here == base or here.startswith(base if base.endswith("/") else base + "/")
+        if inside:
+            return here[len(base):].lstrip("/") or "."
+    elif Path(here).is_relative_to(base):  # pragma: no cover - Windows: case-insensitive comparison
+        return Path(here).relative_to(base).as_posix()
+    try:
+        return Path(os.path.relpath(here, cwd)).as_posix()
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return Path(here).as_posix()
