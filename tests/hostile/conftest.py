@@ -25,13 +25,14 @@ def batch_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[s
     pool = ThreadPoolExecutor(max_workers=2)
     futures: dict[str, Future[BatchRun]] = {}
 
-    def run(batch: str) -> BatchRun:
-        root = tmp_path_factory.mktemp(f"hostile-{batch}")
+    def run(batch: str, root: Path) -> BatchRun:
         return run_record_batch(root) if batch == "records" else run_input_batch(root, batch)
 
     def get(batch: str) -> BatchRun:
         if not futures:
-            futures.update({b: pool.submit(run, b) for b in (*BATCHES, "records")})
+            # the folders are made here, one thread: two threads making pytest's base folder at once collide
+            roots = {b: tmp_path_factory.mktemp(f"hostile-{b}") for b in (*BATCHES, "records")}
+            futures.update({b: pool.submit(run, b, root) for b, root in roots.items()})
         return futures[batch].result()
 
     yield get
