@@ -39,15 +39,10 @@ schema: $(STAMP)
 reports: $(STAMP)
 	$(BIN)/biohub --kb . build
 
-# Ingest ../shared/seeds into a temporary knowledge base and score it against ../shared/gold.
+# Ingest ../shared/seeds into a temporary knowledge base and score it against ../shared/gold; then the
+# development set the same way when its texts are in .devset/ (../shared/devset/README.md says how).
 score: $(STAMP)
-	@if [ ! -d "$(SHARED)/seeds" ]; then echo "no $(SHARED)/seeds here; nothing to score"; exit 0; fi; \
-	tmp=$$(mktemp -d); \
-	$(BIN)/biohub --kb $$tmp init $$tmp >/dev/null 2>&1; \
-	$(BIN)/biohub --kb $$tmp ingest $(SHARED)/seeds; \
-	$(BIN)/biohub --kb $$tmp export --format json > $$tmp/export.json && \
-	$(BIN)/python $(SHARED)/tools/score_gold.py --export $$tmp/export.json --gold $(SHARED)/gold; \
-	rm -rf $$tmp
+	@$(BIN)/python bench/score.py --shared $(SHARED)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
