@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,12 @@ class Lexicon:
         self._forms: dict[str, OrgEntry] = {}
         for e in entries:  # later entries (the knowledge base's) win over bundled ones
             self.entries[e.name] = e
+        for e in list(self.entries.values()):
+            parent = self.entries.get(e.parent or "")
+            if parent is not None and e.name.endswith(rules.venue_suffixes):
+                # a campus is where its university is: its names name the university
+                del self.entries[e.name]
+                self.entries[parent.name] = replace(parent, aliases=(*parent.aliases, e.name, *e.aliases))
         for e in self.entries.values():
             for form in (e.name, *e.aliases):
                 self._forms[normalise(form)] = e
@@ -97,6 +103,11 @@ class Lexicon:
         self.people = tuple(sorted(set(people)))
         self.memo: dict[tuple[str, str], Any] = {}  # (question, text) → answer: see `remembered`
         self._looked_up: dict[str, OrgEntry | None] = {}
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Bare place words that name a body only in a list of bodies (경남, 대전): otherwise places."""
+        return frozenset(a for e in self.entries.values() for a in e.abbrev)
 
     def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
         """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
@@ -139,17 +150,21 @@ class Lexicon:
 
     @cached_property
     def scan_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
-        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not)."""
-        return tuple((f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3))
+        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not),
+        and each form written with spaces also without them (노보 노디스크 as 노보노디스크)."""
+        forms = [(f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3)]
+        known = {f for f, _ in forms}
+        squeezed = [(f.replace(" ", ""), e) for f, e in forms if " " in f and f.replace(" ", "") not in known]
+        return tuple(sorted(dict(forms + squeezed).items(), key=lambda fe: (-len(fe[0]), fe[0])))
 
     @cached_property
-    def scan_forms_by_first(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
-        """scan_forms by their first character, each with its place in scan_forms: a sentence need only
-        be searched for the forms whose first character it holds."""
+    def scan_index(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
+        """scan_forms by their first two characters, each with its place in scan_forms: a sentence is
+        read once, each position looking up only the forms that start there."""
         out: dict[str, list[tuple[int, str, OrgEntry]]] = {}
         for i, (form, entry) in enumerate(self.scan_forms):
-            out.setdefault(form[0], []).append((i, form, entry))
-        return {ch: tuple(items) for ch, items in out.items()}
+            out.setdefault(form[:2], []).append((i, form, entry))
+        return {key: tuple(items) for key, items in out.items()}
 
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
         return list(self._english_forms)
