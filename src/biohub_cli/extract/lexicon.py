@@ -146,25 +146,29 @@ class Lexicon:
     @cached_property
     def _surface_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         forms = {(f, e.name) for e in self.entries.values() for f in (e.name, *e.aliases) if len(f) >= 2}
-        return tuple(sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0])))
+        return tuple((f, self.entries[n]) for f, n in sorted(forms, key=lambda fn: (-len(fn[0]), fn[0], fn[1])))
 
     @cached_property
     def scan_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not),
         and each form written with spaces also without them (노보 노디스크 as 노보노디스크)."""
-        forms = [(f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3)]
-        known = {f for f, _ in forms}
-        squeezed = [(f.replace(" ", ""), e) for f, e in forms if " " in f and f.replace(" ", "") not in known]
-        return tuple(sorted(dict(forms + squeezed).items(), key=lambda fe: (-len(fe[0]), fe[0])))
+        # a form named by two entries (GC녹십자: a name and another entry's alias) finds the one `lookup` gives
+        forms = {f: self._forms[normalise(f)] for f, _ in self._surface_forms if not (f.isascii() and len(f) < 3)}
+        for f in [f for f in forms if " " in f]:
+            forms.setdefault(f.replace(" ", ""), forms[f])
+        return tuple(sorted(forms.items(), key=lambda fe: (-len(fe[0]), fe[0])))
 
     @cached_property
-    def scan_index(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
-        """scan_forms by their first two characters, each with its place in scan_forms: a sentence is
-        read once, each position looking up only the forms that start there."""
-        out: dict[str, list[tuple[int, str, OrgEntry]]] = {}
+    def scan_automaton(self) -> Any:
+        """An Aho-Corasick automaton of scan_forms (pyahocorasick): one pass over a sentence finds every
+        occurrence of every form, each reported with its place in scan_forms."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
         for i, (form, entry) in enumerate(self.scan_forms):
-            out.setdefault(form[:2], []).append((i, form, entry))
-        return {key: tuple(items) for key, items in out.items()}
+            automaton.add_word(form, (i, form, entry))
+        automaton.make_automaton()
+        return automaton
 
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
         return list(self._english_forms)

@@ -54,6 +54,8 @@ def listed_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
 
 def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
     text = sent.text
+    if sum(text.count(sep) for sep in ",·ㆍ") < 1:
+        return
     for m in _LIST.finditer(text):
         items = [_item(i.start() + m.start("items"), i.group(), first=n == 0)
                  for n, i in enumerate(re.finditer(r"[^,·ㆍ]+", m.group("items")))]

@@ -383,23 +383,19 @@ def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
     order; one form's occurrences never overlap each other."""
     text = sent.text
     n = len(text)
-    index = lexicon.scan_index
     next_free: dict[int, int] = {}  # form's place in scan_forms -> where its next occurrence may start
-    for i in range(n - 1):
-        bucket = index.get(text[i:i + 2])
-        if bucket is None or (i and text[i - 1].isalnum()):
+    found = [(last + 1 - len(form), k, form, entry) for last, (k, form, entry) in lexicon.scan_automaton.iter(text)]
+    for i, k, form, entry in sorted(found, key=lambda f: (f[0], f[1])):
+        end = i + len(form)
+        if next_free.get(k, 0) > i or (i and text[i - 1].isalnum()):
             continue
-        for k, form, entry in bucket:
-            end = i + len(form)
-            if end > n or next_free.get(k, 0) > i or not text.startswith(form, i):
-                continue
-            after = text[end] if end < n else " "
-            ascii_form = form.isascii()
-            if (ascii_form and after.isascii() and after.isalnum()) \
-                    or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
-                continue
-            next_free[k] = end
-            yield _Cand(sent.start + i, sent.start + end, text[i:end], entry.name, entry.type)
+        after = text[end] if end < n else " "
+        ascii_form = form.isascii()
+        if (ascii_form and after.isascii() and after.isalnum()) \
+                or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
+            continue
+        next_free[k] = end
+        yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
 
 
 def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:
