@@ -69,8 +69,16 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
             continue
         type_: OrgType = closing if closing is not None else max(sorted(set(types)), key=types.count)
         for (offset, name), entry in zip(items, known, strict=True):
-            if entry is None and _name_shaped(name, lexicon, people=closing is None):
-                yield Listed(sent.start + offset, sent.start + offset + len(name), name, type_)
+            start = sent.start + offset
+            if entry is None and _name_shaped(name, lexicon, people=closing is None) \
+                    and not _common_word(sent, start, start + len(name)):
+                yield Listed(start, start + len(name), name, type_)
+
+
+def _common_word(sent: Sentence, start: int, end: int) -> bool:
+    """Kiwi reads the item as one common noun it knows (운영, 국비, 관리): a word, not a name."""
+    tokens = [t for t in sent.tokens if start <= t.start < end]
+    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].end == end
 
 
 def _item(offset: int, written: str, *, first: bool) -> tuple[int, str]:
