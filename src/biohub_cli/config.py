@@ -42,7 +42,13 @@ class Layout:
 
     @property
     def aliases(self) -> Path:
+        """Organisation merges made by analysts (`biohub merge A B`)."""
         return self.root / "aliases.yaml"
+
+    @property
+    def event_curation(self) -> Path:
+        """Event merges and splits made by analysts (`biohub merge EV_A EV_B`, `biohub split EV SRC`)."""
+        return self.root / "events.yaml"
 
     @property
     def reports(self) -> Path:

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from biohub_cli.config import find_root
+from biohub_cli.errors import BiohubError
 
 
 @dataclass(frozen=True)
@@ -23,3 +24,15 @@ class GlobalOptions:
 def options(ctx: typer.Context) -> GlobalOptions:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, GlobalOptions) else GlobalOptions()
+
+
+def fail(exc: BiohubError) -> SystemExit:
+    """One stderr line and the error's exit code (1: nothing found, 2: usage).
+
+    SystemExit rather than typer.Exit: app.main() runs typer with standalone_mode=False, where an
+    Exit's code is returned and dropped, while SystemExit reaches the process (and CliRunner).
+    """
+    from biohub_cli.cli import _output
+
+    _output.error(exc.render())
+    return SystemExit(exc.exit_code)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from biohub_cli.cli import _output
-from biohub_cli.cli.context import options
+from biohub_cli.cli.context import fail, options
 from biohub_cli.errors import BiohubError
 from biohub_cli.render import labels
 from biohub_cli.render.tables import TABLE_ROWS
@@ -75,14 +75,7 @@ def _load(ctx: typer.Context, lang: Lang | None) -> tuple[knowledge_base.Knowled
     return base, labels.resolve_lang(root, lang.value if lang else None)
 
 
-def _fail(exc: BiohubError) -> SystemExit:
-    """One stderr line and the error's exit code (1: nothing found, 2: usage).
-
-    SystemExit rather than typer.Exit: app.main() runs typer with standalone_mode=False, where an
-    Exit's code is returned and dropped, while SystemExit reaches the process (and CliRunner).
-    """
-    _output.error(exc.render())
-    return SystemExit(exc.exit_code)
+_fail = fail
 
 
 def _show(text: str, fmt: ProfileFormat) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from biohub_cli.ingest import worker as worker_mod
     from biohub_cli.kb import knowledge_base as kb_mod
     from biohub_cli.models import Source
+    from biohub_cli.models.curation import AnalystCuration
     from biohub_cli.models.dates import PartialDate
     from biohub_cli.resolve import Existing, Resolved
 
@@ -90,7 +91,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         from biohub_cli.ingest import commit, memory
         from biohub_cli.ingest.forked import Forked
         from biohub_cli.kb import records_cache
-        from biohub_cli.store import records_io
+        from biohub_cli.store import curation_files, records_io
 
         canonical = _canonical_files(layout)
         last_run.forget(layout)
@@ -111,6 +112,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         extracted: set[str] = set()
         at_path: dict[str, set[str]] = {}  # the ids in `sources` by path, kept as `sources` changes
+        replaced: dict[str, str] = {}  # old source id -> the new one read from the same path
         for s in sources.values():
             at_path.setdefault(s.path, set()).add(s.id)
         for outcome in outcomes:
@@ -122,6 +124,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             for old in at_path.get(here, set()) - {sid}:
                 at_path[here].discard(old)
                 sources.pop(old)  # the file at this path has new content now
+                replaced[old] = sid
             source = outcome.source  # compacted before it was packed: equal strings are one object again
             if source is not None:
                 if sid in sources:
@@ -129,9 +132,9 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                 sources[sid] = source
                 at_path.setdefault(source.path, set()).add(sid)
                 extracted.add(sid)
-        merges = records_io.read_merges(layout)
+        curation = curation_files.read_curation(layout)
         try:
-            resolved = resolve(list(sources.values()), commit.existing(kb, index.states), merges)
+            resolved = resolve(list(sources.values()), commit.existing(kb, index.states, replaced), curation)
             _crash_point("resolved")
         except KeyboardInterrupt:  # nothing is written yet: stop with records/ untouched
             report.interrupted, report.stored = True, False
@@ -145,7 +148,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         # forked child with two or more jobs and enough to resolve); it is used only when the store went through.
         after = commit.next_index(kb, resolved, index.states) if current else {}
         apart = options.jobs > 1 and current and len(resolved.sources) >= CHECK_APART_AFTER
-        check = Forked(lambda: iter([_fixed_point(resolved, after, merges)] if current else []),
+        check = Forked(lambda: iter([_fixed_point(resolved, after, curation)] if current else []),
                        fork=None if apart else False)
         try:
             with _interrupt_deferred() as interrupts:
@@ -195,14 +198,14 @@ def _proposals(resolved: Resolved) -> list[str]:
 Verdict = tuple[bool, list[str], list[str]]  # a fixed point?, and what the next ingest would report
 
 
-def resolve(sources: list[Source], existing: Existing, merges: dict[str, str]) -> Resolved:
+def resolve(sources: list[Source], existing: Existing, curation: AnalystCuration) -> Resolved:
     """resolve.resolve, imported when first needed."""
     from biohub_cli.resolve import resolve as run
 
-    return run(sources, existing, merges)
+    return run(sources, existing, curation)
 
 
-def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, str]) -> Verdict:
+def _fixed_point(resolved: Resolved, index: dict[str, str], curation: AnalystCuration) -> Verdict:
     """Resolve the records about to be stored against themselves: when that gives them back unchanged,
     an ingest of the same files would write nothing and report these conflicts and proposals."""
     from biohub_cli.resolve import Existing
@@ -210,7 +213,7 @@ def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, st
     deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
     again = resolve(list(resolved.sources.values()),
                     Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
-                    merges)
+                    curation)
     same = (again.orgs, again.people, again.events, again.sources) == \
         (resolved.orgs, resolved.people, resolved.events, resolved.sources)
     return same, list(again.curation.conflicts), _proposals(again)

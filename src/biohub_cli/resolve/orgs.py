@@ -22,6 +22,10 @@ class _Group:
     types: Counter[str] = field(default_factory=Counter)
     sources: set[str] = field(default_factory=set)
     evidence: list[Evidence] = field(default_factory=list)
+    # what the mentions under the organisation's own name say: a merge never changes its type or
+    # English name while there are any (the joining organisation's English name becomes an alias)
+    own_names_en: Counter[str] = field(default_factory=Counter)
+    own_types: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True)
@@ -37,13 +41,14 @@ class OrgIndex:
 
 def resolve_orgs(sources: Sequence[Source], merges: Mapping[str, str]) -> OrgIndex:
     """Group every organisation mention by canonical name; `merges` maps a name to the one it joins."""
+    joins = {normalise(k): v for k, v in merges.items()}
     groups: dict[str, _Group] = {}
     for src in sorted(sources, key=lambda s: s.id):
         for m in src.extraction.organizations:
-            canonical = _follow(m.name, merges)
+            canonical = _follow(m.name, joins)
             key = normalise(canonical)
             g = groups.setdefault(key, _Group(name=canonical))
-            _add(g, m, src.id)
+            _add(g, m, src.id, own=normalise(m.name) == key)
             if m.name != canonical:
                 g.surfaces[m.name] += 1
     shared = _shared_aliases(groups)
@@ -53,35 +58,44 @@ def resolve_orgs(sources: Sequence[Source], merges: Mapping[str, str]) -> OrgInd
         oid = org_id(g.name)
         aliases = sorted(s for s in g.surfaces if normalise(s) != key and len(s) > 1
                          and normalise(s) not in shared)
-        name_en = g.names_en.most_common(1)[0][0] if g.names_en else None
-        type_ = sorted(g.types.items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0][0]
+        names_en = g.own_names_en if g.own_types else g.names_en
+        name_en = names_en.most_common(1)[0][0] if names_en else None
+        types = g.own_types or g.types
+        type_ = sorted(types.items(), key=lambda kv: (-kv[1], kv[0] == "other", kv[0]))[0][0]
         records[oid] = Organization(
             id=oid, name=g.name, name_en=name_en, aliases=aliases, type=type_,  # type: ignore[arg-type]
             sources=sorted(g.sources), evidence=sorted(g.evidence, key=lambda e: e.sort_key())[:MAX_EVIDENCE])
         by_name[key] = oid
         for alias in aliases:
             by_name.setdefault(normalise(alias), oid)
-    for name, target in merges.items():
-        tid = by_name.get(normalise(_follow(target, merges)))
+    for name in merges:
+        tid = by_name.get(normalise(_follow(name, joins)))
         if tid:
             by_name[normalise(name)] = tid
     return OrgIndex(records=records, by_name=by_name)
 
 
-def _add(g: _Group, m: OrgMention, source_id: str) -> None:
+def _add(g: _Group, m: OrgMention, source_id: str, *, own: bool) -> None:
     g.surfaces[m.surface] += 1
     if m.name_en:
         g.names_en[m.name_en] += 1
+        if own:
+            g.own_names_en[m.name_en] += 1
+        else:  # the English name of an organisation merged into this one stays one of its names
+            g.surfaces[m.name_en] += 1
     g.types[m.type] += 1
+    if own:
+        g.own_types[m.type] += 1
     g.sources.add(source_id)
     g.evidence.append(m.evidence)
 
 
-def _follow(name: str, merges: Mapping[str, str]) -> str:
-    seen = {name}
-    while name in merges and merges[name] not in seen:
-        name = merges[name]
-        seen.add(name)
+def _follow(name: str, joins: Mapping[str, str]) -> str:
+    """The name a chain of merges (keys normalised) ends at."""
+    seen = {normalise(name)}
+    while normalise(name) in joins and normalise(joins[normalise(name)]) not in seen:
+        name = joins[normalise(name)]
+        seen.add(normalise(name))
     return name
 
 
@@ -95,17 +109,19 @@ def _shared_aliases(groups: Mapping[str, _Group]) -> set[str]:
 
 
 def propose_merges(records: Mapping[str, Organization], threshold: float = 90.0) -> list[tuple[str, str, float]]:
-    """Pairs of organisations whose names are close enough to be one body; proposed, never merged here."""
+    """Pairs of active organisations whose names are close enough to be one body; proposed, never merged here."""
     from rapidfuzz import fuzz
 
-    orgs = sorted(records.values(), key=lambda o: o.name)
+    orgs = sorted((o for o in records.values() if o.status == "active"), key=lambda o: o.name)
+    keys = [normalise(o.name) for o in orgs]
     out = []
     for i, a in enumerate(orgs):
-        for b in orgs[i + 1:]:
+        na = keys[i]
+        for j in range(i + 1, len(orgs)):
+            b, nb = orgs[j], keys[j]
             if a.type != b.type and "other" not in (a.type, b.type):
                 continue
-            na, nb = normalise(a.name), normalise(b.name)
             score = fuzz.ratio(na, nb)
-            if score >= threshold and na != nb:
+            if na != nb and score >= threshold:
                 out.append((a.name, b.name, round(score, 1)))
     return out
