@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from biohub_cli.models import Evidence, Organization, Source
 from biohub_cli.models.facts import OrgMention
 from biohub_cli.names import normalise
 from biohub_cli.resolve.ids import org_id
+from biohub_cli.store import yaml_io
 
 MAX_EVIDENCE = 5
+DATA = Path(__file__).resolve().parent.parent / "data"
 
 
 @dataclass
@@ -57,7 +62,7 @@ def resolve_orgs(sources: Sequence[Source], merges: Mapping[str, str]) -> OrgInd
     for key, g in sorted(groups.items()):
         oid = org_id(g.name)
         aliases = sorted(s for s in g.surfaces if normalise(s) != key and len(s) > 1
-                         and normalise(s) not in shared)
+                         and normalise(s) not in shared and not is_generic(s))
         names_en = g.own_names_en if g.own_types else g.names_en
         name_en = names_en.most_common(1)[0][0] if names_en else None
         types = g.own_types or g.types
@@ -99,6 +104,29 @@ def _follow(name: str, joins: Mapping[str, str]) -> str:
     return name
 
 
+@cache
+def _generic_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Names of a kind of body (data/generic_org_names.yaml, org_rules.yaml), and their modifiers."""
+    own: Any = yaml_io.read_yaml(DATA / "generic_org_names.yaml") or {}
+    rules: Any = yaml_io.read_yaml(DATA / "org_rules.yaml") or {}
+    words = {normalise(str(w)) for w in [*own.get("names", []), *rules.get("generic", []),
+                                         *(rules.get("suffixes") or {})]}
+    modifiers = tuple(sorted({normalise(str(m)) for m in own.get("modifiers", [])}, key=lambda m: (-len(m), m)))
+    return frozenset(w for w in words if w), modifiers
+
+
+def is_generic(name: str) -> bool:
+    """A word for a kind of body (협의회, 진흥원, 실증센터, 인력양성센터), which never names one body."""
+    words, modifiers = _generic_words()
+    rest = normalise(name)
+    while rest and rest not in words:
+        lead = next((m for m in modifiers if rest.startswith(m) and len(rest) > len(m)), None)
+        if lead is None:
+            return False
+        rest = rest[len(lead):]
+    return bool(rest)
+
+
 def _shared_aliases(groups: Mapping[str, _Group]) -> set[str]:
     """Surface forms claimed by more than one organisation ("시", "협의체") are nobody's alias."""
     owners: dict[str, set[str]] = defaultdict(set)
@@ -109,7 +137,8 @@ def _shared_aliases(groups: Mapping[str, _Group]) -> set[str]:
 
 
 def propose_merges(records: Mapping[str, Organization], threshold: float = 90.0) -> list[tuple[str, str, float]]:
-    """Pairs of active organisations whose names are close enough to be one body; proposed, never merged here."""
+    """Pairs of active organisations whose names are close enough to be one body (alike, or one short for
+    the other: 연세대 미래캠퍼스 / 연세대학교 미래캠퍼스); proposed, never merged here."""
     from rapidfuzz import fuzz
 
     orgs = sorted((o for o in records.values() if o.status == "active"), key=lambda o: o.name)
@@ -122,6 +151,18 @@ def propose_merges(records: Mapping[str, Organization], threshold: float = 90.0)
             if a.type != b.type and "other" not in (a.type, b.type):
                 continue
             score = fuzz.ratio(na, nb)
-            if na != nb and score >= threshold:
-                out.append((a.name, b.name, round(score, 1)))
-    return out
+            if na != nb and (score >= threshold or (na[-2:] == nb[-2:] and _short_for(na, nb))):
+                short, full = sorted((a.name, b.name), key=lambda n: (len(normalise(n)), n))
+                out.append((short, full, round(score, 1)))  # the short name is the one to merge
+    return sorted(out)
+
+
+def _short_for(a: str, b: str) -> bool:
+    """One name is the other with some syllables left out, most of it kept (의료산업진흥원 of
+    원주의료기기산업진흥원, 연세대미래캠퍼스 of 연세대학교미래캠퍼스); names normalised."""
+    from rapidfuzz.distance import LCSseq
+
+    short, long = sorted((a, b), key=len)
+    if len(short) < 4 or len(short) == len(long) or len(short) < 0.6 * len(long):
+        return False
+    return bool(LCSseq.similarity(short, long) == len(short))
