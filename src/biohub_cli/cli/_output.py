@@ -45,9 +45,10 @@ def info(message: str) -> None:
 
 
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-          *, styles: Sequence[str | None] | None = None, to_stderr: bool = False) -> None:
+          *, styles: Sequence[str | None] | None = None, to_stderr: bool = False, caption: str | None = None) -> None:
     """A rich table of plain strings (document text is escaped, never read as markup)."""
-    tab = Table(title=escape(title) if title else None, show_lines=False)
+    tab = Table(title=escape(title) if title else None, caption=escape(caption) if caption else None,
+                show_lines=False)
     for col in columns:
         tab.add_column(escape(col))
     for i, row in enumerate(rows):

@@ -44,9 +44,11 @@ def init(
 def ingest(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Files or folders (txt, md, html, pdf, hwpx, hwp)."),
-    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for "
-                                         "documents that lack one."),
-    force: bool = typer.Option(False, "--force", help="Re-extract files even when unchanged."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) of these "
+                                         "documents, over any date found in them; their relative dates "
+                                         "(이날, 지난달) are worked out from it, for files ingested before too."),
+    force: bool = typer.Option(False, "--force", help="Extract files again even when unchanged (counted as "
+                               "'extracted again')."),
     jobs: int = typer.Option(0, "--jobs", "-j",
                              help="Cores to use, by Kiwi's threads or worker processes (0: all cores)."),
     max_bytes: int | None = typer.Option(None, "--max-bytes", help="Largest input file accepted."),
@@ -89,17 +91,25 @@ def ingest(
         _output.warn(e)
     for p in report.proposals:
         _output.info(f"possible duplicate: {p}")
-    rows = [(s, str(report.count(s))) for s in ("new", "unchanged", "failed")]
+    for r in report.redated:
+        _output.info(r)
+    rows = [(label, str(report.count(status))) for status, label in _STATUSES]
     if report.interrupted:
         rows.append(("not read (interrupted)", str(len(report.not_read))))
     rows.append(("records written", str(report.written)))
     rows.append(("records removed", str(report.removed)))
-    _output.table("ingest", ["", "files"], rows, to_stderr=True)
+    _output.table("ingest", ["", "files"], rows, to_stderr=True, caption=_REMOVED if report.removed else None)
     if report.interrupted:
         _output.warn(_interrupted_summary(report))
         raise typer.Exit(130)
     if report.failed or report.record_errors:
         raise typer.Exit(1)
+
+
+_STATUSES = (("new", "new"), ("changed", "changed (new content)"), ("re-extracted", "extracted again"),
+             ("unchanged", "unchanged"), ("failed", "failed"))
+_REMOVED = ("records removed: record files no document makes any more (an event now dated otherwise, "
+            "the older version of a changed file, a record merged into another); git keeps them")
 
 
 def _interrupted_summary(report: pipeline.IngestReport) -> str:

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from biohub_cli.models import Source
 from biohub_cli.resolve.ids import fingerprint
 
 R = TypeVar("R", bound=BaseModel)
@@ -24,8 +25,23 @@ class Curation:
 
 
 def fingerprints(rec: BaseModel) -> dict[str, str]:
+    if isinstance(rec, Source):
+        return {name: fingerprint(_dump(getattr(rec, name))) for name in SOURCE_CURATED}
     return {name: fingerprint(_dump(getattr(rec, name))) for name in type(rec).model_fields
             if name not in _NOT_CURATED}
+
+
+SOURCE_CURATED = ("title", "outlet", "reporter", "published")  # a source's fields an analyst may correct
+
+
+def stamped_source(src: Source) -> Source:
+    """The source with the fingerprints of its metadata as biohub wrote it."""
+    return src.model_copy(update={"generated": fingerprints(src)})
+
+
+def source_edits(src: Source) -> list[str]:
+    """The source's metadata fields edited by hand since biohub wrote them (none for an unstamped source)."""
+    return edited_fields(src) if src.generated else []
 
 
 def merge_with_disk(new: Mapping[str, R], old: Mapping[str, R], deleted: set[str], report: Curation,
