@@ -24,6 +24,9 @@ class BiohubError(Exception):
         return text
 
 
+WORD_DOCUMENT = "a Word document: Word documents are not read; save it as PDF or HWPX"
+
+
 class UsageError(BiohubError):
     exit_code = 2
 

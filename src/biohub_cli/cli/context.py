@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from biohub_cli.config import find_root
+from biohub_cli.config import require_root
 from biohub_cli.errors import BiohubError
 
 
@@ -18,7 +18,8 @@ class GlobalOptions:
 
     @property
     def root(self) -> Path:
-        return find_root(self.kb)
+        """The knowledge base the command works on; a usage error (exit 2) when there is none."""
+        return require_root(self.kb)
 
 
 def options(ctx: typer.Context) -> GlobalOptions:

@@ -42,7 +42,10 @@ def show(
     """
     from biohub_cli.kb import describe, knowledge_base
 
-    _output.data(describe.describe(knowledge_base.load(options(ctx).root), record_id, noise=noise))
+    try:
+        _output.data(describe.describe(knowledge_base.load(options(ctx).root), record_id, noise=noise))
+    except BiohubError as exc:
+        raise fail(exc) from None
 
 
 def validate(ctx: typer.Context) -> None:

@@ -77,13 +77,14 @@ CHECK_APART_AFTER = 200  # sources past which the fixed-point check (`_fixed_poi
 
 
 def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOptions(),
-           progress: Progress | None = None) -> IngestReport:
-    """Ingest files and folders into the knowledge base at `root`; per-file failures never stop the batch."""
+           progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest files and folders into the knowledge base at `root`; per-file failures never stop the batch.
+    `on_wait` hears that the ingest waits for another one holding the knowledge base's lock."""
     from biohub_cli.read import iter_inputs
 
     layout = Layout(root)
     report = IngestReport()
-    with ingest_lock(layout):
+    with ingest_lock(layout, on_wait=on_wait):
         files, errors = iter_inputs(paths)
         for e in errors:
             report.files.append(FileResult(path=e.path or "?", status="failed", message=e.message))

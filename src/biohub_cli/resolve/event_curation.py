@@ -27,6 +27,7 @@ class _Group:
     members: list[Candidate]
     reasons: list[str]
     joined: list[Candidate] = field(default_factory=list)  # reports of events merged into it by hand
+    built: Event | None = None  # the automatic merge's event, while the analyst changed nothing of it
 
 
 @dataclass
@@ -41,8 +42,8 @@ def curate_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[st
     """The events of the automatic merge with the analyst's splits, then merges, applied."""
     groups: dict[str, _Group] = {}
     for members, reasons in event_clusters(sources, orgs):
-        eid = build_event(members, reasons, orgs, people_ids).id
-        groups[eid] = _Group(members, reasons)
+        ev = build_event(members, reasons, orgs, people_ids)
+        groups[ev.id] = _Group(members, reasons, built=ev)
     out = CuratedEvents(events={})
     for eid, sids in sorted(splits.items()):
         _split(groups, eid, sids, orgs, people_ids, out.notes)
@@ -56,6 +57,8 @@ def curate_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[st
 def _build(gid: str, g: _Group, orgs: OrgIndex, people_ids: dict[str, str]) -> Event:
     """The event of a group under its id; one that others were merged into keeps its own date, type,
     title, venue and ordinal, and gains their reports, participants, people and attendees."""
+    if g.built is not None:
+        return g.built
     ev = build_event(g.members, g.reasons, orgs, people_ids)
     if g.joined:
         whole = build_event(g.members + g.joined, g.reasons, orgs, people_ids)
@@ -83,10 +86,11 @@ def _split(groups: dict[str, _Group], eid: str, sids: Sequence[str], orgs: OrgIn
         taken = [c for c in group.members if c.source == sid]
         group.members = [c for c in group.members if c.source != sid]
         group.reasons = [r for r in group.reasons if not r.startswith(f"{sid}: ")]
+        group.built = None
         reports.discard(sid)
         alone = build_event(taken, [], orgs, people_ids)
         new_id = alone.id if alone.id not in groups else split_event_id(alone.date.iso(), alone.type, alone.title, sid)
-        groups[new_id] = _Group(taken, [])
+        groups[new_id] = _Group(taken, [], built=alone if new_id == alone.id else None)
 
 
 def _merge(groups: dict[str, _Group], name: str, merges: Mapping[str, str], out: CuratedEvents) -> None:
@@ -105,4 +109,5 @@ def _merge(groups: dict[str, _Group], name: str, merges: Mapping[str, str], out:
     into = groups[target]
     into.joined = into.joined + joining.members + joining.joined
     into.reasons = into.reasons + joining.reasons + [f"{name}: {MERGED_BY_HAND}"]
+    into.built = None
     out.merged_away.add(name)
