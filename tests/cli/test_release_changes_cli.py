@@ -68,6 +68,7 @@ def test_a_changed_release_keeps_the_edits_on_its_event_and_reports_the_conflict
     code, out, _ = biohub(kb, "validate")
     assert code == 0, out
     assert "changed (new content) │ 1" in err
+    assert "records removed: record files no document makes any more" in err  # what was removed, said
 
 
 def test_a_published_date_set_by_hand_dates_the_relative_dates_at_the_next_ingest(kb: Path, tmp_path: Path) -> None:
@@ -105,3 +106,48 @@ def test_published_on_a_known_file_applies_it(kb: Path, tmp_path: Path) -> None:
     assert src.published is not None and src.published.iso() == "2025-06-20"
     code, _, err = biohub(kb, "ingest", "--published", "2025-06-20", str(releases))
     assert "unchanged             │ 1" in err  # nothing new to apply
+
+
+MEETING_RELEASE = """인천시·시흥시, 바이오 특화단지 추진단 정기회의 개최
+
+인천광역시와 시흥시는 2025년 7월 9일 시흥시청에서 바이오 특화단지 추진단 제2차 정기회의를 열었다고 밝혔다.
+회의에는 두 도시 관계자 30여 명이 참석했다.
+"""
+MEETING_ARTICLE = """시흥서 바이오 특화단지 추진단 두 번째 정기회의
+
+인천광역시와 시흥시가 2025년 7월 9일 시흥시청 회의실에서 바이오 특화단지 추진단 제2차 정기회의를 공동 개최했다.
+"""
+TALENT = """셀트리온, 인천시와 바이오 인재 양성 협약
+
+셀트리온은 2025년 8월 20일 인천시청에서 인천광역시와 바이오 인재 양성 업무협약을 체결했다고 밝혔다.
+"""
+
+
+def test_event_merges_and_splits_survive_reingest_and_force(kb: Path, tmp_path: Path) -> None:
+    releases = tmp_path / "releases"
+    for name, text in (("a.txt", MEETING_RELEASE), ("b.txt", MEETING_ARTICLE), ("c.txt", TALENT)):
+        _write(releases, name, text)
+    assert biohub(kb, "ingest", str(releases))[0] == 0
+    events = _active_events(kb)
+    (meeting,) = [e for e in events if len(e.sources) == 2]  # two reports, one meeting
+    (talent,) = [e for e in events if e.type == "agreement"]
+    code, _, err = biohub(kb, "split", meeting.id, "b.txt")
+    assert code == 0, err
+    (alone,) = [e for e in _active_events(kb) if e.id not in (meeting.id, talent.id)]
+    code, _, err = biohub(kb, "merge", talent.id, alone.id)
+    assert code == 0, err
+
+    def curated() -> list[tuple[str, int, str]]:
+        return sorted((e.id, len(e.sources), e.status) for e in knowledge_base.load(kb).events.values())
+
+    expected = [(talent.id, 1, "merged"), (meeting.id, 1, "active"), (alone.id, 2, "active")]
+    assert curated() == sorted(expected)
+    before = {p: p.read_bytes() for p in (kb / "records").rglob("*.yaml")}
+    for args in (["ingest", str(releases)], ["ingest", "--force", str(releases)]):
+        code, _, err = biohub(kb, *args)
+        assert code == 0, err
+        assert curated() == sorted(expected), args
+        assert {p: p.read_bytes() for p in (kb / "records").rglob("*.yaml")} == before, args
+    assert biohub(kb, "merge", "--undo", talent.id)[0] == 0
+    assert biohub(kb, "split", "--undo", meeting.id, "b.txt")[0] == 0
+    assert sorted(e.id for e in _active_events(kb)) == sorted([meeting.id, talent.id])
