@@ -230,3 +230,37 @@ def test_the_gazetteer_knows_local_governments_agencies_and_global_pharma(lexico
 def test_a_campus_in_the_gazetteer_is_its_university(lexicon: Lexicon) -> None:
     found = orgs_in("행사는 경희대 국제캠퍼스에서 열렸다.", lexicon)
     assert names(found) == {"경희대학교"}
+
+
+def test_a_known_name_written_with_a_space_inside_it(lexicon: Lexicon) -> None:
+    found = orgs_in("김철수 싸토리우스 코리아바이오텍 대표가 서명했다.", lexicon)
+    assert names(found) == {"싸토리우스코리아바이오텍"}
+
+
+def test_the_site_of_something_is_a_place(lexicon: Lexicon) -> None:
+    found = orgs_in("공사는 수원 광교테크노밸리 바이오부지를 혁신거점으로 만든다.", lexicon)
+    assert found == []
+
+
+def test_an_address_with_a_dong_and_a_joint_host_that_is_no_address(lexicon: Lexicon) -> None:
+    assert names(orgs_in("협약식은 연수구 송도동 연세대 국제캠퍼스에서 열렸다.", lexicon)) == {"연세대학교"}
+    assert names(orgs_in("인천시와 시흥시 공동 주관으로 회의가 열렸다.", lexicon)) == {"인천광역시", "시흥시"}
+
+
+def test_a_startup_centre_and_an_international_body(lexicon: Lexicon) -> None:
+    found = orgs_in("대전바이오창업원은 세계보건기구(WHO)와 협력한다.", lexicon)
+    assert names(found) == {"대전바이오창업원", "세계보건기구"}
+
+
+def test_a_byline_run_into_the_next_line_is_no_part_of_a_name(lexicon: Lexicon) -> None:
+    found = orgs_in("사진=김민수 기자박철수 대전시의회 의장이 축사를 했다.", lexicon)
+    assert names(found) == {"대전광역시의회"}
+
+
+def test_an_ethics_committee_every_institute_has_is_a_kind(lexicon: Lexicon) -> None:
+    assert orgs_in("시는 기관생명윤리위원회와 분양심사위원회를 구성한다.", lexicon) == []
+
+
+def test_a_unit_of_a_university_written_with_spaces(lexicon: Lexicon) -> None:
+    found = orgs_in("연세대 디지털헬스케어 사업단이 참여했다.", lexicon)
+    assert names(found) == {"연세대학교 디지털헬스케어 사업단"}

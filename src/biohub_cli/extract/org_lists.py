@@ -20,7 +20,7 @@ from biohub_cli.models.vocab import OrgType
 # one item: a word or two of a name (셀트리온, SK에코벤스, S-OIL, 솔라스타 벤처스, J&J)
 _ITEM = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]*(?: (?!등)[가-힣A-Za-z0-9&.\-]+)?"
 _LIST = re.compile(rf"(?P<items>{_ITEM}(?:\s?[,·ㆍ]\s?{_ITEM})+)"
-                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>[^.,]{{0,16}}))?)")
+                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>(?:\s[^\s.,]+){{1,2}}))?)")
 # what closes a list of bodies, and the type it gives its items
 _COLLECTIVE: tuple[tuple[str, OrgType], ...] = (
     ("제약사", "company"), ("제약바이오기업", "company"), ("바이오기업", "company"), ("기업", "company"),

@@ -31,7 +31,14 @@ _WORD_AFTER = re.compile(r" ([가-힣]+?)(?:에서|에|의|으로|로|내|일원
 # 동, 리, 면 end common words too: 공동, 관리, 측면)
 _ADDRESS_ENDINGS = ("읍", "국제도시", "신도시", "지구", "특구", "산단", "산업단지", "단지", "일원", "일대", "혁신도시",
                     "테크노밸리")
+_SITE_WORDS = frozenset({"부지", "일대", "일원", "인근", "부근", "단지", "바이오부지", "산업단지", "예정지", "내"})
 _STREET = re.compile(r"\s[가-힣0-9]+(?:로|길|동|리)\s?\d")  # 회기로 117-3, 송도동 24
+# common words ending like a 동, 리 or 면 of an address
+_COMMON_PLACE_LIKE = frozenset({
+    "공동", "활동", "이동", "자동", "운동", "행동", "협동", "연동", "변동", "가동", "작동", "발동", "합동", "노동",
+    "출동", "감동", "기동", "유동", "파동", "주동", "연구동", "관리", "처리", "원리", "논리", "수리", "정리", "거리",
+    "무리", "요리", "대리", "측면", "전면", "이면", "방면", "국면", "지면", "표면", "화면", "장면", "면면", "대면",
+    "비대면"})
 _ACTS = re.compile(r"\(|(?:은|는|이|가|와|과|도|의|측)(?![가-힣])")
 _STOPS = frozenset(",()[]{}<>'\"‘’“”「」『』《》〈〉·・ㆍ/-")
 MAX_WORDS = 4
@@ -70,6 +77,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _rules(sent, lexicon)
             cands += _lexicon_forms(sent, lexicon)
             cands += _foreign_bodies(sent, lexicon)
+            cands += _spaced_names(sent, lexicon)
             cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
                       for x in listed_bodies(sent, lexicon))
     chosen: list[_Cand] = []
@@ -113,7 +121,7 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
         prev = _WORD_BEFORE.search(before)
         after_place = prev is not None and prev.group(1) in places
         nxt = _WORD_AFTER.match(text, c.end)
-        before_place = (nxt is not None and (nxt.group(1).endswith(_ADDRESS_ENDINGS) or nxt.group(1) in places)) \
+        before_place = (nxt is not None and (_address_word(nxt.group(1)) or nxt.group(1) in places)) \
             or bool(_STREET.match(text, c.end))
         head = c.surface.split(" ", 1)[0]
         written_in_place = " " in c.surface and (head in places or _is_place(head, lexicon))  # 인천 연수구
@@ -122,6 +130,12 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
                 and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _address_word(word: str) -> bool:
+    """오송읍, 송도동, 봉산리, 송도국제도시, 배곧지구: the next part of an address (공동, 관리, 측면 are words)."""
+    return word.endswith(_ADDRESS_ENDINGS) or (2 <= len(word) <= 4 and word.endswith(("동", "리", "면"))
+                                                and word not in _COMMON_PLACE_LIKE)
 
 
 def _titled(text: str, end: int, lexicon: Lexicon) -> bool:
@@ -160,6 +174,17 @@ def _defined_short_forms(cands: list[_Cand], text: str, lexicon: Lexicon) -> lis
                 covered.append((i, end))
             i = text.find(form, end)
     return sorted(out, key=lambda c: c.start)
+
+
+def _spaced_names(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A known name written with a space inside it (싸토리우스 코리아바이오텍, 한국 바이오협회): two words whose
+    cores joined are a known form."""
+    words = _words(sent)
+    for a, b in pairwise(words):
+        if a.pure and b.start - a.end == 1 and len(a.core) >= 2:
+            entry = lexicon.lookup(a.core + b.core)
+            if entry is not None:
+                yield _Cand(a.start, b.end, sent.text[a.start - sent.start:b.end - sent.start], entry.name, entry.type)
 
 
 def _foreign_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
@@ -293,9 +318,11 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                     or "·" in prev.core or _is_place(prev.core, lexicon) \
                     or ("-" in prev.core and prev.core.split("-")[0] not in rules.places):
                 break
+            if any(b in prev.core for b in rules.bylines):
+                break  # 명정삼 기자|조원휘 대전시의회: a byline run into the next line
             known = lexicon.lookup(prev.core)
             if known is not None and (_is_branch(w.core, lexicon)
-                                      or not (j == i and known.type in _HAS_UNITS and w.core.endswith(_UNITS))):
+                                      or not (i - j <= 1 and known.type in _HAS_UNITS and w.core.endswith(_UNITS))):
                 break  # two bodies side by side (중소벤처기업부 규제자유특구위원회), unless a unit of its own
             if known is None and _suffix_type(prev.core, lexicon) and prev.core not in rules.generic:
                 break  # 한국플라스틱산업협동조합 한국바이오에너지협회: two names with no comma between
@@ -319,7 +346,8 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                 break
             if flat in rules.generic or "·" in surface or "-" in surface or len(flat) <= 2:
                 break
-            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon)
+            site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS  # 광교테크노밸리 바이오부지
+            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon) or site
                                                 or any(f in flat for f in rules.facility_words)):
                 break
             name, t = _canonical(surface, lexicon)
@@ -333,7 +361,7 @@ def _is_kind(flat: str, first: str, lexicon: Lexicon) -> bool:
     rules = lexicon.rules
     if not flat.endswith(rules.kind_suffixes) or flat.endswith(("대학교병원", "대학병원")):
         return False
-    suffix = _suffix_of(flat, lexicon) or next(x for x in rules.kind_suffixes if flat.endswith(x))
+    suffix = max([_suffix_of(flat, lexicon) or "", *(x for x in rules.kind_suffixes if flat.endswith(x))], key=len)
     head = flat[:-len(suffix)]
     if len(head) > rules.kind_syllables or not head:
         return not head
