@@ -20,6 +20,7 @@ class Cues:
     weather_conditions: tuple[str, ...]
     weather_lines: frozenset[str]
     weather_air: tuple[str, ...]
+    market: tuple[str, ...]
     menu: frozenset[str]
     share: frozenset[str]
     sections: frozenset[str]
@@ -34,6 +35,7 @@ class Cues:
     translation_disclaimer: tuple[str, ...]
     date_labels_first: tuple[str, ...]
     date_labels_later: tuple[str, ...]
+    as_of: tuple[str, ...]  # a date followed by one of these dates a widget's figures, not a story
     release_header: tuple[tuple[str, str], ...]  # (surface label without spaces, canonical key)
     release_heading: frozenset[str]
     issuer_suffixes: tuple[str, ...]
@@ -81,6 +83,7 @@ def cues() -> Cues:
         weather_conditions=tuple(sorted(_strings(weather, "conditions"), key=lambda s: (-len(s), s))),
         weather_lines=frozenset(squash(s) for s in _strings(weather, "lines")),
         weather_air=_strings(weather, "air"),
+        market=_strings(data, "market"),
         menu=frozenset(folded(s) for s in _strings(data, "menu")),
         share=frozenset(folded(s) for s in _strings(data, "share")),
         sections=frozenset(folded(s) for s in _strings(data, "sections")),
@@ -95,6 +98,7 @@ def cues() -> Cues:
         translation_disclaimer=tuple(s.lower() for s in _strings(data, "translation_disclaimer")),
         date_labels_first=_strings(labels, "first"),
         date_labels_later=_strings(labels, "later"),
+        as_of=_strings(data, "as_of"),
         release_header=tuple(header),
         release_heading=frozenset(bare(s) for s in _strings(data, "release_heading")),
         issuer_suffixes=_strings(issuers, "suffixes"),

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from biohub_cli.clean.classify import BYLINE, DATELINE, NAMES, REPORTER_ROLE
+from biohub_cli.clean.classify import BYLINE, DATELINE
+from biohub_cli.clean.credits import NAMES, REPORTER_ROLE
 from biohub_cli.clean.cues import bare, cues
 
 _REPORTER = rf"(?P<names>{NAMES})\s*{REPORTER_ROLE}\s*(?:기자|특파원|통신원)"

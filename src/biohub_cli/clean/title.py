@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from biohub_cli.clean import classify as c
-from biohub_cli.clean.lines import mostly_latin, sentence_final
+from biohub_cli.clean.lines import mostly_latin, running_text, sentence_final
 from biohub_cli.clean.rejoin import Paragraph
 from biohub_cli.clean.story import Plan
 
@@ -27,7 +27,7 @@ def find_title(plan: Plan, body: list[Paragraph]) -> str | None:
     A headline broken after a comma or inside quotes ("인천바이오헬스밸리 추진협의회," then the
     rest) goes on in the next headline paragraph and is joined with it.
     """
-    first_body = next((k for k, p in enumerate(body) if _running_text(p.text)), len(body))
+    first_body = next((k for k, p in enumerate(body) if running_text(p.text)), len(body))
     heads = [p for p in body[:first_body] if _headline(p.text)]
     if heads:
         title = _clean_title(heads[0].text)
@@ -44,10 +44,6 @@ def find_title(plan: Plan, body: list[Paragraph]) -> str | None:
     if before and len(before[-1].text) <= 160:
         return _clean_title(before[-1].text)
     return None
-
-
-def _running_text(text: str) -> bool:
-    return (len(text) >= 40 and sentence_final(text)) or len(text) > 160
 
 
 def _headline(text: str) -> bool:
