@@ -44,7 +44,7 @@ def clean_document(raw: RawDocument) -> Document:
         body, translation = translation, []
     text, segments = _assemble(body, translation)
     return Document(raw=raw, text=text, segments=segments, noise=_noise(raw.text, p),
-                    metadata=lift(p, body, raw.source_id))
+                    metadata=lift(p, body, raw.source_id, raw.page))
 
 
 def _assemble(body: list[Paragraph], translation: list[Paragraph]) -> tuple[str, tuple[Segment, ...]]:
@@ -109,5 +109,5 @@ def _with_published(doc: Document, published: PartialDate | None) -> Document:
     metadata = Metadata(title=meta.title, outlet=meta.outlet, reporter=meta.reporter, published=given,
                         published_time=meta.published_time if same_day else None,
                         published_evidence=meta.published_evidence if same_day else None,
-                        header=dict(meta.header))
+                        header=dict(meta.header), url=meta.url)
     return Document(raw=doc.raw, text=doc.text, segments=doc.segments, noise=doc.noise, metadata=metadata)

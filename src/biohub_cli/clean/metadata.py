@@ -19,13 +19,14 @@ from biohub_cli.clean.dates import FoundDate, find_dates
 from biohub_cli.clean.header import label_spans, merge_header, parse_header_line
 from biohub_cli.clean.lines import Line
 from biohub_cli.clean.outlet import find_outlet
+from biohub_cli.clean.page import from_page
 from biohub_cli.clean.rejoin import Paragraph
 from biohub_cli.clean.stamps import credited_date, garbled_stamp, label_before, labels
 from biohub_cli.clean.story import Plan, date_label_cell, lead_line
 from biohub_cli.clean.title import find_title
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
-from biohub_cli.models.stages import Metadata
+from biohub_cli.models.stages import Metadata, PageMetadata
 
 _FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시"})
 _LATER_RELEASE_KEYS = frozenset({"배포일시"})
@@ -40,8 +41,8 @@ class DatedLabel:
     label_line: int | None = None  # the label cell above the date, in a table laid out one cell a line
 
 
-def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
-    """The metadata of one document (the published date as the text gives it)."""
+def lift(plan: Plan, body: list[Paragraph], source_id: str, page: PageMetadata | None = None) -> Metadata:
+    """The metadata of one document: what a web page's markup states first, then what the text gives."""
     region = _region(plan)
     best = _publication(plan, region)
     published = evidence = None
@@ -51,9 +52,10 @@ def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
         published = PartialDate.of(f.year, f.month, f.day, basis="text")
         time = f.time
         evidence = _evidence(plan, best, source_id)
-    return Metadata(title=find_title(plan, body), outlet=find_outlet(plan, region), reporter=_reporter(plan, region),
-                    published=published, published_time=time, published_evidence=evidence,
-                    header=_header(plan, region))
+    lifted = Metadata(title=find_title(plan, body), outlet=find_outlet(plan, region),
+                      reporter=_reporter(plan, region), published=published, published_time=time,
+                      published_evidence=evidence, header=_header(plan, region))
+    return lifted if page is None else from_page(page, lifted, source_id)
 
 
 def _evidence(plan: Plan, best: DatedLabel, source_id: str) -> Evidence:

@@ -44,7 +44,7 @@ def _document(kb: KnowledgeBase, sid: str) -> dict[str, Any]:
 
     return {
         "id": s.id, "file_name": s.file_name, "path": s.path, "title": s.title,
-        "published": s.published.iso() if s.published else None, "outlet": s.outlet,
+        "published": s.published.iso() if s.published else None, "outlet": s.outlet, "url": s.url,
         "mentions": {
             "organizations": live("organizations", s.mentions.organizations),
             "people": live("people", s.mentions.people),

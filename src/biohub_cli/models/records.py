@@ -49,6 +49,7 @@ class Source(Strict):
     published: PartialDate | None = None
     published_time: str | None = None
     published_evidence: Evidence | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # the original address of a saved web page
     header: dict[str, str] = {}
     segments: list[Segment] = []
     text: str
