@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from biohub_cli.clean import browser
 from biohub_cli.clean.credits import NAMES, REPORTER_ROLE
 from biohub_cli.clean.cues import bare, cues, folded
 from biohub_cli.clean.dates import find_dates, is_bare_date
@@ -19,6 +20,8 @@ from biohub_cli.clean.stamps import credited_date, date_label_at, garbled_stamp
 # Reasons recorded in Document.noise.
 WEATHER = "weather widget"
 MARKET = "market widget"
+ADVERT = "advertisement"
+PROMPT = "subscription prompt"
 HEADER_DATE = "page header date"
 MENU = "page menu"
 SECTION = "section name"
@@ -102,7 +105,8 @@ def classify(text: str) -> str | None:
 
 def _short_line(text: str) -> str | None:
     for test in (_disclaimer_reason, _weather, _market, _page_number, _copyright, _footer, _end_marker,
-                 _post_navigation, _tools, _sections, _release_header, _note, _byline, _caption, _tip, _separator):
+                 _post_navigation, _tools, _browser, _sections, _release_header, _note, _byline, _caption, _tip,
+                 _separator):
         reason = test(text)
         if reason is not None:
             return reason
@@ -169,13 +173,13 @@ def _footer(text: str) -> str | None:
 
 
 def marker_key(text: str) -> str:
-    """A heading with its decorations ("뉴스댓글 >", "더보기 +", "관련기사 (3)") taken off, for lookup."""
+    """A heading with its decorations ("뉴스댓글 >", "더보기 +", "[관련기사]", "관련기사 (3)") off, for lookup."""
     key = bare(text)
     previous = None
     while key and key != previous:
         previous = key
         key = _DECORATION.sub("", key).strip()
-        key = _BULLET.sub("", key)
+        key = _BULLET.sub("", key).strip("[]【】〔〕<>〈〉「」")
     return key
 
 
@@ -189,13 +193,14 @@ def _end_marker(text: str) -> str | None:
         return SHARE  # a comment counter in the share bar ("댓글 0"), not the comment box
     if key in c.comments:
         return COMMENTS
-    if key in c.latest:
-        return LATEST
+    if key in c.latest or _REPORTER_LEAD.sub("", key) in c.latest | {"다른기사", "다른기사보기"}:
+        return LATEST  # "관련기사", "윤다온 기자 다른기사 보기"
     if key.endswith("더보기") and key[: -len("더보기")] in c.latest | c.comments:
         return LATEST
     return None
 
 
+_REPORTER_LEAD = re.compile(r"^[가-힣]{2,4}기자(?:의)?")
 _NAV_ARROWS = re.compile(r"^[◀◁▲△▼▽▶▷∧∨↑↓<>«»‹›ㆍ·•\-\s]+")
 _MAX_NAV_LINE = 160
 
@@ -240,6 +245,16 @@ def _tools(text: str) -> str | None:
     if len(parts) >= 2 and all(p in c.share or p in c.menu for p in parts):
         return SHARE
     return None
+
+
+def _browser(text: str) -> str | None:
+    """What a browser copy carries: a row of buttons, an advertisement, a prompt to subscribe."""
+    row = browser.tool_row(text)
+    if row is not None:
+        return MENU if row == "menu" else SHARE
+    if browser.advert(text):
+        return ADVERT
+    return PROMPT if browser.prompt(text) else None
 
 
 def _sections(text: str) -> str | None:

@@ -40,3 +40,10 @@ def is_issuer(name: str) -> bool:
     if name.endswith(cues().issuer_excluded):
         return False
     return name.endswith(cues().issuer_suffixes)
+
+
+def signature(text: str) -> bool:
+    """"서울특별시 강남구청장", "강남세움복지관장": who signs a notice (a short line ending with a head's title)."""
+    text = text.strip()
+    return 3 <= len(text) <= 30 and all("가" <= ch <= "힣" or ch == " " for ch in text) \
+        and text.endswith(cues().title_signatures)

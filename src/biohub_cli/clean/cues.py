@@ -23,6 +23,10 @@ class Cues:
     market: tuple[str, ...]
     menu: frozenset[str]
     share: frozenset[str]
+    counters: tuple[str, ...]
+    advert_offers: tuple[str, ...]
+    advert_calls: tuple[str, ...]
+    subscription: tuple[str, ...]
     sections: frozenset[str]
     latest: frozenset[str]
     post_navigation: tuple[str, ...]  # without spaces, longest first
@@ -39,6 +43,9 @@ class Cues:
     release_header: tuple[tuple[str, str], ...]  # (surface label without spaces, canonical key)
     release_heading: frozenset[str]
     issuer_suffixes: tuple[str, ...]
+    title_fields: tuple[str, ...]
+    title_labels: tuple[str, ...]
+    title_signatures: tuple[str, ...]
     issuer_excluded: tuple[str, ...]
 
 
@@ -86,6 +93,10 @@ def cues() -> Cues:
         market=_strings(data, "market"),
         menu=frozenset(folded(s) for s in _strings(data, "menu")),
         share=frozenset(folded(s) for s in _strings(data, "share")),
+        counters=_strings(data, "counters"),
+        advert_offers=_strings(data.get("adverts") or {}, "offers"),
+        advert_calls=_strings(data.get("adverts") or {}, "calls"),
+        subscription=_strings(data, "subscription"),
         sections=frozenset(folded(s) for s in _strings(data, "sections")),
         latest=frozenset(bare(s) for s in _strings(data, "latest")),
         post_navigation=tuple(sorted({bare(s) for s in _strings(data, "post_navigation")}, key=lambda s: (-len(s), s))),
@@ -102,6 +113,9 @@ def cues() -> Cues:
         release_header=tuple(header),
         release_heading=frozenset(bare(s) for s in _strings(data, "release_heading")),
         issuer_suffixes=_strings(issuers, "suffixes"),
+        title_fields=_strings(data.get("titles") or {}, "fields"),
+        title_labels=_strings(data.get("titles") or {}, "labels"),
+        title_signatures=_strings(data.get("titles") or {}, "signatures"),
         issuer_excluded=_strings(issuers, "excluded"),
     )
 

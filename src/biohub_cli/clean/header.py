@@ -13,7 +13,7 @@ _PHONE = re.compile(r"(?<!\d)0\d{1,2}[-)\s.]\s?\d{3,4}[-\s.]\d{4}(?!\d)|[\w.+-]+
 _OPTION = re.compile(rf"[{_CHECKED}]\s*([가-힣A-Za-z]+)")
 _STRICT_FOLLOW = re.compile(rf"\s*(?:[:：]|[{_CHECKBOX}]|\d)")
 _MAX_HEADER_LINE = 160
-DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고", "제공일시"})
+DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고", "제공일시", "발의연월일", "공고일", "시행일자"})
 # Board fields of a release page whose label is a common word: they count only with a value of this shape.
 _VALUE_SHAPES = {
     "조회수": re.compile(r"^\d[\d,]*\s*회?$"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from biohub_cli.clean import classify as c
+from biohub_cli.clean.credits import signature
 from biohub_cli.clean.cues import cues
 from biohub_cli.clean.dates import FoundDate, find_dates
 from biohub_cli.clean.header import label_spans, merge_header, parse_header_line
@@ -28,7 +29,7 @@ from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
 from biohub_cli.models.stages import Metadata, PageMetadata
 
-_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시"})
+_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시", "발의연월일", "공고일"})
 _LATER_RELEASE_KEYS = frozenset({"배포일시"})
 
 
@@ -107,7 +108,7 @@ def _publication(plan: Plan, region: range) -> DatedLabel | None:
         if reason == c.BYLINE and i not in plan.bare_dates:
             found.extend(_labelled(i, line, head=i < lead))
         elif reason == c.BYLINE and not _near_widget(plan, i) and (
-                reporter_lines & {i - 2, i - 1, i + 1, i + 2} or _head_stamp(plan, i, lead)):
+                reporter_lines & {i - 2, i - 1, i + 1, i + 2} or _head_stamp(plan, i, lead) or _signed(plan, i)):
             found.extend(DatedLabel(1, i, f.start, f) for f in find_dates(line.text, short_years=True))
         elif reason == c.RELEASE_HEADER:
             found.extend(_release_dates(plan, i))
@@ -131,6 +132,12 @@ def _near_widget(plan: Plan, index: int) -> bool:
     """A line within two of a weather or market widget's: a date there is the widget's."""
     near = range(max(0, index - 2), min(len(plan.lines), index + 3))
     return any(plan.reasons[k] in _WIDGETS for k in near if k != index)
+
+
+def _signed(plan: Plan, index: int) -> bool:
+    """A date alone above the signature of a notice ("2023년 3월 24일" / "서울특별시 강남구청장")."""
+    below = next((k for k in range(index + 1, min(len(plan.lines), index + 4)) if not plan.lines[k].blank), None)
+    return below is not None and signature(plan.lines[below].stripped)
 
 
 def _head_stamp(plan: Plan, index: int, lead: int) -> bool:

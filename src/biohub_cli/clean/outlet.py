@@ -28,7 +28,7 @@ _NOT_OUTLET = frozenset({"All", "all", "무단", "무단전재", "저작권자",
 
 def find_outlet(plan: Plan, region: range) -> str | None:
     """The news outlet the page names, else the body that issued the release, else None."""
-    return _news_outlet(plan, region) or _issuer(plan, region)
+    return _news_outlet(plan, region) or _issuer(plan, region) or _copyright(plan, range(region.stop, len(plan.lines)))
 
 
 def _news_outlet(plan: Plan, region: range) -> str | None:
@@ -45,7 +45,13 @@ def _news_outlet(plan: Plan, region: range) -> str | None:
             credit = credited_date(plan.lines[i].stripped) if i < lead else None
             if credit is not None and credit.kind == "issuer":
                 return credit.who  # "2025.01.23 보건복지부" under a ministry's headline
-    for i in region:
+    return _copyright(plan, region)
+
+
+def _copyright(plan: Plan, lines: range) -> str | None:
+    """The outlet a copyright line names ("저작권자 © 달구벌바이오뉴스 무단전재 …"); one under the lists
+    after the story (관련기사, 기자의 다른 기사) names the site too."""
+    for i in lines:
         if plan.reasons[i] == c.COPYRIGHT:
             m = _COPYRIGHT_OUTLET.search(plan.lines[i].stripped)
             if m and m.group("outlet") not in _NOT_OUTLET:
