@@ -105,6 +105,7 @@ def timeline(
                                      help="At most this many events (the first in date order); 0: every event. "
                                      f"The table shows the newest {TABLE_ROWS} unless this is given."),
     main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
+    all_: bool = typer.Option(False, "--all", help="Also the events only off-topic documents report."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
                                        help="table, md, html, json, csv, ics or timelinejs."),
     lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
@@ -118,7 +119,7 @@ def timeline(
     root = options(ctx).root
     table = fmt is TimelineFormat.table and not text
     newest = None if limit is not None else TABLE_ROWS  # a table is for reading: the newest rows by default
-    if table:  # from the timeline index when it is fresh (it gives the very table a full load gives)
+    if table and not all_:  # from the timeline index when it is fresh (it gives the very table a full load gives)
         try:
             language = labels.resolve_lang(root, lang.value if lang else None)
         except BiohubError:  # reported below, after the load, as ever
@@ -133,6 +134,7 @@ def timeline(
     from biohub_cli.render import pages, query, terminal
 
     base, stats = records_cache.load_with_stats(root)
+    base.include_off_topic = all_
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)
@@ -144,7 +146,8 @@ def timeline(
     events = base.timeline(flt)
     if table:
         _output.grouped_table(terminal.timeline_table(base, events, language, newest=newest))
-        timeline_index.save(base, stats, language)  # the next timeline reads no record
+        if not all_:
+            timeline_index.save(base, stats, language)  # the next timeline reads no record
         return
     shown = query.describe_filter(base, flt, labels.labels(language))
     result = pages.timeline_text(base, events, fmt.value, language, filters=shown)

@@ -13,10 +13,13 @@ VERSION = 1
 
 
 def export_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """The export; off-topic documents and their events only with `kb.include_off_topic`."""
     events = kb.active_events()
+    hidden = kb.off_topic_sources()
+    shown = frozenset(e.id for e in events)
     return {
         "version": VERSION,
-        "documents": [_document(kb, sid) for sid in sorted(kb.sources)],
+        "documents": [_document(kb, sid, shown) for sid in sorted(kb.sources) if sid not in hidden],
         "events": [{
             "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "type": e.type,
             "title": e.title, "venue": e.venue,
@@ -34,17 +37,19 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def _document(kb: KnowledgeBase, sid: str) -> dict[str, Any]:
+def _document(kb: KnowledgeBase, sid: str, shown: frozenset[str]) -> dict[str, Any]:
     s = kb.sources[sid]
     active: dict[str, dict[str, Any]] = {"organizations": kb.orgs, "people": kb.people, "events": kb.events}
 
     def live(kind: str, ids: list[str]) -> list[str]:
         recs = active[kind]
-        return [i for i in ids if i in recs and getattr(recs[i], "status", "active") == "active"]
+        return [i for i in ids if i in recs and getattr(recs[i], "status", "active") == "active"
+                and (kind != "events" or i in shown)]
 
     return {
         "id": s.id, "file_name": s.file_name, "path": s.path, "title": s.title,
         "published": s.published.iso() if s.published else None, "outlet": s.outlet, "url": s.url,
+        "off_topic": s.off_topic,
         "mentions": {
             "organizations": live("organizations", s.mentions.organizations),
             "people": live("people", s.mentions.people),

@@ -50,6 +50,7 @@ class Source(Strict):
     published_time: str | None = None
     published_evidence: Evidence | None = None
     url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # the original address of a saved web page
+    off_topic: str | None = None  # why it is not about the bio industry: its events are hidden by default
     header: dict[str, str] = {}
     segments: list[Segment] = []
     text: str

@@ -60,6 +60,7 @@ class Metadata:
     published_evidence: Evidence | None = None
     header: dict[str, str] = field(default_factory=dict)  # press-release header: 담당 부서, 담당자, 보도시점
     url: str | None = None  # the original address of a saved web page
+    off_topic: str | None = None  # why the document is not about the bio industry (clean/topic.py)
 
 
 @dataclass(frozen=True)
