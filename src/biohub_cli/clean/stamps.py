@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from biohub_cli.clean.credits import EMAIL, NAMES, REPORTER, is_issuer, person_name
 from biohub_cli.clean.cues import cues
 from biohub_cli.clean.dates import FoundDate, find_dates
 
 # What may stand between a label and its date: a suffix of the label, a colon, a bar, a bracket.
-LABEL_GAP = re.compile(r"\s*(?:일시|시간|일자|일)?\s*[\]】）)〕>:：|｜ㅣ=›»▸▶►·\-–]?\s*")
+LABEL_GAP = re.compile(r"\s*(?:일시|시간|일자|일|자)?\s*[\]】）)〕>:：|｜ㅣ=›»▸▶►·\-–]?\s*")
 _OPENERS = "[【(（〔<"
 _MAX_GAP = 12
 _MAX_CREDIT_LINE = 80
@@ -40,16 +41,24 @@ class Label:
     rank: int
 
 
+@lru_cache(maxsize=1)
+def _label_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every date label, longest first (기사승인 before 승인), and each label's rank."""
+    c = cues()
+    ranks = {label: rank for rank, group in ((2, c.date_labels_later), (0, c.date_labels_first)) for label in group}
+    ordered = sorted(ranks, key=lambda label: (-len(label), label))
+    return re.compile("|".join(re.escape(label) for label in ordered)), ranks
+
+
 def labels(text: str) -> list[Label]:
     """Every date label of `text`; a label in Latin letters ("date", "Posted") only as a word of its own."""
-    c = cues()
+    pattern, ranks = _label_pattern()
     out: list[Label] = []
-    for rank, group in ((0, c.date_labels_first), (2, c.date_labels_later)):
-        for label in group:
-            for m in re.finditer(re.escape(label), text):
-                if label.isascii() and (_letter(text, m.start() - 1) or _letter(text, m.end())):
-                    continue
-                out.append(Label(m.start(), m.end(), rank))
+    for m in pattern.finditer(text):
+        label = m.group()
+        if label.isascii() and (_letter(text, m.start() - 1) or _letter(text, m.end())):
+            continue
+        out.append(Label(m.start(), m.end(), ranks[label]))
     return out
 
 
