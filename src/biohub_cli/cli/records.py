@@ -92,6 +92,7 @@ def schema_cmd(
 def export_cmd(
     ctx: typer.Context,
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, jsonl or csv."),
+    all_: bool = typer.Option(False, "--all", help="Also the off-topic documents and the events only they report."),
 ) -> None:
     """Print the stable export (version 1) of the whole knowledge base.
 
@@ -100,6 +101,7 @@ def export_cmd(
     from biohub_cli.kb import export, knowledge_base
 
     base = knowledge_base.load(options(ctx).root)
+    base.include_off_topic = all_
     for e in base.errors:
         _output.warn(e.render())
     render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv}[fmt.value]

@@ -84,6 +84,7 @@ def timeline(
                                      help="At most this many events, the oldest first (the first in date order); "
                                      f"0: every event. Without it the table shows the newest {TABLE_ROWS}."),
     main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
+    all_: bool = typer.Option(False, "--all", help="Also the events only off-topic documents report."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
                                        help="table, md, html, json, csv, ics or timelinejs."),
     lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
@@ -101,7 +102,7 @@ def timeline(
         raise _fail(exc) from None
     table = fmt is TimelineFormat.table
     newest = None if limit is not None else TABLE_ROWS  # a table is for reading: the newest rows by default
-    if table and not text:  # from the timeline index when it is fresh (it gives the very table a full load gives)
+    if table and not text and not all_:  # from the timeline index when fresh (it gives the table a full load gives)
         try:
             language = labels.resolve_lang(root, lang.value if lang else None)
         except BiohubError:  # reported below, after the load, as ever
@@ -116,6 +117,7 @@ def timeline(
     from biohub_cli.render import pages, query, terminal
 
     base, stats = records_cache.load_with_stats(root)
+    base.include_off_topic = all_
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)
@@ -126,7 +128,7 @@ def timeline(
         raise _fail(exc) from None
     if table:
         _output.grouped_table(terminal.filtered_table(base, flt, language, newest=newest))
-        if not text:
+        if not text and not all_:
             timeline_index.save(base, stats, language)  # the next timeline reads no record
         return
     events = base.timeline(flt)

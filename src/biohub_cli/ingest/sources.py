@@ -24,7 +24,8 @@ def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
     return stamped_source(Source(
         id=doc.source_id, path=display_path(raw.path, root), file_name=raw.file_name, sha256=raw.sha256,
         format=raw.format, title=md.title, outlet=md.outlet, reporter=md.reporter, published=md.published,
-        published_time=md.published_time, published_evidence=md.published_evidence, header=dict(md.header),
+        published_time=md.published_time, published_evidence=md.published_evidence, url=md.url,
+        off_topic=md.off_topic, header=dict(md.header),
         segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction))
 
 

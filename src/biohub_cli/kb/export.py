@@ -15,11 +15,14 @@ VERSION = 1
 
 def export_data(kb: KnowledgeBase) -> dict[str, Any]:
     """Only active records, citing only active records and existing documents: an id a reader cannot
-    look up in the same export (a deleted, rejected or merged record's) never appears."""
+    look up in the same export (a deleted, rejected or merged record's) never appears. Off-topic
+    documents and their events only with `kb.include_off_topic`."""
     events = kb.active_events()
+    hidden = kb.off_topic_sources()
+    shown = frozenset(e.id for e in events)
     return {
         "version": VERSION,
-        "documents": [_document(kb, sid) for sid in sorted(kb.sources)],
+        "documents": [_document(kb, sid, shown) for sid in sorted(kb.sources) if sid not in hidden],
         "events": [{
             "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "type": e.type,
             "title": e.title, "venue": e.venue,
@@ -43,15 +46,16 @@ def _live(table: Mapping[str, Any], ids: list[str]) -> list[str]:
     return [i for i in ids if i in table and getattr(table[i], "status", "active") == "active"]
 
 
-def _document(kb: KnowledgeBase, sid: str) -> dict[str, Any]:
+def _document(kb: KnowledgeBase, sid: str, shown: frozenset[str]) -> dict[str, Any]:
     s = kb.sources[sid]
     return {
         "id": s.id, "file_name": s.file_name, "path": s.path, "title": s.title,
-        "published": s.published.iso() if s.published else None, "outlet": s.outlet,
+        "published": s.published.iso() if s.published else None, "outlet": s.outlet, "url": s.url,
+        "off_topic": s.off_topic,
         "mentions": {
             "organizations": _live(kb.orgs, s.mentions.organizations),
             "people": _live(kb.people, s.mentions.people),
-            "events": _live(kb.events, s.mentions.events),
+            "events": [i for i in _live(kb.events, s.mentions.events) if i in shown],
             "amounts": [{"value_krw": a.value_krw, "text": a.text, "label": a.label, "kind": a.kind}
                         for a in s.extraction.amounts if a.currency == "KRW"],
             # added to version 1: amounts in another currency, in that currency, with no won value

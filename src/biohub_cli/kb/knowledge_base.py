@@ -46,6 +46,7 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
+    include_off_topic: bool = False  # `--all`: show the events only off-topic documents report
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -115,9 +116,18 @@ class KnowledgeBase:
         return sorted((p for p in self.people.values() if p.status == "active"), key=lambda p: (p.name, p.id))
 
     def active_events(self) -> list[Event]:
-        sig = (id(self.events), [(e, e.status, e.date, e.title) for e in self.events.values()])
+        """Active events in date order; those that only off-topic documents report only with `include_off_topic`."""
+        off = self.off_topic_sources()
+        sig = (id(self.events), [(e, e.status, e.date, e.title) for e in self.events.values()], off)
         return list(self._memo("active_events", sig, lambda: sorted(
-            (e for e in self.events.values() if e.status == "active"), key=event_sort_key)))
+            (e for e in self.events.values() if e.status == "active"
+             and not (off and e.sources and all(s in off for s in e.sources))), key=event_sort_key)))
+
+    def off_topic_sources(self) -> frozenset[str]:
+        """Ids of the documents marked off-topic, unless they are to be shown (`include_off_topic`)."""
+        if self.include_off_topic:
+            return frozenset()
+        return frozenset(sid for sid, s in self.sources.items() if s.off_topic)
 
     # -- queries -------------------------------------------------------------------------------
 

@@ -53,6 +53,8 @@ class Source(Strict):
     published: PartialDate | None = None
     published_time: str | None = None
     published_evidence: Evidence | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # the original address of a saved web page
+    off_topic: str | None = None  # why it is not about the bio industry: its events are hidden by default
     header: dict[str, str] = {}
     generated: dict[str, str] = {}
     segments: list[Segment] = []

@@ -42,6 +42,7 @@ class SourceRow:
     outlet: str
     published: PartialDate | None
     file_name: str
+    url: str = ""  # the original address of a saved web page
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,8 @@ def _source_row(ix: Index, source_id: str) -> SourceRow:
     src = ix.sources.get(source_id)
     if src is None:
         return SourceRow(source_id, source_id, "", None, "")
-    return SourceRow(src.id, src.title or src.file_name, src.outlet or "", src.published, src.file_name)
+    return SourceRow(src.id, src.title or src.file_name, src.outlet or "", src.published, src.file_name,
+                     src.url or "")
 
 
 def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
