@@ -77,6 +77,7 @@ def _noise(text: str, p: Plan) -> tuple[Noise, ...]:
             cut = line.text[:prefix.length].rstrip()
             lead = len(cut) - len(cut.lstrip())
             spans.append((line.start + lead, line.start + len(cut), prefix.reason))
+    spans += p.inline_noise
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, reason in spans:

@@ -16,6 +16,7 @@ from biohub_cli.clean import classify as c
 from biohub_cli.clean.cues import bare, cues
 from biohub_cli.clean.dates import find_dates, is_bare_date
 from biohub_cli.clean.header import DATE_KEYS, label_only, shaped, value_fits
+from biohub_cli.clean.inline import blank_inline_widgets
 from biohub_cli.clean.lines import Line, letters, normalise_spaces, running_text, sentence_final, split_lines, tabular
 from biohub_cli.clean.prefix import Prefix, find_prefix
 from biohub_cli.clean.stamps import LeadingStamp, date_label_at, leading_stamp
@@ -40,6 +41,7 @@ class Plan:
     bare_dates: set[int] = field(default_factory=set)  # lines holding only a date
     header_values: dict[int, str] = field(default_factory=dict)  # value cell of a header table -> its key
     stamps: dict[int, LeadingStamp] = field(default_factory=dict)  # a stamp cut from the start of a kept line
+    inline_noise: list[tuple[int, int, str]] = field(default_factory=list)  # furniture blanked inside a line
 
 
 def lead_line(p: Plan) -> int:
@@ -55,9 +57,9 @@ def body_like(text: str) -> bool:
 
 def plan(text: str) -> Plan:
     """Classify every line, pick the story and any appended translation."""
-    lines = split_lines(text)
+    lines, widgets = blank_inline_widgets(split_lines(text))
     reasons: list[str | None] = [None if ln.blank else c.classify(ln.stripped) for ln in lines]
-    result = Plan(lines=lines, reasons=reasons)
+    result = Plan(lines=lines, reasons=reasons, inline_noise=[(a, b, c.MARKET) for a, b in widgets])
     _leading_stamps(result)
     _header_cells(result)
     _settle_bare_dates(result)
