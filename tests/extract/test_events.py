@@ -251,7 +251,7 @@ def test_a_noun_like_committee_forming_is_no_membership() -> None:
     assert "동백제약" not in roles(ev)
 
 
-def test_a_visit_is_an_other_event_named_by_the_place() -> None:
+def test_a_visit_is_an_event_named_by_the_place() -> None:
     text = "해양수산부 차관은 6월 11일 부산 해양바이오 클러스터를 방문해 기업 대표들과 간담회를 가졌다.\n"
     ev = mains(events_of(text))[0]
-    assert (ev.type, ev.title, ev.date.iso()) == ("other", "부산 해양바이오 클러스터 방문", "--06-11")
+    assert (ev.type, ev.title, ev.date.iso()) == ("event", "부산 해양바이오 클러스터 방문", "--06-11")

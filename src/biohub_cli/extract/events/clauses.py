@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from biohub_cli.extract.events.cues import event_cues, type_of_name
+from biohub_cli.extract.events.cues import Idiom, event_cues, type_of_name
 from biohub_cli.extract.spans import QUOTE_PAIRS, squash
 from biohub_cli.models.stages import Sentence, Token
 from biohub_cli.models.vocab import EventType
@@ -28,7 +28,7 @@ _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참�
 _LINKING = frozenset({"가운데", "속", "중", "뒤", "후", "이후", "데", "만큼", "채", "동안", "가량"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _DATE_UNITS = frozenset({"년", "월", "일", "시", "분"})
-_ADVERBIAL_CASES = frozenset({"에서", "까지", "부터"})
+_ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
 MAX_NP_TOKENS = 9
 MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
@@ -37,13 +37,18 @@ MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이�
 class Cue:
     """A cue verb in a sentence: what it does, where it is, and how it attaches."""
 
-    kind: str         # hold, sign, announce, launch, designate, fund, attend, visit, decide, rename
+    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, rename
     stem: str
     start: int        # absolute offsets of the stem
     end: int
     index: int        # token index of the stem in its sentence
     modifier: bool    # `열린 '…'`: the verb describes the noun after it
     passive: bool     # `구성됐다`, `선정됐다`: the subject is what happened
+    first: int = -1   # token index where the verb phrase starts: the noun of an idiom (`문을 열었다`)
+
+    @property
+    def opening(self) -> int:
+        return self.index if self.first < 0 else self.first
 
 
 @dataclass(frozen=True)
@@ -70,11 +75,15 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
     for i, t in enumerate(toks):
         if speech and any(a <= t.start < b for a, b in speech):
             continue
+        idiom = _idiom_at(toks, i)
+        if idiom is not None:  # `막을 올린 ‘…’`, `센터가 문을 열었다`, `병원이 첫 삽을 떴다`
+            out.append(Cue(idiom.kind, idiom.stem, t.start, t.end, i, _modifies(toks, i), False, first=i - 2))
+            continue
+        if t.tag == "VV" and t.form == "하" and i > 0 and toks[i - 1].tag == "JKO":
+            out.append(Cue("hold", "하", t.start, t.end, i, _modifies(toks, i), False))  # `협약을 했다`
+            continue
         verb_at = _verb_at(toks, i, verbs)
         if verb_at is None:
-            continue
-        if _curtain(toks, i):  # `막을 올린 ‘…’`: an opening
-            out.append(Cue("hold", "개막", t.start, t.end, i, _modifies(toks, i), False))
             continue
         passive = toks[verb_at].form == "되" or t.form == "열리"
         modifier = _modifies(toks, verb_at)
@@ -86,10 +95,12 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
     return out
 
 
-def _curtain(toks: tuple[Token, ...], i: int) -> bool:
-    """`막을 올리다` / `막이 오르다`: an event opens."""
-    return toks[i].tag == "VV" and toks[i].form in ("올리", "오르") and i >= 2 \
-        and toks[i - 1].tag in ("JKO", "JKS") and toks[i - 2].form == "막"
+def _idiom_at(toks: tuple[Token, ...], i: int) -> Idiom | None:
+    """`막을 올리다`, `막이 오르다`, `문을 열다`, `첫 삽을 뜨다`: a noun, its particle and a verb."""
+    t = toks[i]
+    if t.tag != "VV" or i < 2 or toks[i - 1].tag not in ("JKO", "JKS"):
+        return None
+    return next((d for d in event_cues().idioms if t.form in d.verbs and toks[i - 2].form == d.noun), None)
 
 
 def _modifies(toks: tuple[Token, ...], i: int) -> bool:
@@ -112,7 +123,7 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
     """Where the verb of a cue at token i is: `개최/NNG 하/XSV`, `열리/VV`, `선정·발표했다` (one act)."""
     t = toks[i]
     if t.tag == "VV":
-        return i if t.form in verbs or _curtain(toks, i) else None
+        return i if t.form in verbs else None
     if t.tag not in ("NNG", "NNP", "SL") or t.form not in verbs or i + 1 >= len(toks):
         return None
     if i >= 2 and toks[i - 1].form in ("·", "ㆍ", "및") and toks[i - 2].form in verbs:
@@ -132,7 +143,7 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     Dates (`skip`, absolute spans) and a place or period (`…서울 코엑스에서`, `…9일까지`) between the
     object and its verb are passed over: `‘…’를 오는 5월 7일부터 9일까지 서울 코엑스에서 연다`."""
     toks = sentence.tokens
-    j = cue.index - 1
+    j = cue.opening - 1
     if j >= 2 and toks[j].form in ("·", "ㆍ") and toks[j - 1].tag == "NNG":
         j -= 2  # `지정안을 심의·의결`
     while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
@@ -164,7 +175,7 @@ def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, 
     while k >= 0:
         if any(a <= toks[k].start < b for a, b in skip):
             k -= 1
-        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES and not (attend and toks[k].form == "에서"):
+        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES and not (attend and toks[k].form in ("에서", "에")):
             m = k - 1
             while m >= 0 and (toks[m].tag in _NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
                 m -= 1
@@ -192,6 +203,26 @@ def subject_of(sentence: Sentence, before: int) -> Phrase | None:
                 k -= 1
             if k >= 0 and (toks[k].tag in _NP_TAGS or _closes_quote(toks[k])):
                 return _phrase_back(sentence, k, bridge=False)
+    return None
+
+
+def nearest_subject(sentence: Sentence, cue: Cue) -> Phrase | None:
+    """The subject of the cue's own clause: the nearest `…이/가` or `…은/는` before it, not past a clause
+    end or an object (`서울시는 … 지역열린동이 5일 개관한다고` → `지역열린동`)."""
+    toks = sentence.tokens
+    for j in range(cue.opening - 1, 0, -1):
+        t = toks[j]
+        if t.tag in ("EC", "EF", "SF", "JKO"):
+            return None
+        if (t.tag == "JKS" and t.form in ("이", "가")) or (t.tag == "JX" and t.form in ("은", "는")):
+            k = j - 1
+            if toks[k].form == ")" and toks[k].tag == "SSC":
+                while k >= 0 and not (toks[k].form == "(" and toks[k].tag == "SSO"):
+                    k -= 1
+                k -= 1
+            if k >= 0 and (toks[k].tag in _NP_TAGS or _closes_quote(toks[k])):
+                return _phrase_back(sentence, k, bridge=False)
+            return None
     return None
 
 
@@ -244,8 +275,12 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "announcement"
     if cue.kind == "launch":
         return "launch"
-    if cue.kind in ("visit", "rename"):
+    if cue.kind == "visit":
+        return "event"
+    if cue.kind in ("rename", "submit"):
         return "other"
+    if cue.kind == "build":
+        return "event" if named == "event" else "other"  # `착공식을 가졌다` is a ceremony, `착공했다` works
     if cue.kind == "decide":
         if name is None:
             return None

@@ -17,6 +17,16 @@ VENUES_YAML = DATA / "venues.yaml"
 
 
 @dataclass(frozen=True)
+class Idiom:
+    """A noun, its particle and a verb that together stand for a cue verb: `문을 열다` is 개소."""
+
+    noun: str
+    verbs: frozenset[str]
+    kind: str
+    stem: str
+
+
+@dataclass(frozen=True)
 class EventCues:
     nouns: tuple[tuple[str, EventType], ...]      # longest first
     launch_modifiers: tuple[str, ...]
@@ -32,6 +42,8 @@ class EventCues:
     vague_words: frozenset[str] = frozenset()
     year_words: tuple[tuple[str, int], ...] = ()  # longest first: 지난해 → -1, 올해 → 0
     host_verbs: tuple[tuple[str, str], ...] = ()   # 주최 → host, 주관 → organizer, 후원 → other
+    idioms: tuple[Idiom, ...] = ()                # `막을 올리다` → hold 개막, `문을 열다` → launch 개소
+    subject_verbs: frozenset[str] = frozenset()   # `'…'가 개막했다`: the subject is the event
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -68,7 +80,16 @@ def event_cues() -> EventCues:
         year_words=_year_words(data.get("year_words")),
         host_verbs=tuple((w, str(role)) for role, words in (data.get("host_verbs") or {}).items()
                          for w in _strings(words)),
+        idioms=_idioms(data.get("idioms")),
+        subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
     )
+
+
+def _idioms(value: Any) -> tuple[Idiom, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(Idiom(str(v["noun"]), frozenset(_strings(v.get("verbs"))), str(v["kind"]), str(v["stem"]))
+                 for v in value if isinstance(v, dict) and v.get("noun") and v.get("kind") and v.get("stem"))
 
 
 def _year_words(value: Any) -> tuple[tuple[str, int], ...]:

@@ -14,7 +14,16 @@ import re
 from collections.abc import Sequence
 
 from biohub_cli.extract.dates.find import DateMention, is_report_date
-from biohub_cli.extract.events.clauses import Cue, Phrase, cue_type, name_after, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.clauses import (
+    Cue,
+    Phrase,
+    cue_type,
+    name_after,
+    nearest_subject,
+    object_of,
+    subject_of,
+    verb_cues,
+)
 from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.events.document import (
     GATHERINGS,
@@ -132,8 +141,8 @@ def _predicates(doc: Doc, i: int, frames: list[Clause] | None = None) -> list[Cl
         if cue.modifier:
             continue
         name = object_of(sentence, cue, skip)
-        if name is None and cue.passive:
-            name = subject_of(sentence, cue.start)
+        if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
+            name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
         kind = cue_type(cue, name, sentence.text)
         if kind is None or (name is None and cue.kind in ("hold", "attend", "visit")):
             continue
@@ -270,7 +279,7 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
         name = name_after(sentence, cue) or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
     else:
         name = object_of(sentence, cue, skip)
-        if name is None and (cue.passive or cue.kind == "launch"):
+        if name is None and (cue.passive or cue.kind == "launch" or cue.stem in event_cues().subject_verbs):
             name = subject_of(sentence, d.start)  # `협의회는 … 2019년 7월 처음 출범했다`: it was launched
             launched = name is not None
     kind = cue_type(cue, name, sentence.text)
