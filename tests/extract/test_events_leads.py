@@ -28,14 +28,16 @@ def test_board_decision_is_the_main_event_on_its_relative_day() -> None:
     assert roles(ev) == {"한빛바이오": "host"}
 
 
-def test_decided_designation_plan_is_a_designation_and_the_meeting_is_related() -> None:
+def test_decided_designation_plan_is_a_designation_taken_at_its_meeting() -> None:
     text = ("해양수산부는 21일 국무총리 주재로 열린 제3차 해양바이오위원회에서 해양바이오 분야 특화단지 "
             "지정안을 심의·의결했다고 밝혔다.\n"
             "공모에는 모두 여덟 곳이 뛰어들었다.\n")
     events = events_of(text, published="2024-08-21")
     ev = only_main(events)
-    assert (ev.date.iso(), ev.type, ev.title) == ("2024-08-21", "designation", "해양바이오 분야 특화단지 지정")
-    assert ("2024-08-21", "meeting", "제3차 해양바이오위원회") in related(events)
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-08-21", "designation",
+                                                  "해양바이오 분야 특화단지 지정(제3차 해양바이오위원회)")
+    assert ev.ordinal is None  # the meeting's number is not the designation's
+    assert related(events) == []  # the meeting is where it was decided: one happening
 
 
 def test_meeting_held_to_select_is_the_frame_of_the_selection() -> None:
@@ -43,8 +45,19 @@ def test_meeting_held_to_select_is_the_frame_of_the_selection() -> None:
             "입지로 복수 선정했다고 밝혔다.\n")
     events = events_of(text, published="2012-05-10")
     ev = only_main(events)
-    assert (ev.date.iso(), ev.type, ev.title) == ("2012-05-10", "designation", "해양바이오 특화단지 입지 선정")
-    assert related(events) == [("2012-05-10", "meeting", "제3차 해양바이오위원회")]
+    assert (ev.date.iso(), ev.type, ev.title) == ("2012-05-10", "designation",
+                                                  "해양바이오 특화단지 입지 선정(제3차 해양바이오위원회)")
+    assert related(events) == []
+
+
+def test_strategy_put_out_at_a_roundtable_is_one_announcement() -> None:
+    text = ("해양수산부는 19일 부산 벡스코에서 '해양바이오 원탁회의'를 열고 '해양바이오 2.0 추진전략'을 "
+            "발표했다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---19", "announcement")
+    assert ev.title == "해양바이오 2.0 추진전략 발표(해양바이오 원탁회의)"
+    assert related(events) == []
 
 
 def test_event_named_before_its_date_range_and_place() -> None:
@@ -129,3 +142,27 @@ def test_related_name_after_a_modifier_keeps_its_head() -> None:
 def test_a_recurring_month_is_no_date() -> None:
     analysed = build_analysed("협의회는 해마다 12월 성과보고회를 열고, 매년 5월 총회를 연다.\n")
     assert find_dates(analysed, None) == []
+
+
+def test_a_target_year_dates_no_main_event() -> None:
+    text = ("정부가 2035년 해양바이오 강국으로 도약하려고 세운 전략 '해양바이오 이니셔티브'를 발표했다.\n"
+            "정부는 서울에서 해양바이오위원회를 열어 '해양바이오 이니셔티브'를 심의·의결했다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.date.iso() == "---25" and not ev.date.year_certain
+    named = "정부가 2035년 해양바이오 강국을 목표로 '해양바이오 이니셔티브'를 25일 발표했다.\n"
+    ev = only_main(events_of(named))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---25", "announcement", "해양바이오 이니셔티브 발표")
+
+
+def test_a_planned_completion_is_no_lead() -> None:
+    text = ("한빛바이오는 부산 명지에 제3공장과 연구센터 건립을 본격화했다고 18일 밝혔다.\n"
+            "3공장은 2027년 5월, 연구센터는 2026년 7월 준공될 계획이다.\n")
+    events = events_of(text)
+    assert all(e.date.iso() not in ("2027-05", "2026-07") for e in mains(events))
+
+
+def test_the_groundbreaking_the_day_a_plan_was_released() -> None:
+    text = ("부산시는 명지 국제캠퍼스에 '해양바이오 실습센터'를 2026년 말까지 조성한다고 9일 밝혔다.\n"
+            "이날 부산시와 해운대학교는 국제캠퍼스에서 센터 착공식을 열었다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---09", "event")

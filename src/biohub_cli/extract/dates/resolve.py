@@ -29,6 +29,7 @@ class Context:
     doc_years: Collection[int] = ()
     anchor: PartialDate | None = None   # the day the story is about, for 이날
     future: bool = False                # the clause after the date speaks of what is to come
+    day_before_of: PartialDate | None = None  # the day 전날 counts back from (the release day)
 
 
 def future_tense(text_after: str) -> bool:
@@ -64,6 +65,12 @@ def _pub_year(ctx: Context) -> int | None:
 
 
 def _start(raw: RawDate, ctx: Context) -> PartialDate | None:
+    if raw.day_before:
+        base = ctx.day_before_of
+        if base is None:
+            pub = _pub(ctx)
+            base = PartialDate.of(pub.year, pub.month, pub.day) if pub else None
+        return _previous_day(base) if base is not None else None
     if raw.anaphor:
         if ctx.anchor is not None:
             return ctx.anchor
@@ -126,6 +133,16 @@ def _day_only(raw: RawDate, ctx: Context) -> PartialDate | None:
                 return found
         y, m = _step(y, m, 1 if future else -1)
     return _of(None, None, raw.day, None)
+
+
+def _previous_day(d: PartialDate) -> PartialDate | None:
+    """The day before: a full date by the calendar; a day without its month only within its month."""
+    if d.day is None:
+        return None
+    if d.year is not None and d.month is not None:
+        day = dt.date(d.year, d.month, d.day) - dt.timedelta(days=1)
+        return _of(day.year, day.month, day.day, "relative")
+    return _of(None, d.month, d.day - 1, None) if d.day > 1 else None
 
 
 def _step(y: int, m: int, by: int) -> tuple[int, int]:

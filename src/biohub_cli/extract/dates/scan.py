@@ -36,7 +36,7 @@ _PREFIX = re.compile(r"(?<![가-힣])(?P<w>재작년|지난해|작년|전년|올
                      r"|지난\s?달|전월|이번\s?달|이달|다음\s?달|내달|지난|오는|올)\s*$")
 _STANDALONE_YEAR = re.compile(r"(?<![가-힣])(?P<w>재작년|지난해|작년|올해|금년|내년|명년|내후년)"
                               r"(?:\s*(?P<part>상반기|하반기|[1-4]\s?분기|초|말))?(?![가-힣])")
-_DAY_WORD = re.compile(r"(?<![가-힣])(?P<w>이날|당일|오늘|금일|어제)(?!날|치기)")
+_DAY_WORD = re.compile(r"(?<![가-힣])(?P<w>이날|당일|오늘|금일|어제|전날|전일(?!\s*대비|가|제|종가))(?!날|치기)")
 _PART = re.compile(r"^\s*(?P<part>상반기|하반기|[1-4]\s?분기)")
 _WEEKDAY = re.compile(r"^\s*(?:\(\s*(?P<a>[월화수목금토일])(?:요일)?\s*\)|(?P<b>[월화수목금토일])요일"
                       r"|\(\s*(?P<c>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\))")
@@ -69,6 +69,7 @@ class RawDate:
     rel_month: int | None = None      # 지난달 -1, 이달 0, 다음 달 +1
     rel_day: int | None = None        # 오늘 0, 어제 -1
     anaphor: bool = False             # 이날, 당일: the day the story is about
+    day_before: bool = False          # 전날, 전일: the day before the one the story counts from
     weekday: int | None = None
     time: str | None = None
     end_year: int | None = None
@@ -81,7 +82,7 @@ class RawDate:
     def relative(self) -> bool:
         marked = self.marker is not None and self.year is None
         return (marked or self.rel_year is not None or self.rel_month is not None
-                or self.rel_day is not None or self.anaphor)
+                or self.rel_day is not None or self.anaphor or self.day_before)
 
 
 def scan_sentence(sentence: Sentence) -> list[RawDate]:
@@ -137,8 +138,11 @@ def scan_sentence(sentence: Sentence) -> list[RawDate]:
     for m in _DAY_WORD.finditer(text):
         if free(m.start(), m.end()):
             w = m["w"]
-            raw = RawDate(0, 0, anaphor=w in ("이날", "당일"), rel_day=None if w in ("이날", "당일") else
-                          (-1 if w == "어제" else 0))
+            if w in ("전날", "전일"):
+                raw = RawDate(0, 0, day_before=True)
+            else:
+                raw = RawDate(0, 0, anaphor=w in ("이날", "당일"), rel_day=None if w in ("이날", "당일") else
+                              (-1 if w == "어제" else 0))
             found.append((m.start(), m.end(), raw))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[0])

@@ -44,6 +44,7 @@ class EventCues:
     host_verbs: tuple[tuple[str, str], ...] = ()   # 주최 → host, 주관 → organizer, 후원 → other
     idioms: tuple[Idiom, ...] = ()                # `막을 올리다` → hold 개막, `문을 열다` → launch 개소
     subject_verbs: frozenset[str] = frozenset()   # `'…'가 개막했다`: the subject is the event
+    target_words: tuple[str, ...] = ()             # 비전, 전략: a year in such a name is a target
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -82,6 +83,7 @@ def event_cues() -> EventCues:
                          for w in _strings(words)),
         idioms=_idioms(data.get("idioms")),
         subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
+        target_words=_strings(data.get("target_words")),
     )
 
 

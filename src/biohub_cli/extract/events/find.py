@@ -70,7 +70,7 @@ from biohub_cli.models.vocab import EventType, Role
 LEAD_SEARCH = 12          # sentences searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
-_OUTCOMES = frozenset({"designate", "decide", "rename"})  # what a meeting held in the same sentence did
+_OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
 
 
 def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence[OrgMention],
@@ -89,11 +89,12 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
         doc.dated_elsewhere = {i for i in range(len(doc.sentences)) if any(
             date is None or (d.date != date.date and not is_reference_point(doc.sentences[i], d))
             for d in doc.dates_in(i))}
-        mains = [_main(doc, index, date, c) for c in clauses]
-        mains += _follow_ups(doc, index, date, [m.type for m in mains])
         frames: list[Clause] = []
         _predicates(doc, index, frames)
-        related = [_frame(doc, date, c) for c in frames] + _related(doc, index, date, mains)
+        frame = title_for(frames[0].cue, frames[0].name, []) if frames else None
+        mains = [_main(doc, index, date, c, frame) for c in clauses]
+        mains += _follow_ups(doc, index, date, [m.type for m in mains])
+        related = _fold_frames(doc, index, mains, _related(doc, index, date, mains))
         _share_gathering_facts(doc, index, mains)
         events = mains + [r for r in (_named(r, mains) for r in related) if r is not None]
     return sorted(_unique(events), key=lambda e: (not e.main, e.date.sort_key(), e.title, e.type))
@@ -107,25 +108,50 @@ def _lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
 
 
 def _lead_among(doc: Doc, skip: set[int]) -> tuple[int, DateMention | None, list[Clause]] | None:
-    """The first sentence with a day followed by an event clause; else the first event clause with
-    its own date or the day it was reported (`…체결했다고 2일 밝혔다`). A background sentence before
-    a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead."""
+    """The first sentence with a day followed by an event clause; else the first event clause dated by
+    the day it was reported (`…체결했다고 2일 밝혔다`); else the first event clause. A background
+    sentence before a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead, and a target year
+    (`2035년 … 도약하려고 수립한 …`, `2022년 7월 준공될 계획이다`) dates no lead."""
     fallback: tuple[int, DateMention | None, list[Clause]] | None = None
+    reported_lead: tuple[int, DateMention | None, list[Clause]] | None = None
     for i in range(min(LEAD_SEARCH, len(doc.sentences))):
         if i in skip:
             continue
         clauses = _predicates(doc, i)
         if not clauses:
             continue
-        before = [d for d in doc.dates_in(i) if d.start < clauses[0].cue.start]
+        before = _clause_dates(doc, i, clauses[0].cue)
         date = max(before, key=lambda d: (_PRECISION[d.date.precision], d.start)) if before else None
         if date is not None and date.date.day is not None:
             return i, date, clauses
+        s = doc.sentences[i]
+        reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
+        if reported and date is None and reported_lead is None:
+            reported_lead = (i, reported[0], clauses)
         if fallback is None:
-            s = doc.sentences[i]
-            reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
             fallback = (i, date or (reported[0] if reported else next_day(doc, i)), clauses)
+    if fallback is not None and fallback[1] is None and reported_lead is not None:
+        return reported_lead  # `정부가 …를 발표했다.` then `…을 의결했다고 25일 밝혔다.`: the dated report leads
     return fallback
+
+
+_PLANNED_CLAUSE = re.compile(r"(?:예정|계획|목표|방침)")
+
+
+def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
+    """The dates before a cue that date its clause. A month or year inside another clause
+    (`2035년 … 도약하려고 수립한 …를 발표`) or a target (`2022년 7월 준공될 계획이다`) does not."""
+    s = doc.sentences[i]
+    planned = _PLANNED_CLAUSE.search(s.text[cue.end - s.start:]) is not None
+    out = []
+    for d in doc.dates_in(i):
+        if d.start >= cue.start:
+            continue
+        if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
+                                                  for t in s.tokens)):
+            continue
+        out.append(d)
+    return out
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
@@ -169,7 +195,9 @@ def _predicates(doc: Doc, i: int, frames: list[Clause] | None = None) -> list[Cl
     return out
 
 
-def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> EventMention:
+def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame: str | None = None) -> EventMention:
+    """The main event of a lead clause. The meeting it came out of (`…위원회를 열고 … 선정했다`,
+    `…원탁회의를 열고 … 발표했다`) is the same happening: its name goes in brackets after the title."""
     sentence = doc.sentences[index]
     venue = venue_of(sentence, date, doc)
     host = hosts_of(doc, sentence, date, clause)
@@ -194,22 +222,15 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> Eve
     else:
         host_titled = set()
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]
+    ordinal = ordinal_of(title, clause.name.text if clause.name else "")
+    if frame and "".join(frame.split()) not in "".join(title.split()):
+        title = f"{title}({frame})"
     return EventMention(
         date=date.date if date else PartialDate(), end_date=date.end_date if date else None, type=clause.type,
-        title=title, venue=venue.text if venue else None,
-        ordinal=ordinal_of(title, clause.name.text if clause.name else ""),
+        title=title, venue=venue.text if venue else None, ordinal=ordinal,
         participants=merge_roles([p for p in parts
                                   if p[0] in host_titled or not is_body(p[0], title, clause.type, doc)]),
         people=people_in(doc, [index]), main=True, evidence=ev)
-
-
-def _frame(doc: Doc, date: DateMention | None, clause: Clause) -> EventMention:
-    """The meeting at which the main event was decided (`제5차 …위원회를 열고 … 선정했다`): related."""
-    sentence = doc.sentences[clause.sentence]
-    title = title_for(clause.cue, clause.name, [])
-    return EventMention(date=date.date if date else PartialDate(), end_date=date.end_date if date else None,
-                        type=clause.type, title=title, ordinal=ordinal_of(title), main=False,
-                        evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
 
 
 def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:
@@ -307,6 +328,23 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
                         participants=merge_roles([(h, "host") for h in host
                                                   if not is_body(h, title, kind, doc)]),
                         main=False, evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
+
+
+def _fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
+                 related: list[EventMention]) -> list[EventMention]:
+    """A meeting the lead names around its decision (`…주재로 열린 제3차 …위원회에서 …를 의결했다`) is
+    where the decision was taken, not another happening: its name goes in brackets after the main title."""
+    lead = doc.sentences[lead_index]
+    out = []
+    for r in related:
+        at = [n for n, m in enumerate(mains) if m.type not in GATHERINGS and m.date == r.date]
+        if r.type != "meeting" or not at or not any(lead.start <= e.start < lead.end for e in r.evidence):
+            out.append(r)
+            continue
+        m = mains[at[0]]
+        if "".join(r.title.split()) not in "".join(m.title.split()):
+            mains[at[0]] = m.model_copy(update={"title": f"{m.title}({r.title})"})
+    return out
 
 
 def _full_body(doc: Doc, name: Phrase) -> Phrase:
