@@ -18,7 +18,8 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
         "version": VERSION,
         "documents": [_document(kb, sid) for sid in sorted(kb.sources)],
         "events": [{
-            "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "type": e.type,
+            "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "year_from": e.year_from,
+            "type": e.type,
             "title": e.title, "venue": e.venue,
             "organizations": [p.organization for p in e.participants], "attendees": e.attendees,
             "documents": list(e.sources), "main": e.main,

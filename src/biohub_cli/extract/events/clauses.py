@@ -175,7 +175,8 @@ def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, 
     while k >= 0:
         if any(a <= toks[k].start < b for a, b in skip):
             k -= 1
-        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES and not (attend and toks[k].form in ("에서", "에")):
+        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES \
+                and not (attend and toks[k].form in ("에서", "에")):
             m = k - 1
             while m >= 0 and (toks[m].tag in _NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
                 m -= 1

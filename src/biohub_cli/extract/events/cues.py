@@ -45,6 +45,7 @@ class EventCues:
     idioms: tuple[Idiom, ...] = ()                # `막을 올리다` → hold 개막, `문을 열다` → launch 개소
     subject_verbs: frozenset[str] = frozenset()   # `'…'가 개막했다`: the subject is the event
     target_words: tuple[str, ...] = ()             # 비전, 전략: a year in such a name is a target
+    kinds: tuple[tuple[str, str], ...] = ()        # (word, kind), longest first: 상량식 → topping_out
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -84,6 +85,8 @@ def event_cues() -> EventCues:
         idioms=_idioms(data.get("idioms")),
         subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
         target_words=_strings(data.get("target_words")),
+        kinds=tuple(sorted(((w, str(k)) for k, words in (data.get("kinds") or {}).items() for w in _strings(words)),
+                           key=lambda p: (-len(p[0]), p[0]))),
     )
 
 
