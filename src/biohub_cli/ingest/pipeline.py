@@ -165,9 +165,10 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
 
 def _canonical_files(layout: Layout) -> frozenset[str]:
     """Files under records/ untouched since the last settled ingest stored them: each holds biohub's
-    dump of its record, so an equal record need not be dumped again to know its bytes are there."""
+    dump of its record, so an equal record need not be dumped again to know its bytes are there. Only
+    while the extractor is the same: its fingerprint covers the record models, whose dump may change."""
     state = last_run.load(layout)
-    if state is None:
+    if state is None or state.extractor != extractor_fingerprint():
         return frozenset()
     try:
         now = last_run.signatures(layout)

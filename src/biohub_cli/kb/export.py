@@ -51,7 +51,10 @@ def _document(kb: KnowledgeBase, sid: str) -> dict[str, Any]:
             "people": live("people", s.mentions.people),
             "events": live("events", s.mentions.events),
             "amounts": [{"value_krw": a.value_krw, "text": a.text, "label": a.label, "kind": a.kind}
-                        for a in s.extraction.amounts],
+                        for a in s.extraction.amounts if a.currency == "KRW"],
+            # added to version 1: amounts in another currency, in that currency, with no won value
+            "foreign_amounts": [{"value": a.value, "currency": a.currency, "text": a.text, "label": a.label,
+                                 "kind": a.kind} for a in s.extraction.amounts if a.currency != "KRW"],
         },
     }
 

@@ -9,6 +9,7 @@ OrgType = Literal["government", "company", "university", "hospital", "research",
                   "association", "council", "media", "other"]
 Role = Literal["host", "signatory", "member", "attendee", "organizer", "other"]
 AmountKind = Literal["total", "national", "local", "private", "other"]
+Currency = Literal["KRW", "USD", "EUR", "JPY", "CNY", "GBP"]
 Status = Literal["active", "rejected"]
 Format = Literal["text", "markdown", "html", "pdf", "hwpx", "hwp"]
 SegmentKind = Literal["body", "translation"]

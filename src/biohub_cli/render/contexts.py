@@ -46,13 +46,14 @@ class SourceRow:
 
 @dataclass(frozen=True)
 class AmountRow:
-    value_krw: int
+    value_krw: int | None  # None for an amount in another currency (`value` and `currency` say it)
     text: str
     label: str
     kind_label: str
     context: str  # the event or document it was found in
     date: PartialDate | None = None
-
+    currency: str = "KRW"
+    value: int = 0  # in `currency`
 
 @dataclass(frozen=True)
 class QuoteRow:

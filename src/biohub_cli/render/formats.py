@@ -15,7 +15,7 @@ from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
 from biohub_cli.render.contexts import EventRow, OrgRow
-from biohub_cli.render.filters import format_date, format_span, format_won
+from biohub_cli.render.filters import format_date, format_money, format_span
 
 VERSION = 1
 BOM = "\ufeff"
@@ -64,8 +64,8 @@ def timeline_data(kb: KnowledgeBase, events: Sequence[Event]) -> dict[str, Any]:
             "year_certain": ev.date.year_certain, "end_date": ev.end_date.iso() if ev.end_date else None,
             "type": ev.type, "title": ev.title, "venue": ev.venue, "main": ev.main,
             "organizations": orgs, "people": people, "attendees": ev.attendees,
-            "amounts": [{"value_krw": a.value_krw, "text": a.text, "label": a.label, "kind": a.kind}
-                        for a in ev.amounts],
+            "amounts": [{"value_krw": a.value_krw, "currency": a.currency, "value": a.figure[1], "text": a.text,
+                         "label": a.label, "kind": a.kind} for a in ev.amounts],
             "sources": sources,
         })
     return {"version": VERSION, "events": out}
@@ -145,7 +145,7 @@ def timeline_data_csv(data: dict[str, Any], lang: str, *, bom: bool = False) -> 
     rows = []
     for item in data["events"]:
         orgs = "; ".join(f"{o['name']} ({lb.role_label(o['role'], lang)})" for o in item["organizations"])
-        amounts = "; ".join(format_won(a["value_krw"], lang) + (f" ({a['label']})" if a["label"] else "")
+        amounts = "; ".join(format_money(a["value"], a["currency"], lang) + (f" ({a['label']})" if a["label"] else "")
                             for a in item["amounts"])
         rows.append([item["date_display"], item["date"], lb.event_type_label(item["type"], lang),
                      item["title"], item["venue"] or "", orgs, "; ".join(p["name"] for p in item["people"]),

@@ -9,7 +9,7 @@ from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
 from biohub_cli.render import views
 from biohub_cli.render.contexts import EventRow
-from biohub_cli.render.filters import format_span, format_won
+from biohub_cli.render.filters import format_money, format_span
 from biohub_cli.render.queries import Index
 from biohub_cli.render.tables import TABLE_ROWS, TableRow, TableSection, TableView, TimelineLine, timeline_view
 
@@ -46,7 +46,7 @@ def event_lines(ix: Index, events: Sequence[Event], lang: str) -> list[TimelineL
 def _event_line(e: EventRow, lang: str, t: dict[str, str]) -> TableRow:
     title = e.title + ("" if e.main else f" ({t['related']})")
     extra = [f"{p.name}({p.note})" if p.note else p.name for p in e.people]
-    extra += [format_won(a.value_krw, lang) for a in e.amounts]
+    extra += [format_money(a.value, a.currency, lang) for a in e.amounts]
     if extra:
         title += "\n" + " · ".join(extra)
     orgs = ", ".join(p.name for p in e.participants)

@@ -105,7 +105,7 @@ def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
 
 def amount_row(amount: Amount, context: str, date: PartialDate | None, lang: str) -> AmountRow:
     return AmountRow(amount.value_krw, amount.text, amount.label or "",
-                     lb.amount_kind_label(amount.kind, lang), context, date)
+                     lb.amount_kind_label(amount.kind, lang), context, date, *amount.figure)
 
 
 def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
