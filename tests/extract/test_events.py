@@ -218,7 +218,7 @@ def test_planned_event_with_a_range() -> None:
 def test_an_undated_lead_takes_the_day_it_was_reported() -> None:
     text = "동백제약은 미국 제약사와 1,500억 원 규모의 위탁생산(CMO) 계약을 체결했다고 2일 공시했다.\n"
     ev = mains(events_of(text, published="2025-01-03"))[0]
-    assert (ev.type, ev.title, ev.date.iso()) == ("agreement", "위탁생산(CMO) 계약 체결", "2025-01-02")
+    assert (ev.type, ev.title, ev.date.iso()) == ("agreement", "동백제약 위탁생산(CMO) 계약 체결", "2025-01-02")
     assert roles(ev) == {"동백제약": "signatory"}
 
 

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from biohub_cli.extract.events.words import core_of, kind_of, pairs
 from biohub_cli.models import Event, EventMention, PartialDate, Participant, Source
 from biohub_cli.models.vocab import EventType
 from biohub_cli.names import normalise
-from biohub_cli.resolve.event_words import core_of, kind_of
 from biohub_cli.resolve.ids import event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
@@ -116,17 +116,13 @@ def _about(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
-def _pairs(text: str) -> frozenset[str]:
-    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
-
-
 def candidate(src: Source, index: int, m: EventMention, orgs: OrgIndex) -> Candidate:
     ids = {p.organization: orgs.id_of(p.organization) for p in m.participants}
     all_ids = frozenset(o for o in ids.values() if o)
     principals = frozenset(o for p in m.participants if p.role in _PRINCIPAL and (o := ids[p.organization]))
     companies = frozenset(o for o in all_ids if o in orgs.records and orgs.records[o].type == "company")
     return Candidate(src.id, index, m, all_ids, normalise(m.title), (m.date.year, m.date.month, m.date.day),
-                     principals=principals, companies=companies, core=_pairs(core_of(m.title)),
+                     principals=principals, companies=companies, core=pairs(core_of(m.title)),
                      years=frozenset(_YEAR.findall(m.title)), kind=kind_of(m.title))
 
 

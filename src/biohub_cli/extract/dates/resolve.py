@@ -16,8 +16,9 @@ from biohub_cli.models.dates import PartialDate, YearBasis
 
 _LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 WEEKDAY_WINDOW = 1  # years either side of those the document mentions
-_FUTURE = re.compile(r"예정|계획|방침|할\s*것|될\s*것|한다고|된다고|린다고|연다고|는다고"
+_FUTURE = re.compile(r"(?:예정|계획|방침)(?:이|으로|임|\s*중)|할\s*것|될\s*것|한다고|된다고|린다고|연다고|는다고"
                      r"|한다\.|린다\.|연다\.|개최한다|앞두고")
+_PLANNED = re.compile(r"([가-힣])\s*(?:예정|계획|방침)")
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,11 @@ class Context:
 
 
 def future_tense(text_after: str) -> bool:
-    """True when the rest of the clause announces something to come (개최할 예정, 연다고 밝혔다)."""
-    return _FUTURE.search(text_after) is not None
+    """True when the rest of the clause announces something to come (개최할 예정, 열릴 계획이다, 연다고
+    밝혔다); a plan that is only talked about (`추진 계획을 발표했다`, `구축 예정지`) is no future."""
+    if _FUTURE.search(text_after):
+        return True
+    return any((ord(m.group(1)) - 0xAC00) % 28 == 8 for m in _PLANNED.finditer(text_after))  # …ㄹ 예정
 
 
 def resolve(raw: RawDate, ctx: Context) -> tuple[PartialDate, PartialDate | None] | None:

@@ -61,8 +61,12 @@ class Phrase:
     quoted: bool = False
 
 
+_ASIDES = re.compile(r"\s*\((?:이하|가칭)[^()]*\)")
+
+
 def clean_name(text: str) -> str:
-    return squash(_QUOTE_MARKS.sub(" ", text)).strip(" ,·")
+    """A name without quote marks and asides (`(가칭)`, `(이하 백신센터)`)."""
+    return squash(_QUOTE_MARKS.sub(" ", _ASIDES.sub("", text))).strip(" ,·")
 
 
 def verb_cues(sentence: Sentence) -> list[Cue]:
@@ -151,7 +155,8 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
         j -= 1
     if j < 0:
         return None
-    takes_to = cue.kind in ("designate", "launch", "rename")
+    # `…로 지정`, `…로 출범`; but `…으로 구성됐다` says what something consists of
+    takes_to = cue.kind in ("designate", "launch", "rename") and cue.stem not in ("구성", "결성")
     if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)):
         j = _past_adverbials(toks, j, skip, attend=cue.kind == "attend")
     if j < 0:
@@ -163,7 +168,7 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
         return None
     if j < 0:
         return None
-    phrase = _phrase_back(sentence, j, bridge=True)
+    phrase = phrase_back(sentence, j, bridge=True)
     if phrase is not None and _DATE_ONLY.match(phrase.text):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
     return phrase
@@ -203,7 +208,7 @@ def subject_of(sentence: Sentence, before: int) -> Phrase | None:
                     k -= 1
                 k -= 1
             if k >= 0 and (toks[k].tag in _NP_TAGS or _closes_quote(toks[k])):
-                return _phrase_back(sentence, k, bridge=False)
+                return phrase_back(sentence, k, bridge=False)
     return None
 
 
@@ -222,7 +227,7 @@ def nearest_subject(sentence: Sentence, cue: Cue) -> Phrase | None:
                     k -= 1
                 k -= 1
             if k >= 0 and (toks[k].tag in _NP_TAGS or _closes_quote(toks[k])):
-                return _phrase_back(sentence, k, bridge=False)
+                return phrase_back(sentence, k, bridge=False)
             return None
     return None
 
@@ -234,7 +239,7 @@ def selected_of(sentence: Sentence, cue: Cue) -> Phrase | None:
         if toks[j].tag in ("JX", "EC", "EF", "SF") or (toks[j].tag == "JKO"):
             return None
         if toks[j].tag == "JKS" and toks[j].form in ("이", "가") and toks[j - 1].tag in _NP_TAGS:
-            return _phrase_back(sentence, j - 1, bridge=False)
+            return phrase_back(sentence, j - 1, bridge=False)
     return None
 
 
@@ -325,14 +330,15 @@ def _open_of(sentence: Sentence, close_index: int) -> int | None:
     return None
 
 
-def _phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase | None:
+def phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase | None:
+    """The noun phrase ending at token `end_index` (a quoted name whole; `bridge` crosses `…을 위한`)."""
     toks = sentence.tokens
     k = end_index
     if toks[k].form == ")" and toks[k].tag == "SSC":  # `업무협약(MOU)`: the name goes on before the brackets
         opening = next((m for m in range(k - 1, max(-1, k - 12), -1) if toks[m].form == "("), None)
         if opening is None or opening == 0:
             return None
-        inner = _phrase_back(sentence, opening - 1, bridge=bridge)
+        inner = phrase_back(sentence, opening - 1, bridge=bridge)
         return _phrase(sentence, inner.start, toks[k].end, quoted=inner.quoted) if inner else None
     if not _closes_quote(toks[k]) and not _np_token(toks, k):
         return None
@@ -351,7 +357,14 @@ def _phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase 
         elif toks[start - 1].form == ")" and toks[start - 1].tag == "SSC":  # `위탁생산(CMO) 계약`
             opening = next((m for m in range(start - 2, max(-1, start - 10), -1)
                             if toks[m].form == "("), None)
-            if opening is None or opening == 0 or not _np_token(toks, opening - 1):
+            if opening is None or opening == 0:
+                break
+            if _closes_quote(toks[opening - 1]):  # `‘대전바이오창업원’(가칭) 착공식`
+                o = _open_of(sentence, opening - 1)
+                if o is not None:
+                    start = o
+                break
+            if not _np_token(toks, opening - 1):
                 break
             start = opening - 1
         else:
@@ -364,11 +377,11 @@ def _phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase 
             start = o  # `'바이오 클러스터 협의체' 출범`
     if bridge and start >= 3 and toks[start - 1].tag == "ETM" and toks[start - 2].form == "위하" \
             and toks[start - 3].tag == "JKO" and start >= 4:
-        inner = _phrase_back(sentence, start - 4, bridge=False)
+        inner = phrase_back(sentence, start - 4, bridge=False)
         if inner is not None:
             return _phrase(sentence, inner.start, toks[end_index].end, quoted=inner.quoted)
     if bridge and start >= 2 and toks[start - 1].tag == "JKG" and toks[start - 2].tag in ("NNB", "SN", "NR"):
-        inner = _phrase_back(sentence, start - 2, bridge=False)
+        inner = phrase_back(sentence, start - 2, bridge=False)
         if inner is not None:
             return _phrase(sentence, inner.start, toks[end_index].end)
     return _phrase(sentence, toks[start].start, toks[end_index].end)

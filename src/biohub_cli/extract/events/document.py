@@ -99,6 +99,14 @@ def is_headline(doc: Doc, i: int) -> bool:
     return bool(title) and len(line) >= 8 and (line in title or title in line)
 
 
+def is_caption(sentence: Sentence) -> bool:
+    """A photo caption: `…에서 기념 촬영을 하고 있다.(사진=인천시)`, `… 모습. [사진=…]`. It shows the story's
+    day, it does not lead it."""
+    text = sentence.text.rstrip()
+    return bool(re.search(r"고\s*있다\.?\s*(?:[(\[<].{0,30}[)\]>])?\s*$", text)) or bool(
+        re.search(r"[(\[<]\s*(?:사진|자료|그래픽|출처)\s*[=:]", text)) or bool(re.search(r"/\s*사진\s*=", text))
+
+
 def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
     """A passive 선정/지정 says who was picked and for what: `‘…구축사업’에 인천시 컨소시엄이 최종
     선정됐다` → `…구축사업 인천시 컨소시엄 선정` (not `최종 선정`)."""

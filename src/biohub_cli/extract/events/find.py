@@ -14,6 +14,14 @@ import re
 from collections.abc import Sequence
 
 from biohub_cli.extract.dates.find import DateMention, is_report_date
+from biohub_cli.extract.events.about import (
+    context_name,
+    referent,
+    widen,
+    with_actor,
+    with_parties,
+    without_purpose,
+)
 from biohub_cli.extract.events.clauses import (
     Cue,
     Phrase,
@@ -33,6 +41,7 @@ from biohub_cli.extract.events.document import (
     ends_in_time_noun,
     hosts_of,
     is_body,
+    is_caption,
     is_headline,
     is_reference_point,
     next_day,
@@ -61,15 +70,17 @@ from biohub_cli.extract.events.titles import (
     title_for,
     year_shift,
 )
+from biohub_cli.extract.events.words import alike, core_of
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
 from biohub_cli.models.stages import Analysed
 from biohub_cli.models.vocab import EventType, Role
 
-LEAD_SEARCH = 12          # sentences searched for the lead
+LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
+SAME_THING = 0.5           # a related event about the same thing as the main one on its day is the main one
 _OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
 
 
@@ -103,18 +114,30 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
 def _lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     """The lead among the story's full sentences; a headline (`인천시, 12월 2일 송도서 ‘…’ 연다`)
     leads only when no full sentence does."""
-    headlines = {i for i in range(min(LEAD_SEARCH, len(doc.sentences))) if is_headline(doc, i)}
-    return _lead_among(doc, headlines) or _lead_among(doc, set())
+    span = _lead_span(doc)
+    skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
+    return _lead_among(doc, span, skipped) or _lead_among(doc, span, set())
 
 
-def _lead_among(doc: Doc, skip: set[int]) -> tuple[int, DateMention | None, list[Clause]] | None:
+def _lead_span(doc: Doc) -> int:
+    """How many sentences hold the first LEAD_SEARCH full ones: page lines without a verb (`상태바`,
+    `• 더 작게`, `URL 복사완료`) do not count."""
+    full = 0
+    for i, s in enumerate(doc.sentences):
+        full += any(t.tag == "EF" for t in s.tokens)
+        if full >= LEAD_SEARCH:
+            return i + 1
+    return len(doc.sentences)
+
+
+def _lead_among(doc: Doc, span: int, skip: set[int]) -> tuple[int, DateMention | None, list[Clause]] | None:
     """The first sentence with a day followed by an event clause; else the first event clause dated by
     the day it was reported (`…체결했다고 2일 밝혔다`); else the first event clause. A background
     sentence before a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead, and a target year
     (`2035년 … 도약하려고 수립한 …`, `2022년 7월 준공될 계획이다`) dates no lead."""
     fallback: tuple[int, DateMention | None, list[Clause]] | None = None
     reported_lead: tuple[int, DateMention | None, list[Clause]] | None = None
-    for i in range(min(LEAD_SEARCH, len(doc.sentences))):
+    for i in range(span):
         if i in skip:
             continue
         clauses = _predicates(doc, i)
@@ -184,8 +207,9 @@ def _predicates(doc: Doc, i: int, frames: list[Clause] | None = None) -> list[Cl
         if frames is not None:
             frames += [c for c in clauses if c not in outcomes and c.name and not is_generic(c.name.text)]
         clauses = outcomes  # `위원회를 열고 … 선정했다`: what the meeting decided is the news
-    main = max(clauses, key=lambda c: (bool(c.name and c.name.quoted), bool(c.name and not is_generic(c.name.text)),
-                                       c.cue.kind == "hold", c.cue.start))
+    # a typed happening before works or a visit (`착공식을 열고 … 첫 삽을 떴다`), then a quoted, then a named one
+    main = max(clauses, key=lambda c: (c.type != "other", bool(c.name and c.name.quoted),
+                                       bool(c.name and not is_generic(c.name.text)), c.cue.kind == "hold", c.cue.start))
     others = [c for c in clauses if c is not main and c.name is not None and c.type != main.type
               and (c.name.quoted or c.cue.kind == "sign" or (c.cue.kind == "hold" and not is_generic(c.name.text)))]
     out = [main]
@@ -204,12 +228,20 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
-        title, names = agreement_title(doc.sentences, clause.name, parties, doc.dated_elsewhere)
+        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name), parties, doc.dated_elsewhere)
+        title = without_purpose(title)
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+        if not names:
+            seen = {o.name: o.evidence.start for o in reversed(orgs_in(doc.orgs, sentence.start, sentence.end))}
+            title = with_parties(doc, title, sorted(parties, key=lambda o: seen.get(o, sentence.end)))
         parts += [(o, "signatory") for o in parties]
     else:
-        title = selection_title(doc, sentence, clause) or title_for(clause.cue, clause.name, host)
+        name = _named_thing(doc, index, clause)
+        title = selection_title(doc, sentence, clause) or title_for(clause.cue, name, host)
+        title = without_purpose(title)
+        if clause.type != "meeting":
+            title = with_actor(doc, title, host)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)
         parts += [(o.name, "host") for o in co_hosts]
         if clause.type in GATHERINGS:  # `… 대표들과 간담회를 개최`: the others named in the lead take part
@@ -231,6 +263,25 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         participants=merge_roles([p for p in parts
                                   if p[0] in host_titled or not is_body(p[0], title, clause.type, doc)]),
         people=people_in(doc, [index]), main=True, evidence=ev)
+
+
+def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
+    """The clause's name with its owner and the names joined to it; a pointing phrase (`두 센터`) as the names
+    it points back to; a bare kind (`착공식`) with the thing the lead or the sentences before it quote."""
+    sentence = doc.sentences[index]
+    name = widen(doc, sentence, clause.name)
+    if name is not None:
+        words = name.text.split()
+        pointed = referent(doc, Phrase(name.start, name.end, " ".join(words[:2]))) if len(words) >= 2 else None
+        if pointed is not None:
+            name = Phrase(name.start, name.end, " ".join([pointed, *words[2:]]), name.quoted)
+    if (name is None or is_generic(name.text)) and clause.type != "meeting":  # a meeting is its body's
+        about = context_name(doc, index, clause.cue.start)
+        if about is not None:
+            start = name.start if name else clause.cue.start
+            return Phrase(start, name.end if name else clause.cue.end,
+                          f"{about} {name.text}" if name else about, True)
+    return name
 
 
 def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:
@@ -332,18 +383,23 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
 
 def _fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
                  related: list[EventMention]) -> list[EventMention]:
-    """A meeting the lead names around its decision (`…주재로 열린 제3차 …위원회에서 …를 의결했다`) is
-    where the decision was taken, not another happening: its name goes in brackets after the main title."""
-    lead = doc.sentences[lead_index]
+    """Related events that are the main one again. A meeting on the main day around a decision or an
+    announcement (`…주재로 열린 제3차 …위원회에서 …를 의결했다`, `이날 …원탁회의를 개최하고`) is where it was
+    made: its name goes in brackets after the main title. A happening of the main's type on its day that
+    is about the same thing (a caption of the ceremony the lead reports) is the main event itself."""
     out = []
     for r in related:
-        at = [n for n, m in enumerate(mains) if m.type not in GATHERINGS and m.date == r.date]
-        if r.type != "meeting" or not at or not any(lead.start <= e.start < lead.end for e in r.evidence):
-            out.append(r)
+        same_day = [n for n, m in enumerate(mains) if r.date.day is not None and m.date == r.date]
+        frame = [n for n in same_day if mains[n].type not in GATHERINGS]
+        if r.type == "meeting" and frame:
+            m = mains[frame[0]]
+            if "".join(r.title.split()) not in "".join(m.title.split()):
+                mains[frame[0]] = m.model_copy(update={"title": f"{m.title}({r.title})"})
             continue
-        m = mains[at[0]]
-        if "".join(r.title.split()) not in "".join(m.title.split()):
-            mains[at[0]] = m.model_copy(update={"title": f"{m.title}({r.title})"})
+        if any(mains[n].type == r.type and alike(core_of(mains[n].title), core_of(r.title)) >= SAME_THING
+               for n in same_day):
+            continue
+        out.append(r)
     return out
 
 

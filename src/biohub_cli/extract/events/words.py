@@ -1,4 +1,4 @@
-"""What an event title is about: the title without its event nouns, verbs and time words.
+"""What an event title is about (the title without its event nouns, verbs and time words) and its kind.
 
 `K-바이오 스퀘어 부지 매매 협약 체결` and `부지 매매협약` are both about `k-바이오스퀘어부지매매` and
 `부지매매`; `셀트리온 기공식` and `삼성바이오로직스 기공식` share nothing once `기공식` is gone.
@@ -44,3 +44,16 @@ def kind_of(title: str) -> str | None:
         if at >= 0 and (best is None or at + len(normalise(word)) > best[0]):
             best = (at + len(normalise(word)), kind)
     return best[1] if best else None
+
+
+def pairs(text: str) -> frozenset[str]:
+    """The character pairs of a text."""
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
+
+
+def alike(a: str, b: str) -> float:
+    """How much two cores share: the part of the shorter one's character pairs the other holds."""
+    pa, pb = pairs(a), pairs(b)
+    if not pa or not pb:
+        return 0.0
+    return len(pa & pb) / min(len(pa), len(pb))

@@ -1,0 +1,84 @@
+"""Event titles an analyst would write: actor(s) + object + event noun, never a bare kind, a pointing phrase
+(`두 센터`, `이번 협의체`) or an aside (`(가칭)`, `(이하 …)`); and what leads a story (not a photo caption)."""
+
+from __future__ import annotations
+
+from tests.extract.test_events import ORGS, events_of, mains
+from tests.extract.test_events_leads import only_main, related
+
+COMPANIES = {"한빛바이오": "한빛바이오", "한빛건설": "한빛건설", "동백제약": "동백제약"}
+
+
+def title_of(text: str, published: str | None = None) -> str:
+    return only_main(events_of(text, published=published)).title
+
+
+def test_a_bare_ceremony_takes_the_thing_quoted_before_it() -> None:
+    text = ("부산시가 해양바이오 창업지원시설인 ‘부산 바이오창업관’(가칭) 건립에 본격 착수했다.\n"
+            "시는 15일 명지 일원에서 착공식을 열고, 2027년 운영을 목표로 첫 삽을 떴다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.type, ev.title, ev.date.iso()) == ("event", "부산 바이오창업관 착공식", "---15")
+    text = "부산시는 15일 명지 일원에서 창업지원시설인 ‘부산바이오창업관’(가칭) 착공식을 열었다.\n"
+    assert title_of(text) == "부산바이오창업관 착공식"
+
+
+def test_two_centres_pointed_back_to_are_named() -> None:
+    text = ("부산시는 명지 캠퍼스에 ‘해양바이오 인력양성센터’와 ‘해양바이오실용화센터’를 짓는다고 9일 밝혔다.\n"
+            "이날 부산시와 해운대학교는 캠퍼스에서 두 센터의 착공식을 열었다.\n")
+    assert title_of(text) == "해양바이오 인력양성센터·해양바이오실용화센터 착공식"
+    joined = "부산시는 9일 명지 캠퍼스에서 해양바이오 인력양성센터와 해양바이오실용화센터 착공식을 열었다.\n"
+    assert title_of(joined) == "해양바이오 인력양성센터·해양바이오실용화센터 착공식"
+
+
+def test_a_companys_facility_takes_the_company() -> None:
+    text = "동백제약은 명지에 짓는 '글로벌 연구센터'의 상량식 및 안전기원제를 지난 9일 열었다고 13일 밝혔다.\n"
+    ev = only_main(events_of_companies(text))
+    assert ev.title == "동백제약 글로벌 연구센터 상량식 및 안전기원제"
+    text = "한빛바이오가 18일 명지 캠퍼스에서 세계 최대 규모의 ‘제4공장’ 착공식을 개최했다.\n"
+    assert only_main(events_of_companies(text)).title == "한빛바이오 제4공장 착공식"
+
+
+def events_of_companies(text: str):  # type: ignore[no-untyped-def]
+    from biohub_cli.extract.dates.find import find_dates
+    from biohub_cli.extract.events.find import find_events
+    from tests.extract.conftest import build_analysed, org_mentions
+
+    analysed = build_analysed(text)
+    orgs = org_mentions(analysed, {**ORGS}) + org_mentions(analysed, COMPANIES, "company")
+    return find_events(analysed, find_dates(analysed, None), sorted(orgs, key=lambda o: o.evidence.start), [])
+
+
+def test_an_agreement_names_its_parties_and_not_its_purpose_words() -> None:
+    text = "부산시와 한빛바이오는 3일 시청에서 해양바이오 인재 양성을 위한 업무협약을 체결했다.\n"
+    assert title_of(text) == "부산광역시·한빛바이오 해양바이오 인재 양성 업무협약 체결"
+
+
+def test_asides_and_pointing_phrases_never_make_a_title() -> None:
+    text = ("부산시는 ‘해양바이오 클러스터 협의체’를 꾸리기로 했다.\n"
+            "부산시와 양산시는 12일 이번 협의체를 결성했다.\n")
+    assert title_of(text) == "해양바이오 클러스터 협의체 결성"
+    text = "해양바이오안전기술센터(이하 바이오센터) 개소식이 10일 명지에서 열렸다.\n"
+    assert title_of(text) == "해양바이오안전기술센터 개소식"
+
+
+def test_a_photo_caption_does_not_lead() -> None:
+    text = ("박해운 부산시장이 지난해 7월 시청에서 특구 지정과 관련해 브리핑을 하고 있다.(사진=부산시 제공)\n"
+            "부산시는 해양바이오 특구 사업에 본격 착수한다.\n"
+            "시는 12일 오후 3시 명지 캠퍼스에서 현장 기자회견을 열고 사업 추진 계획을 발표했다.\n")
+    ev = only_main(events_of(text, published="2021-01-13"))
+    assert (ev.date.iso(), ev.type) == ("2021-01-12", "announcement")  # a plan talked about is no future
+    assert "기자회견" in ev.title
+
+
+def test_the_main_event_reported_twice_is_one_and_its_meeting_is_part_of_it() -> None:
+    text = ("한빛건설이 9일 한빛바이오 명지 제1공장 상량식을 진행하고 있다.\n"
+            "10일 한빛건설은 전일 명지에서 건설 중인 한빛바이오 명지 제1공장의 상량식을 개최했다고 밝혔다.\n")
+    events = events_of(text)
+    assert [(e.date.iso(), e.type) for e in mains(events)] == [("---09", "event")]
+    assert related(events) == []
+    text = ("해양수산부는 19일 '해양바이오 2.0 추진방향'을 발표했다.\n"
+            "장관은 이날 벡스코에서 '해양바이오 원탁회의'를 개최하고 업계와 전략을 논의했다.\n"
+            "추진방향은 모두 4+1 과제로 구성됐다.\n")
+    events = events_of(text)
+    assert only_main(events).title == "해양바이오 2.0 추진방향 발표(해양바이오 원탁회의)"
+    assert related(events) == []  # `…으로 구성됐다` says what it consists of: no launch
