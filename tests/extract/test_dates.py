@@ -279,3 +279,9 @@ def test_a_year_closing_the_name_of_what_is_held_fixes_its_dates(analysed_of: An
     assert d.end_date is not None and d.end_date.iso() == "2026-05-09"
     plan = one(analysed_of, "부산시는 '해양바이오 비전 2035'를 5월 7일 벡스코에서 열린 행사에서 알렸다.")
     assert plan.date.iso() == "--05-07" and not plan.date.year_certain  # a vision's target year
+
+
+def test_an_area_around_a_lot_number_is_no_day(analysed_of: AnalysedOf) -> None:
+    text = "부산시는 오는 29일 명지동 247-1 일원에서 착공식을 연다. 기장 1일대에서도 공사가 있다."
+    found = dates_of(analysed_of, text)
+    assert [d.text for d in found] == ["오는 29일"]

@@ -44,7 +44,8 @@ def events_of_companies(text: str):  # type: ignore[no-untyped-def]
     from tests.extract.conftest import build_analysed, org_mentions
 
     analysed = build_analysed(text)
-    orgs = org_mentions(analysed, {**ORGS}) + org_mentions(analysed, COMPANIES, "company")
+    others = {k: v for k, v in ORGS.items() if v not in COMPANIES.values()}
+    orgs = org_mentions(analysed, others) + org_mentions(analysed, COMPANIES, "company")
     return find_events(analysed, find_dates(analysed, None), sorted(orgs, key=lambda o: o.evidence.start), [])
 
 
@@ -82,3 +83,13 @@ def test_the_main_event_reported_twice_is_one_and_its_meeting_is_part_of_it() ->
     events = events_of(text)
     assert only_main(events).title == "해양바이오 2.0 추진방향 발표(해양바이오 원탁회의)"
     assert related(events) == []  # `…으로 구성됐다` says what it consists of: no launch
+
+
+def test_another_companys_happening_the_same_day_is_its_own_event() -> None:
+    text = ("한빛바이오가 명지에 5000억원을 들여 제3공장을 짓는다.\n"
+            "한빛바이오는 18일 명지에서 기공식을 열었다.\n"
+            "한편 동백제약도 이날 명지에서 세계 최대 규모의 제4공장 착공식을 열었다.\n"
+            "앞서 지난해 7월에도 두 회사는 MOU를 체결한 바 있다.\n")
+    events = events_of_companies(text)
+    assert [(e.date.iso(), e.title) for e in mains(events)] == [("---18", "한빛바이오 기공식")]
+    assert related(events) == [("---18", "event", "동백제약 제4공장 착공식")]  # a bare `MOU` names nothing

@@ -68,3 +68,32 @@ def test_handing_in_an_application_is_other() -> None:
     date, kind, title = main_of(text)
     assert (date, kind) == ("---29", "other")
     assert title == "바이오 특화단지 공모 신청서 제출"
+
+
+def test_an_edition_of_a_series_held_is_an_event_dated_from_its_start() -> None:
+    text = "17일 해양바이오진흥원은 해양바이오 엑스포 2019를 오는 19일까지 벡스코 제1홀에서 개최한다고 밝혔다.\n"
+    ev = only_main(events_of(text, published="2019-04-17"))
+    assert (ev.date.iso(), ev.type) == ("2019-04-17", "event")  # 17일, not the 19일 the fair runs until
+    convention = "부산시와 해양바이오진흥원은 17일 벡스코에서 `해양바이오 2019 인터내셔널 컨벤션'을 공동 개최한다.\n"
+    ev = only_main(events_of(convention))
+    assert (ev.type, ev.title) == ("event", "해양바이오 2019 인터내셔널 컨벤션")
+
+
+def test_works_begun_with_a_blast_or_made_in_earnest() -> None:
+    text = "한빛바이오는 18일 명지 부지에 기공 발파를 시작으로 제3공장을 건립한다고 밝혔다.\n"
+    assert main_of(text)[:2] == ("---18", "event")
+    text = "한빛바이오는 명지 부지에 제3공장 건립을 본격화했다고 18일 밝혔다.\n"
+    assert main_of(text)[:2] == ("---18", "other")
+    text = "부산시는 해양바이오병원 건립을 위한 우선 공사에 착수했다고 18일 밝혔다.\n"
+    assert main_of(text)[:2] == ("---18", "other")
+    assert mains(events_of("부산시는 올해 해양바이오 사업에 본격 착수한다고 18일 밝혔다.\n")) == []
+
+
+def test_a_selection_in_a_public_contest_is_a_designation() -> None:
+    text = "부산시는 15일 해양수산부 공모사업인 ‘해양바이오 인력양성센터 구축사업’에 부산시가 최종 선정됐다고 밝혔다.\n"
+    assert main_of(text)[1] == "designation"
+
+
+def test_an_evening_named_with_of_keeps_its_name() -> None:
+    text = "해양바이오진흥원은 6일 해운대 호텔에서 해양바이오인의 밤 행사를 개최했다.\n"
+    assert main_of(text)[2] == "해양바이오인의 밤 행사"

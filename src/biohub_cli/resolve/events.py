@@ -24,6 +24,7 @@ from biohub_cli.resolve.ids import event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
 SAME_ABOUT = 0.5      # share of the shorter core's character pairs the other core holds
+SOME_ABOUT = 0.25     # the least two reports of an unknown month share when their bodies make them one
 MAX_EVIDENCE = 8
 _PRINCIPAL = frozenset({"host", "signatory"})
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -101,6 +102,8 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
     about = _about(a.core, b.core)
     if about >= SAME_ABOUT and (ma.type == mb.type or same_day):
         return f"{when}, similar titles ({about:.0%} alike without their event words)"
+    if (ma.date.month is None or mb.date.month is None) and about < SOME_ABOUT:
+        return None  # a day of an unknown month: the bodies alone do not make it the same happening
     shared = a.orgs & b.orgs
     overlap = len(shared) / max(1, min(len(a.orgs), len(b.orgs))) if a.orgs and b.orgs else 0.0
     if same_day and ma.type == mb.type and overlap >= 0.5:

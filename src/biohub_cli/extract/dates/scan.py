@@ -16,7 +16,8 @@ from biohub_cli.models.stages import Sentence
 Y4 = r"(?:19|20)\d{2}"
 _M = r"(?:1[0-2]|0?[1-9])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_NOT_DAY = r"(?!\s*(?:간|동안|째|이내|만에|만의|이상|이하|가량|정도|씩|치|분량|평균|전부터))"
+# not a day: a length of time (3일간, 5일째), an amount of days, or an area around a lot (247-1 일원, 1일대)
+_NOT_DAY = r"(?!\s*(?:간|동안|째|이내|만에|만의|이상|이하|가량|정도|씩|치|분량|평균|전부터)|원|대(?!학))"
 _NOT_MONTH = r"(?!\s*(?:간|동안|분|째|이내|만에))"
 
 _NUMERIC = re.compile(
@@ -27,7 +28,7 @@ _APOSTROPHE = re.compile(rf"[’'‘](?P<y>\d{{2}})\.\s?(?P<m>{_M})\.\s?(?P<d>{_
 _MONTH_DAY = re.compile(rf"(?<![\d.,’'‘])(?P<m>{_M})\.\s?(?P<d>{_D})\.?"
                         r"(?=\s*\(\s*[월화수목금토일](?:요일)?\s*\))")
 _KOREAN = re.compile(  # every part is optional: the lookahead spares finditer an empty match at each character
-    rf"(?<![\d.,])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
+    rf"(?<![\d.,\-])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
     rf"(?:\s*(?P<d>{_D})\s*일{_NOT_DAY})?")
 _REL_YEAR = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1,
              "명년": 1, "이듬해": 1, "내후년": 2}

@@ -42,7 +42,10 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
         if k is None or k < 2:
             break
         before = toks[k - 1]
-        if before.tag == "JKG" and (_bare(phrase.text) or phrase.quoted):
+        night = _names_with_of(sentence, k, phrase) if before.tag == "JKG" else None
+        if night is not None:  # `의료기기인의 밤 행사`: '…의 밤' is the event's own name
+            phrase = night
+        elif before.tag == "JKG" and (_bare(phrase.text) or phrase.quoted):
             owner = phrase_back(sentence, k - 2, bridge=False)  # `제1공장의 상량식`, `롯데바이오의 ‘…’`
             body = owner is not None and any(owner.start <= o.evidence.start < owner.end for o in doc.orgs)
             if owner is None or is_vacuous(owner.text) or (phrase.quoted and not body):
@@ -59,6 +62,18 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
         else:
             break
     return phrase
+
+
+def _names_with_of(sentence: Sentence, k: int, phrase: Phrase) -> Phrase | None:
+    """`X의 밤 행사`: an event named with 의 (`… 의 밤` is an event noun) takes its X."""
+    owner = phrase_back(sentence, k - 2, bridge=False)
+    if owner is None:
+        return None
+    named = f"{owner.text}의 {phrase.text}"
+    head = f"{owner.text}의 {phrase.text.split()[0]}"
+    if type_of_name(head) is None or type_of_name(phrase.text.split()[0]) is not None:
+        return None
+    return Phrase(owner.start, phrase.end, named, phrase.quoted or owner.quoted)
 
 
 def _bare(text: str) -> bool:
@@ -113,18 +128,19 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def names_anybody(doc: Doc, title: str) -> bool:
-    """The title already names one of the document's organisations."""
+def names_anybody(doc: Doc, title: str, types: tuple[str, ...] = ()) -> bool:
+    """The title already names one of the document's organisations (of these types, when given)."""
     t = _squash(title)
-    return any(len(_squash(o.name)) >= 2 and (_squash(o.name) in t or _squash(o.surface) in t) for o in doc.orgs)
+    return any(len(_squash(o.name)) >= 2 and (_squash(o.name) in t or _squash(o.surface) in t)
+               for o in doc.orgs if not types or o.type in types)
 
 
 def with_actor(doc: Doc, title: str, hosts: Sequence[str]) -> str:
     """A company's facility or works take the company's name: `제4공장 착공식` → `삼성바이오로직스 제4공장
     착공식`. A title that names an organisation already, or a host that is no company, is left alone."""
     companies = [h for h in hosts if any(o.name == h and o.type == "company" for o in doc.orgs)]
-    if not companies or names_anybody(doc, title):
-        return title
+    if not companies or names_anybody(doc, title, ("company", "government")):
+        return title  # a research centre in the title is what is built, not who builds it
     return f"{companies[0]} {title}"
 
 

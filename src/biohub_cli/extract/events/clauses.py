@@ -21,9 +21,10 @@ _NP_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN",
 _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성대히", "성황리", "공식", "정식",
                                "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
-_QUOTE_MARKS = re.compile(r"[‘’'\"“”『』「」《》〈〉]")
+_QUOTE_MARKS = re.compile(r"[‘’'\"“”『』「」《》〈〉`]")
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
+_EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
 _LINKING = frozenset({"가운데", "속", "중", "뒤", "후", "이후", "데", "만큼", "채", "동안", "가량"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
@@ -85,6 +86,14 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
             continue
         if t.tag == "VV" and t.form == "하" and i > 0 and toks[i - 1].tag == "JKO":
             out.append(Cue("hold", "하", t.start, t.end, i, _modifies(toks, i), False))  # `협약을 했다`
+            continue
+        if t.form == "시작" and 0 < i < len(toks) - 1 and toks[i - 1].tag == "JKO" and toks[i + 1].form == "으로":
+            out.append(Cue("hold", "시작", t.start, t.end, i, False, False))  # `기공 발파를 시작으로`: it happened
+            continue
+        if t.tag == "NNG" and i + 2 < len(toks) and toks[i + 1].form == "화" and toks[i + 1].tag == "XSN" \
+                and toks[i + 2].tag == "XSV" and verbs.get(t.form + "화"):
+            out.append(Cue(verbs[t.form + "화"], t.form + "화", t.start, toks[i + 1].end, i, _modifies(toks, i + 2),
+                           False))  # `건립을 본격화했다`
             continue
         verb_at = _verb_at(toks, i, verbs)
         if verb_at is None:
@@ -157,12 +166,14 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
         return None
     # `…로 지정`, `…로 출범`; but `…으로 구성됐다` says what something consists of
     takes_to = cue.kind in ("designate", "launch", "rename") and cue.stem not in ("구성", "결성")
-    if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)):
+    if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)
+            or (toks[j].tag == "JKB" and toks[j].form == "에" and cue.stem == "착수")):
         j = _past_adverbials(toks, j, skip, attend=cue.kind == "attend")
     if j < 0:
         return None
+    takes_at = cue.kind == "attend" or cue.stem == "착수"  # `'…'에 참가`, `공사에 착수`
     if toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to) \
-            or (toks[j].tag == "JKB" and toks[j].form in ("에", "에서") and cue.kind == "attend"):
+            or (toks[j].tag == "JKB" and toks[j].form in ("에", "에서") and takes_at):
         j -= 1
     elif toks[j].tag not in _NP_TAGS and not _closes_quote(toks[j]):
         return None
@@ -180,7 +191,7 @@ def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, 
     while k >= 0:
         if any(a <= toks[k].start < b for a, b in skip):
             k -= 1
-        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES \
+        elif toks[k].tag in ("JKB", "JX") and toks[k].form in _ADVERBIAL_CASES \
                 and not (attend and toks[k].form in ("에서", "에")):
             m = k - 1
             while m >= 0 and (toks[m].tag in _NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
@@ -201,7 +212,7 @@ def subject_of(sentence: Sentence, before: int) -> Phrase | None:
     for j, t in enumerate(toks):
         if t.start >= before:
             break
-        if t.tag in ("JX", "JKS") and t.form in ("는", "은", "이", "가", "에서는") and j > 0:
+        if t.tag in ("JX", "JKS") and t.form in ("는", "은", "이", "가", "에서는", "도") and j > 0:
             k = j - 1
             if toks[k].form == ")" and toks[k].tag == "SSC":
                 while k >= 0 and not (toks[k].form == "(" and toks[k].tag == "SSO"):
@@ -272,8 +283,9 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
     """The event type of a clause; None when a 'hold' verb takes no event name (`기반을 마련`)."""
     named = type_of_name(name.text) if name else None
     if cue.kind in ("hold", "attend"):
-        if named is None and name is not None and name.quoted and cue.stem in _HOLDS_EVENTS:
-            return "event"  # `'바이오코리아 2025'에 참가`, `열린 'BIO USA'`
+        if named is None and name is not None and cue.stem in _HOLDS_EVENTS \
+                and (name.quoted or _EDITION.search(name.text)):
+            return "event"  # `'바이오코리아 2025'에 참가`, `열린 'BIO USA'`, `바이오 코리아 2019를 … 개최`
         return named
     if cue.kind == "sign":
         return "agreement"
@@ -286,6 +298,8 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
     if cue.kind in ("rename", "submit"):
         return "other"
     if cue.kind == "build":
+        if cue.stem in ("착수", "본격화") and not (name and any(w in name.text for w in event_cues().build_objects)):
+            return None  # `사업에 본격 착수한다`: no works
         return "event" if named == "event" else "other"  # `착공식을 가졌다` is a ceremony, `착공했다` works
     if cue.kind == "decide":
         if name is None:
@@ -323,8 +337,8 @@ def _open_of(sentence: Sentence, close_index: int) -> int | None:
     """Token index of the quote mark a closing mark closes."""
     toks = sentence.tokens
     close = toks[close_index].form
-    openers = [o for o, c in QUOTE_PAIRS.items() if c == close]
-    for k in range(close_index - 1, max(-1, close_index - 40), -1):
+    openers = [o for o, c in QUOTE_PAIRS.items() if c == close] + (["`"] if close == "'" else [])
+    for k in range(close_index - 1, max(-1, close_index - 40), -1):  # `…' opens with a backtick too
         if toks[k].form in openers and (toks[k].tag == "SSO" or close in ("'", "\"")):
             return k
     return None

@@ -46,6 +46,7 @@ class EventCues:
     subject_verbs: frozenset[str] = frozenset()   # `'…'가 개막했다`: the subject is the event
     target_words: tuple[str, ...] = ()             # 비전, 전략: a year in such a name is a target
     kinds: tuple[tuple[str, str], ...] = ()        # (word, kind), longest first: 상량식 → topping_out
+    build_objects: tuple[str, ...] = ()            # 건립, 공사: what 착수/본격화 must begin to be works
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -85,6 +86,7 @@ def event_cues() -> EventCues:
         idioms=_idioms(data.get("idioms")),
         subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
         target_words=_strings(data.get("target_words")),
+        build_objects=_strings(data.get("build_objects")),
         kinds=tuple(sorted(((w, str(k)) for k, words in (data.get("kinds") or {}).items() for w in _strings(words)),
                            key=lambda p: (-len(p[0]), p[0]))),
     )

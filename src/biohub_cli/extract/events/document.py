@@ -148,7 +148,7 @@ def venue_of(sentence: Sentence, date: DateMention | None, doc: Doc | None = Non
 def hosts_of(doc: Doc, sentence: Sentence, date: DateMention | None, clause: Clause) -> list[str]:
     """The subject of the clause: an organisation, or the organisation of the person who acts."""
     before = date.start if date else clause.cue.start
-    phrase = subject_of(sentence, before)
+    phrase = subject_of(sentence, before) or subject_of(sentence, clause.cue.start)  # `17일 A는 …를 개최`
     if phrase is None:
         return []
     found = [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
@@ -209,10 +209,12 @@ def parties_before(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | 
 
 
 def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
+    """The body whose gathering this is (a council at its own meeting); a company named in the title of its
+    own ceremony (`삼성바이오로직스 제4공장 착공식`) is its host, not its body."""
     if kind not in GATHERINGS:
         return False
     org = next((o for o in doc.orgs if o.name == name), None)
-    return org is not None and is_event_body(org, title)
+    return org is not None and org.type != "company" and is_event_body(org, title)
 
 
 def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:

@@ -70,7 +70,6 @@ from biohub_cli.extract.events.titles import (
     title_for,
     year_shift,
 )
-from biohub_cli.extract.events.words import alike, core_of
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
@@ -80,7 +79,6 @@ from biohub_cli.models.vocab import EventType, Role
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
-SAME_THING = 0.5           # a related event about the same thing as the main one on its day is the main one
 _OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
 
 
@@ -144,7 +142,10 @@ def _lead_among(doc: Doc, span: int, skip: set[int]) -> tuple[int, DateMention |
         if not clauses:
             continue
         before = _clause_dates(doc, i, clauses[0].cue)
-        date = max(before, key=lambda d: (_PRECISION[d.date.precision], d.start)) if before else None
+        text = doc.analysed.document.text
+        # the most precise date, not one that ends a period (`17일 … 오는 19일까지 … 개최한다`), the last
+        date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
+            if before else None
         if date is not None and date.date.day is not None:
             return i, date, clauses
         s = doc.sentences[i]
@@ -158,6 +159,7 @@ def _lead_among(doc: Doc, span: int, skip: set[int]) -> tuple[int, DateMention |
     return fallback
 
 
+_UNTIL = re.compile(r"\s*까지")
 _PLANNED_CLAUSE = re.compile(r"(?:예정|계획|목표|방침)")
 
 
@@ -314,7 +316,9 @@ def _related(doc: Doc, lead_index: int, lead_date: DateMention | None,
              mains: list[EventMention]) -> list[EventMention]:
     """Events named around the main one, and other dates followed by an event clause."""
     out: list[EventMention] = []
-    body = body_of(mains[0].title) if mains else ""
+    # a bare related meeting (`지난해 12월 정기회의`) is one of the main meeting's body; any other bare kind
+    # names nothing and is dropped (`앞서 2018년 7월에도 MOU를 체결한 바 있다`)
+    body = body_of(mains[0].title) if mains and mains[0].type == "meeting" else ""
     for i, sentence in enumerate(doc.sentences):
         cues = verb_cues(sentence)
         dates = doc.dates_in(i)
@@ -359,16 +363,22 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
         return None
     if launched:
         name = _full_body(doc, name)
-    if d.relative and d.date in [m.date for m in mains] and (
+    host_phrase = None if cue.modifier or (launched and not cue.passive) else subject_of(sentence, d.start)
+    if host_phrase is None and not cue.modifier and d.relative:
+        host_phrase = subject_of(sentence, cue.start)  # `삼성바이오로직스도 이날 … 착공식을 열었다`
+    host = [o.name for o in orgs_in(doc.orgs, host_phrase.start, host_phrase.end)] if host_phrase else []
+    if not host and d.relative and not cue.modifier:  # `한편 삼성바이오로직스도 이날`: the bodies before the day
+        host = [o.name for o in orgs_in(doc.orgs, sentence.start, d.start)]
+    if d.relative and d.date in [m.date for m in mains] and not _another_company(doc, host, mains) and (
             not name.quoted or kind in {m.type for m in mains}
             or ordinal_of(name.text) in {m.ordinal for m in mains if m.ordinal is not None}):
         return None  # `이날 진행된 제1차 회의`: the main event again
     number = ordinal_of(name.text)
     if number is not None and any(m.ordinal == number and m.type == kind for m in mains):
         return None  # `지난해 12월 … 뒤 열린 두 번째 정기회의`: the main meeting, not one of another day
-    host_phrase = None if cue.modifier or (launched and not cue.passive) else subject_of(sentence, d.start)
-    host = [o.name for o in orgs_in(doc.orgs, host_phrase.start, host_phrase.end)] if host_phrase else []
     title = title_for(cue, name, host if not cue.passive else [], generic_prefix=body)
+    if kind != "meeting":
+        title = with_actor(doc, title, host)
     if any(m.title == title and m.date == d.date for m in mains):
         return None
     venue = venue_after(sentence, d.end)
@@ -396,11 +406,23 @@ def _fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
             if "".join(r.title.split()) not in "".join(m.title.split()):
                 mains[frame[0]] = m.model_copy(update={"title": f"{m.title}({r.title})"})
             continue
-        if any(mains[n].type == r.type and alike(core_of(mains[n].title), core_of(r.title)) >= SAME_THING
-               for n in same_day):
-            continue
+        hosts = [p.organization for p in r.participants if p.role in ("host", "signatory")]
+        if any(mains[n].type == r.type and not _another_company(doc, hosts, [mains[n]]) for n in same_day):
+            continue  # the main event again: a caption of its ceremony, its signing named around it
         out.append(r)
     return out
+
+
+def _companies(doc: Doc, names: Sequence[str]) -> set[str]:
+    return {n for n in names if any(o.name == n and o.type == "company" for o in doc.orgs)}
+
+
+def _another_company(doc: Doc, host: Sequence[str], mains: Sequence[EventMention]) -> bool:
+    """`한편 삼성바이오로직스도 이날 … 착공식을 열었다` after a Celltrion lead: another company's happening of
+    the same day, not the main event again."""
+    ours = _companies(doc, host)
+    theirs = _companies(doc, [p.organization for m in mains for p in m.participants if p.role in ("host", "signatory")])
+    return bool(ours) and bool(theirs) and not ours & theirs
 
 
 def _full_body(doc: Doc, name: Phrase) -> Phrase:
