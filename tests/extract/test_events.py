@@ -147,7 +147,7 @@ def test_simple_agreement_between_two_bodies() -> None:
 
 def test_designation_and_funding() -> None:
     designated = events_of("산업통상자원부는 5월 20일 부산을 바이오 특화단지로 지정했다고 밝혔다.\n")
-    assert [(e.type, e.title) for e in mains(designated)] == [("designation", "바이오 특화단지 지정")]
+    assert [(e.type, e.title) for e in mains(designated)] == [("designation", "부산 바이오 특화단지 지정")]
     funded = events_of("부산시는 3월 5일 해양바이오 실증 공모사업에 선정돼 국비 50억 원을 확보했다.\n")
     assert [e.type for e in mains(funded)] == ["funding"]
 

@@ -166,3 +166,47 @@ def test_the_groundbreaking_the_day_a_plan_was_released() -> None:
             "이날 부산시와 해운대학교는 국제캠퍼스에서 센터 착공식을 열었다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---09", "event")
+
+
+def test_a_plan_put_out_on_its_release_day_is_an_announcement() -> None:
+    text = ("부산시가 해양바이오 창업 지원시설인 가칭 ‘부산바이오창업관’을 설립해 2026년부터 본격 운영한다고 "
+            "24일 밝혔다.\n"
+            "이를 위해 해운대학교 등이 참여하는 ‘부산바이오창업관 추진단’을 구성하고 지난 18일 첫 회의를 마쳤다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---24", "announcement", "부산바이오창업관 설립 계획 발표")
+    assert {p.organization for p in ev.participants} == {"부산광역시"}
+
+
+def test_a_photo_story_is_led_by_its_verbless_line() -> None:
+    text = ("[포토] 한빛바이오, 명지 바이오 캠퍼스 '첫 삽'\n"
+            "3일 착공식 개최…회장 등 참석\n"
+            "(왼쪽부터) 부산시장, 한빛바이오 대표가 '한빛바이오 명지 바이오 캠퍼스 1공장 착공식'에서 삽을 들고 "
+            "기념 촬영을 하고 있다. [사진=한빛바이오]\n")
+    ev = only_main(events_of(text, published="2024-07-03"))
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-07-03", "event", "한빛바이오 명지 바이오 캠퍼스 1공장 착공식")
+
+
+def test_a_strategy_put_out_at_a_launch_is_part_of_it() -> None:
+    text = ("정부는 1월 23일 해양바이오위원회(이하 위원회) 출범식을 갖고 이 같은 내용을 포함한 "
+            "‘해양바이오 대전환 전략’을 발표했다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("--01-23", "launch")
+    assert ev.title == "해양바이오위원회 출범식(해양바이오 대전환 전략 발표)"
+    text = "23일 장관은 서울에서 해양바이오위원회 출범식과 1차 회의를 주재했다.\n"
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---23", "launch", "해양바이오위원회 출범식·1차 회의")
+
+
+def test_a_consortium_picked_for_a_role_and_both_ministries_that_picked_it() -> None:
+    text = "해양수산부와 보건복지부는 15일 '부산시-해운대학교' 연합체를 사업자로 최종 선정했다고 밝혔다.\n"
+    ev = only_main(events_of(text))
+    assert (ev.type, ev.title) == ("designation", "부산시-해운대학교 연합체 사업자 선정")
+    assert {"해양수산부", "보건복지부"} <= {p.organization for p in ev.participants if p.role == "host"}
+
+
+def test_works_take_the_building_named_just_before() -> None:
+    text = ("국내 최초의 해양바이오 병원인 '(가칭)부산해양바이오병원'이 드디어 첫 삽을 떴다.\n"
+            "18일 부산시는 병원 건립에 필요한 기초 공사에 착수했다고 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---18", "other")
+    assert ev.title.startswith("부산해양바이오병원 ") and ev.title.endswith("공사 착수")

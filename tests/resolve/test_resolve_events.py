@@ -111,3 +111,24 @@ def test_a_mention_in_passing_by_month_does_not_join_a_main_event(make_source: M
                    "부산-양산 바이오 협의회 출범식", ["부산광역시"], "launch", main=False)
     (ev,) = resolve([launch, later]).events.values()
     assert ev.date.iso() == "2024-12-12" and len(ev.sources) == 2
+
+
+def test_one_decision_reported_for_the_nation_and_for_one_city_is_one(make_source: MakeSource) -> None:
+    nation = report(make_source, "해양수산부는 6일 7개 지역을 해양바이오 특구로 새로 지정했다. 2020-07-06",
+                    PartialDate.of(2020, 7, 6), "7개 지역 해양바이오 특구 지정", [], "designation")
+    city = report(make_source, "부산시가 6일 해양바이오 특구로 지정됐다. 2020.07.07",
+                  PartialDate.of(2020, 7, 6), "부산 해양바이오 특구 지정 의결", ["부산광역시"], "designation")
+    (ev,) = resolve([nation, city]).events.values()
+    assert len(ev.sources) == 2 and ev.merged_because
+
+
+def test_a_day_of_an_unknown_month_joins_on_two_shared_bodies(make_source: MakeSource) -> None:
+    dated = report(make_source, "부산시는 15일 해양바이오센터 구축사업에 최종 선정됐다. 2020.10.15",
+                   PartialDate.of(2020, 10, 15), "해양바이오센터 구축사업 부산시 선정",
+                   ["부산광역시", "해양수산부"], "designation")
+    day_only = report(make_source, "해양수산부는 15일 부산시 연합체를 사업자로 선정했다.",
+                      PartialDate.of(None, None, 15), "부산시-해운대학교 연합체 사업자 선정",
+                      ["해양수산부", "부산광역시"], "designation")
+    one_body = report(make_source, "해양수산부는 15일 양산시를 특구 후보로 선정했다.",
+                      PartialDate.of(None, None, 15), "양산시 특구 후보 선정", ["해양수산부"], "designation")
+    assert groups([dated, day_only, one_body]) == {frozenset({dated.id, day_only.id}), frozenset({one_body.id})}

@@ -24,7 +24,7 @@ from biohub_cli.resolve.ids import event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
 SAME_ABOUT = 0.5      # share of the shorter core's character pairs the other core holds
-SOME_ABOUT = 0.25     # the least two reports of an unknown month share when their bodies make them one
+SOME_ABOUT = 0.25     # the least two reports share when their full date, or one common body, makes them one
 MAX_EVIDENCE = 8
 _PRINCIPAL = frozenset({"host", "signatory"})
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -102,9 +102,12 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
     about = _about(a.core, b.core)
     if about >= SAME_ABOUT and (ma.type == mb.type or same_day):
         return f"{when}, similar titles ({about:.0%} alike without their event words)"
-    if (ma.date.month is None or mb.date.month is None) and about < SOME_ABOUT:
-        return None  # a day of an unknown month: the bodies alone do not make it the same happening
+    full = ma.date.year_certain and mb.date.year_certain and ma.date.precision == mb.date.precision == "day"
+    if same_day and full and ma.type == mb.type and about >= SOME_ABOUT:
+        return f"same date and type, related titles ({about:.0%} alike without their event words)"
     shared = a.orgs & b.orgs
+    if (ma.date.month is None or mb.date.month is None) and about < SOME_ABOUT and len(shared) < 2:
+        return None  # a day of an unknown month: one body alone does not make it the same happening
     overlap = len(shared) / max(1, min(len(a.orgs), len(b.orgs))) if a.orgs and b.orgs else 0.0
     if same_day and ma.type == mb.type and overlap >= 0.5:
         return f"same day and type, {len(shared)} shared participants"

@@ -13,17 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from biohub_cli.extract.events.clauses import Phrase, clean_name, phrase_back
 from biohub_cli.extract.events.cues import type_of_name
 from biohub_cli.extract.events.document import Doc
+from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, phrase_back
 from biohub_cli.extract.events.titles import is_generic, is_vacuous
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
 
-_POINTING = {"이번": 1, "해당": 1, "이": 1, "그": 1, "본": 1, "동": 1, "양": 2, "두": 2, "세": 3, "네": 4}
 _JOINS = frozenset({"와", "과", "및"})
 _PURPOSE = re.compile(r"\s*(?:을|를)\s*위한\s+")  # `… 양성을 위한 업무협약` → `… 양성 업무협약`
-CONTEXT_SENTENCES = 2  # sentences before the lead searched for what a bare kind is about
+CONTEXT_SENTENCES = 2  # sentences around the lead searched for what a bare kind is about
+MAX_CONTEXT_WORDS = 8
 MAX_JOINED = 3
 
 
@@ -51,12 +51,14 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
             if owner is None or is_vacuous(owner.text) or (phrase.quoted and not body):
                 break  # `이런 내용의 ‘…’`: no owner
             phrase = Phrase(owner.start, phrase.end, f"{owner.text} {phrase.text}", phrase.quoted or owner.quoted)
-        elif before.form in _JOINS and before.tag in ("JC", "JKB", "MAJ", "MAG") and not phrase.quoted:
+        elif before.form in _JOINS and before.tag in ("JC", "MAJ", "MAG") and not phrase.quoted:
             other = phrase_back(sentence, k - 2, bridge=False)  # `A와 B 착공식`, `상량식 및 안전기원제`
-            if other is None or type_of_name(other.text) not in (None, type_of_name(phrase.text)) \
-                    or any(other.start <= o.evidence.start < other.end for o in doc.orgs):
-                break
             joiner = " 및 " if before.form == "및" else "·"
+            party = other is not None and type_of_name(other.text) is None \
+                and any(other.start <= o.evidence.start < other.end for o in doc.orgs)
+            if other is None or party or (type_of_name(other.text) not in (None, type_of_name(phrase.text))
+                        and type_of_name(f"{other.text}{joiner}{phrase.text}") is None):
+                break  # `출범식과 1차 회의` is one launch; `A사와 협약` joins no party
             phrase = Phrase(other.start, phrase.end, f"{other.text}{joiner}{phrase.text}",
                             phrase.quoted or other.quoted)
         else:
@@ -85,10 +87,10 @@ def referent(doc: Doc, phrase: Phrase) -> str | None:
     """`두 센터` → `바이오공정 인력양성센터·제약바이오실용화센터`: the names before the phrase that end with
     its head noun (quoted ones and organisations), as many as the phrase counts."""
     words = phrase.text.split()
-    if len(words) < 2 or words[0] not in _POINTING:
+    if len(words) < 2 or words[0] not in POINTING:
         return None
     head = "".join(words[1:])
-    count = _POINTING[words[0]]
+    count = POINTING[words[0]]
     found: list[tuple[int, str]] = []
     for s in doc.sentences:
         if s.start >= phrase.start:
@@ -102,21 +104,25 @@ def referent(doc: Doc, phrase: Phrase) -> str | None:
     return "·".join(reversed(picked))
 
 
-def context_name(doc: Doc, index: int, cue_start: int) -> str | None:
-    """What a bare kind (`착공식을 열고`) is about: the last quoted name that is no event itself, in the lead
-    before its verb, else in the sentences just before it, else in the document's title."""
+def context_name(doc: Doc, index: int, cue_start: int, kind: str | None = None) -> str | None:
+    """What a bare kind (`착공식을 열고`) is about: the last quoted name in the lead before its verb, else in
+    the sentences just before it, else in the document's title, else just after it; a quoted name of the
+    same type is the event's own full name (`‘… 1공장 건립을 위한 착공식’`), any other event is not."""
     lead = doc.sentences[index]
     spans = [[q for q in quoted_names(lead) if q.end <= cue_start]]
     spans += [quoted_names(doc.sentences[i]) for i in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1)]
-    for quoted in spans:
-        names = [clean_name(q.text) for q in quoted]
-        names = [n for n in names if len(n) >= 2 and type_of_name(n) is None]
-        if names:
-            return names[-1]
     title = doc.analysed.document.metadata.title or ""
-    names = [clean_name(m.group(1)) for m in re.finditer(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]", title)]
-    names = [n for n in names if type_of_name(n) is None]
-    return names[-1] if names else None
+    spans.append([m.group(1) for m in re.finditer(r"[‘'\"“]([^’'\"”]{2,40})[’'\"”]", title)])  # type: ignore[misc]
+    spans += [quoted_names(doc.sentences[i]) for i in range(index + 1, min(len(doc.sentences),
+                                                                           index + 1 + CONTEXT_SENTENCES))]
+    found = [[clean_name(q if isinstance(q, str) else q.text) for q in quoted] for quoted in spans]
+    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS] for names in found]
+    for wanted in ((kind,) if kind else ()), (None,):  # the event's own full name first, then a thing
+        for names in found:
+            picked = [n for n in names if type_of_name(n) in wanted]
+            if picked:
+                return picked[-1]
+    return None
 
 
 def without_purpose(title: str) -> str:

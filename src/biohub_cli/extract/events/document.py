@@ -8,15 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from biohub_cli.extract.dates.find import DateMention
-from biohub_cli.extract.events.clauses import (
-    Cue,
-    Phrase,
-    clean_name,
-    object_of,
-    selected_of,
-    subject_of,
-    verb_cues,
-)
+from biohub_cli.extract.events.clauses import Cue, object_of, selected_of, subject_of, verb_cues
 from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.parts import (
     Venue,
@@ -26,6 +18,7 @@ from biohub_cli.extract.events.parts import (
     venue_anywhere,
     venue_label,
 )
+from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, phrase_back
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.facts import OrgMention, PersonMention
 from biohub_cli.models.stages import Analysed, Sentence
@@ -107,11 +100,29 @@ def is_caption(sentence: Sentence) -> bool:
         re.search(r"[(\[<]\s*(?:사진|자료|그래픽|출처)\s*[=:]", text)) or bool(re.search(r"/\s*사진\s*=", text))
 
 
-def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
-    """A passive 선정/지정 says who was picked and for what: `‘…구축사업’에 인천시 컨소시엄이 최종
-    선정됐다` → `…구축사업 인천시 컨소시엄 선정` (not `최종 선정`)."""
-    if clause.cue.kind != "designate" or not clause.cue.passive:
+def picked_of(sentence: Sentence, clause: Clause) -> Phrase | None:
+    """Who an active 선정/지정 picks: `‘A-B’ 연합체를 사업자로 선정했다` → `‘A-B’ 연합체`."""
+    if clause.cue.kind != "designate" or clause.cue.passive or clause.name is None:
         return None
+    k = next((n for n, t in enumerate(sentence.tokens) if t.start == clause.name.start), None)
+    end = clause.name.end
+    after = [t for t in sentence.tokens if t.start >= end][:1]
+    if k is None or k < 2 or sentence.tokens[k - 1].tag != "JKO" or not after or after[0].form not in ("로", "으로"):
+        return None
+    return phrase_back(sentence, k - 2, bridge=False)
+
+
+def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
+    """A 선정/지정 says who was picked and for what: `‘…구축사업’에 인천시 컨소시엄이 최종 선정됐다` →
+    `…구축사업 인천시 컨소시엄 선정` (not `최종 선정`); `‘A-B’ 연합체를 사업자로 선정했다` → `A-B 연합체 사업자
+    선정`."""
+    if clause.cue.kind != "designate":
+        return None
+    if not clause.cue.passive:
+        chosen = picked_of(sentence, clause)
+        if chosen is None or clause.name is None or chosen.text.split()[0] in POINTING:
+            return None  # `두 지역을 … 입지로 선정`: the places are named elsewhere
+        return f"{chosen.text} {clause.name.text} {clause.cue.stem}"
     picked = selected_of(sentence, clause.cue)
     if picked is None:
         return None
@@ -151,11 +162,31 @@ def hosts_of(doc: Doc, sentence: Sentence, date: DateMention | None, clause: Cla
     phrase = subject_of(sentence, before) or subject_of(sentence, clause.cue.start)  # `17일 A는 …를 개최`
     if phrase is None:
         return []
-    found = [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+    inside = orgs_in(doc.orgs, phrase.start, phrase.end)
+    found = [o.name for o in [*_joined_before(doc, sentence, inside[0] if inside else None), *inside]]
     if not found:
         found = [p.organization for p in doc.people
                  if phrase.start <= p.evidence.start < phrase.end + 12 and p.organization]
     return list(dict.fromkeys(found))
+
+
+_JOINED = re.compile(r"^\s*(?:\([^()]{1,20}\))?\s*(?:와|과|,|및|·|ㆍ)\s*$")
+
+
+def _joined_before(doc: Doc, sentence: Sentence, first: OrgMention | None) -> list[OrgMention]:
+    """`산업통상자원부와 보건복지부는`, `충북도와 청주시, LH는`: the bodies listed before a subject body."""
+    if first is None:
+        return []
+    text = doc.analysed.document.text
+    before = [o for o in orgs_in(doc.orgs, sentence.start, first.evidence.start)]
+    out: list[OrgMention] = []
+    at = first.evidence.start
+    for o in reversed(before):
+        if not _JOINED.match(text[o.evidence.end:at]):
+            break
+        out.insert(0, o)
+        at = o.evidence.start
+    return out
 
 
 def co_hosts_of(doc: Doc, sentence: Sentence, clause: Clause, venue: Venue | None) -> list[OrgMention]:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biohub_cli.extract.dates.scan import time_after, weekday_after
-from biohub_cli.extract.events.clauses import Phrase, clean_name
 from biohub_cli.extract.events.cues import event_cues, type_of_name
+from biohub_cli.extract.events.phrases import Phrase, clean_name
 from biohub_cli.models.facts import OrgMention, ParticipantMention
 from biohub_cli.models.stages import Sentence
 from biohub_cli.models.vocab import Role

@@ -6,8 +6,9 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from biohub_cli.extract.events.clauses import Cue, Phrase, clean_name, decided_name
+from biohub_cli.extract.events.clauses import Cue, decided_name
 from biohub_cli.extract.events.cues import event_cues, type_of_name
+from biohub_cli.extract.events.phrases import Phrase, clean_name
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
 
