@@ -98,3 +98,90 @@ def test_knowledge_base_entries_extend_the_lexicon() -> None:
     lex = Lexicon.load(extra_orgs=[OrgEntry(name="바이오브릿지", type="company", aliases=("BB사",))])
     assert names(orgs_in("바이오브릿지는 송도에 공장을 짓는다.", lex)) == {"바이오브릿지"}
     assert ("바이오브릿지", "NNP") in lex.user_words()
+
+
+# -- kinds of error seen on real reporting (sentences written for these tests) --------------------------
+
+def test_a_campus_is_where_its_university_is(lexicon: Lexicon) -> None:
+    found = orgs_in("개소식은 연세대학교 국제캠퍼스에서 열렸고, 카이스트 오송캠퍼스와 바이오메디컬 캠퍼스가 "
+                    "들어선다.", lexicon)
+    assert names(found) == {"연세대학교", "한국과학기술원"}
+
+
+@pytest.mark.parametrize("text", [
+    "센터는 창업보육센터를 운영하고 임상병원과 함께 연구한다.",
+    "병원에는 암센터·모아센터·뇌심혈관센터가 들어선다.",
+    "시는 분양심사위원회를 구성하고 조성공사를 마쳤다.",
+    "대규모 연구센터가 들어설 예정이다.",
+])
+def test_units_named_by_their_kind_are_no_bodies(lexicon: Lexicon, text: str) -> None:
+    assert orgs_in(text, lexicon) == []
+
+
+def test_a_centre_with_a_name_of_its_own_is_a_body(lexicon: Lexicon) -> None:
+    found = orgs_in("바이오공정인력양성센터와 제약바이오실용화센터가 문을 연다.", lexicon)
+    assert names(found) == {"바이오공정인력양성센터", "제약바이오실용화센터"}
+
+
+def test_a_known_name_inside_a_longer_word_is_not_cut_out_of_it(lexicon: Lexicon) -> None:
+    found = orgs_in("싸토리우스코리아바이오텍은 송도에 공장을 짓는다.", lexicon)
+    assert "싸토리우스코리아" not in names(found)
+
+
+def test_a_title_written_onto_a_body_keeps_the_body(lexicon: Lexicon) -> None:
+    found = orgs_in("구복규 화순군수와 권덕철 보건복지부장관, 윤원석 인천경제자유구역청장이 참석했다.", lexicon)
+    assert names(found) == {"화순군", "보건복지부", "인천경제자유구역청"}
+
+
+@pytest.mark.parametrize("text", [
+    "(서울=연합뉴스) 김민수 기자 = 시는 협약을 맺었다.",
+    "협약식 모습. 연합뉴스\n시는 협약을 맺었다.",
+    "시는 협약을 맺었다고 밝혔다. /뉴시스",
+    "사진=뉴스1 시는 협약을 맺었다.",
+])
+def test_an_outlet_credited_for_the_copy_or_a_photo_is_no_party(lexicon: Lexicon, text: str) -> None:
+    assert not [m for m in orgs_in(text, lexicon) if m.type == "media"]
+
+
+def test_an_outlet_in_the_story_is_one(lexicon: Lexicon) -> None:
+    found = orgs_in("시장은 연합뉴스와의 인터뷰에서 계획을 설명했다.", lexicon)
+    assert names(found) == {"연합뉴스"}
+
+
+def test_two_bodies_side_by_side_are_two(lexicon: Lexicon) -> None:
+    found = orgs_in("울산시는 중소벤처기업부 규제자유특구위원회에서 지정을 받았고, 한빛플라스틱협동조합 "
+                    "한국바이오연료협회도 참여했다.", lexicon)
+    assert names(found) == {"울산광역시", "중소벤처기업부", "규제자유특구위원회", "한빛플라스틱협동조합",
+                            "한국바이오연료협회"}
+
+
+def test_a_branch_is_its_body(lexicon: Lexicon) -> None:
+    found = orgs_in("한국화학융합시험연구원 강원센터와 인하대병원이 장비를 지원한다.", lexicon)
+    assert names(found) == {"한국화학융합시험연구원", "인하대학교병원"}
+
+
+def test_a_unit_of_a_university_is_named_with_the_university(lexicon: Lexicon) -> None:
+    found = orgs_in("연세대 디지털헬스케어사업단과 한국과학기술원 의과학대학원이 함께한다.", lexicon)
+    assert names(found) == {"연세대학교 디지털헬스케어사업단", "한국과학기술원 의과학대학원"}
+
+
+def test_partners_joined_by_hyphens_are_each_a_body(lexicon: Lexicon) -> None:
+    found = orgs_in("사업자로 인천광역시-인천테크노파크-연세대학교 연합체가 선정됐다.", lexicon)
+    assert names(found) == {"인천광역시", "인천테크노파크", "연세대학교"}
+
+
+def test_regions_in_an_address_are_no_parties(lexicon: Lexicon) -> None:
+    assert orgs_in("센터는 전라남도 화순군 화순백신특구에 자리 잡았다.", lexicon) == []
+    found = orgs_in("경기도 시흥시(시장 임병택)는 병원 착공식을 연다.", lexicon)
+    assert names(found) == {"시흥시"}
+
+
+def test_a_short_form_defined_in_the_text_names_its_body(lexicon: Lexicon) -> None:
+    found = orgs_in("식약처는 백신안전기술지원센터(이하 백신센터)를 열었다. 백신센터는 기업을 돕는다.", lexicon)
+    assert names(found) == {"식품의약품안전처", "백신안전기술지원센터"}
+    assert {m.surface for m in found if m.name == "백신안전기술지원센터"} == {"백신안전기술지원센터", "백신센터"}
+
+
+def test_a_foreign_ministry_is_not_the_korean_one(lexicon: Lexicon) -> None:
+    found = orgs_in("설명회에는 영국 산업통상부와 사우디아라비아 투자부가 참여했다.", lexicon)
+    assert names(found) == {"영국 산업통상부", "사우디아라비아 투자부"}

@@ -75,6 +75,15 @@ def test_alias_claimed_by_two_organisations_belongs_to_neither(make_source: Make
     assert all("시" not in o.aliases for o in res.orgs.values())
 
 
+def test_a_university_written_short_is_the_same_body(make_source: MakeSource) -> None:
+    a = make_source("시흥배곧서울대병원은 2029년 문을 연다.", orgs=[("시흥배곧서울대병원", "시흥배곧서울대병원")])
+    long_name = "시흥배곧서울대학교병원"
+    b = make_source(f"{long_name} 착공식이 열렸다.", orgs=[(long_name, long_name)])
+    for sources in ([a, b], [b, a]):
+        (org,) = resolve(sources).orgs.values()
+        assert org.name == "시흥배곧서울대학교병원" and org.aliases == ["시흥배곧서울대병원"]
+
+
 def test_hand_edit_survives_and_conflict_is_reported(make_source: MakeSource) -> None:
     src = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
     first = resolve([src])

@@ -23,6 +23,7 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     name_en: str | None = None
     parent: str | None = None
+    abbrev: tuple[str, ...] = ()  # 경남 for 경상남도: the body only in a list of bodies, otherwise a place
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,17 @@ class Rules:
     romanised: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
     attached_only: frozenset[str] = frozenset()  # suffixes that are no organisation as a word of their own
+    kind_suffixes: tuple[str, ...] = ()  # facility and unit suffixes: a few common syllables before one make a kind
+    kind_syllables: int = 0
+    facility_words: tuple[str, ...] = ()  # a name holding one of these is a facility or zone (venue, place)
+    countries: frozenset[str] = frozenset()  # a ministry named after one is that country's
 
 
 @lru_cache(maxsize=1)
 def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
-    raw_orgs: Any = yaml_io.read_yaml(DATA / "organizations.yaml") or {}
-    entries = []
-    for type_, items in raw_orgs.items():
-        if type_ not in ORG_TYPES:
-            raise ValueError(f"organizations.yaml: unknown type {type_!r}")
-        for item in items or []:
-            entries.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
-                                    name_en=item.get("name_en")))
+    # the national gazetteer (data/orgs/), then the curated bodies of the clusters, which win on a clash
+    files = [*sorted((DATA / "orgs").glob("*.yaml")), DATA / "organizations.yaml"]
+    entries = [entry for path in files for entry in _read_orgs(path)]
     rules: Any = yaml_io.read_yaml(DATA / "org_rules.yaml") or {}
     people: Any = yaml_io.read_yaml(DATA / "titles.yaml") or {}
     suffixes = sorted(((str(k), v) for k, v in (rules.get("suffixes") or {}).items()), key=lambda kv: -len(kv[0]))
@@ -57,7 +57,23 @@ def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
         titles=tuple(sorted({str(t) for t in people.get("titles") or ()}, key=lambda t: -len(t))),
         bylines=frozenset(people.get("bylines") or ()), surnames=frozenset(people.get("surnames") or ()),
         romanised={k: tuple(v) for k, v in (people.get("romanised") or {}).items()},
-        places=frozenset(rules.get("places") or ()), attached_only=frozenset(rules.get("attached_only") or ()))
+        places=frozenset(rules.get("places") or ()), attached_only=frozenset(rules.get("attached_only") or ()),
+        kind_suffixes=tuple(rules.get("kind_suffixes") or ()), kind_syllables=int(rules.get("kind_syllables") or 0),
+        facility_words=tuple(rules.get("facility_words") or ()), countries=frozenset(rules.get("countries") or ()))
+
+
+def _read_orgs(path: Path) -> list[OrgEntry]:
+    """One organisations file: {type: [{name, aliases, abbrev, name_en, parent}, …]}."""
+    raw: Any = yaml_io.read_yaml(path) or {}
+    out = []
+    for type_, items in raw.items():
+        if type_ not in ORG_TYPES:
+            raise ValueError(f"{path.name}: unknown type {type_!r}")
+        for item in items or []:
+            out.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
+                                name_en=item.get("name_en"), parent=item.get("parent"),
+                                abbrev=tuple(item.get("abbrev") or ())))
+    return out
 
 
 _MEMO_MAX = 100_000
@@ -158,6 +174,11 @@ class Lexicon:
         for suffix, type_ in self.rules.suffixes:
             groups.setdefault(len(suffix), {}).setdefault(suffix, type_)
         return tuple(sorted(groups.items(), reverse=True))
+
+    @cached_property
+    def suffixes_by_length_map(self) -> dict[str, OrgType]:
+        """Every suffix rule and its type."""
+        return {suffix: type_ for _, by_suffix in self.suffixes_by_length for suffix, type_ in by_suffix.items()}
 
     def user_words(self) -> list[tuple[str, str]]:
         return list(self._user_words)

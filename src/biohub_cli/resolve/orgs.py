@@ -36,20 +36,26 @@ class OrgIndex:
 
 
 def resolve_orgs(sources: Sequence[Source], merges: Mapping[str, str]) -> OrgIndex:
-    """Group every organisation mention by canonical name; `merges` maps a name to the one it joins."""
+    """Group every organisation mention by canonical name; `merges` maps a name to the one it joins.
+    A name written with 대 for 대학교 (시흥배곧서울대병원, 서울대학교병원's short form) is the same name:
+    the group takes the long form when any mention has it."""
     groups: dict[str, _Group] = {}
     for src in sorted(sources, key=lambda s: s.id):
         for m in src.extraction.organizations:
             canonical = _follow(m.name, merges)
-            key = normalise(canonical)
+            key = _university_key(normalise(canonical))
             g = groups.setdefault(key, _Group(name=canonical))
+            if len(canonical) > len(g.name) and "대학교" in canonical:
+                g.surfaces[g.name] += 1
+                g.name = canonical
             _add(g, m, src.id)
             if m.name != canonical:
                 g.surfaces[m.name] += 1
     shared = _shared_aliases(groups)
     records: dict[str, Organization] = {}
     by_name: dict[str, str] = {}
-    for key, g in sorted(groups.items()):
+    for g in sorted(groups.values(), key=lambda g: normalise(g.name)):
+        key = normalise(g.name)
         oid = org_id(g.name)
         aliases = sorted(s for s in g.surfaces if normalise(s) != key and len(s) > 1
                          and normalise(s) not in shared)
@@ -66,6 +72,11 @@ def resolve_orgs(sources: Sequence[Source], merges: Mapping[str, str]) -> OrgInd
         if tid:
             by_name[normalise(name)] = tid
     return OrgIndex(records=records, by_name=by_name)
+
+
+def _university_key(name: str) -> str:
+    """The grouping key of a normalised name: 대학교 written 대 before a unit or at the end (서울대병원)."""
+    return name.replace("대학교", "대")
 
 
 def _add(g: _Group, m: OrgMention, source_id: str) -> None:
