@@ -210,3 +210,25 @@ def test_works_take_the_building_named_just_before() -> None:
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---18", "other")
     assert ev.title.startswith("부산해양바이오병원 ") and ev.title.endswith("공사 착수")
+
+
+def test_a_bill_is_proposed_on_its_labelled_day() -> None:
+    from pathlib import Path
+
+    from biohub_cli.analyse import analyse
+    from biohub_cli.extract.dates.find import find_dates
+    from biohub_cli.extract.events.find import find_events
+    from biohub_cli.models.records import Segment
+    from biohub_cli.models.stages import Document, Metadata, RawDocument
+
+    title = "해양바이오산업 육성에 관한 법률 일부개정법률안"
+    text = (f"{title}\n(김바다의원 대표발의)\n발의연월일 : 2024. 3. 9.\n의 안 번 호\n"
+            "제안이유 및 주요내용\n현행법은 해양바이오위원회를 두어 기본계획을 심의·의결하도록 하고 있음.\n"
+            "지난해 정부 출범 이후 위원회가 새로 출범했지만 참여가 배제되었음.\n")
+    doc = Document(raw=RawDocument(path=Path("b.pdf"), sha256="1" * 64, format="pdf", text=text), text=text,
+                   segments=(Segment(kind="body", start=0, end=len(text)),), noise=(),
+                   metadata=Metadata(title=title))
+    analysed = analyse(doc)
+    ev = only_main(find_events(analysed, find_dates(analysed, None), [], []))
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-03-09", "other", f"{title} 발의")
+    assert ev.date.year_certain

@@ -47,6 +47,7 @@ class EventCues:
     target_words: tuple[str, ...] = ()             # 비전, 전략: a year in such a name is a target
     kinds: tuple[tuple[str, str], ...] = ()        # (word, kind), longest first: 상량식 → topping_out
     build_objects: tuple[str, ...] = ()            # 건립, 공사: what 착수/본격화 must begin to be works
+    date_labels: tuple[tuple[str, str], ...] = ()  # 발의연월일 → 발의: a labelled date and the act it dates
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -87,6 +88,7 @@ def event_cues() -> EventCues:
         subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
         target_words=_strings(data.get("target_words")),
         build_objects=_strings(data.get("build_objects")),
+        date_labels=tuple((str(k), str(v)) for k, v in (data.get("date_labels") or {}).items()),
         kinds=tuple(sorted(((w, str(k)) for k, words in (data.get("kinds") or {}).items() for w in _strings(words)),
                            key=lambda p: (-len(p[0]), p[0]))),
     )

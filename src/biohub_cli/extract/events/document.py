@@ -251,8 +251,26 @@ def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
 def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:
     """The people named in these sentences, then those referred to by surname and title (`박 차관은`)."""
     spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
-    named = [p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)]
+    named = [p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)
+             and not in_apposition(doc, p)]
     return list(dict.fromkeys([*named, *(n for i in indices for n in _referred(doc, doc.sentences[i].text))]))
+
+
+APPOSITION_REACH = 40  # characters a `(시장 유정복)` after a body may span
+
+
+def in_apposition(doc: Doc, person: PersonMention) -> bool:
+    """`인천광역시(시장 유정복)는`, `(장관 유인촌, 이하 문체부)`: the head of a body named beside it, who takes
+    part only where the text has them do so (a speech, a signature, attendance) in a sentence of their own."""
+    text = doc.analysed.document.text
+    start = person.evidence.start
+    opening = text.rfind("(", max(0, start - APPOSITION_REACH), start)
+    if opening < 0 or ")" in text[opening:start]:
+        return False
+    closing = text.find(")", person.evidence.end)
+    if closing < 0 or closing - opening > APPOSITION_REACH:
+        return False
+    return any(0 <= opening - o.evidence.end <= 1 for o in doc.orgs)
 
 
 _SHORT_REFERENCE = re.compile(r"(?<![가-힣])([가-힣])\s+([가-힣]{2,8}?)(?:은|는|이|가|도|의|께서)(?![가-힣])")

@@ -39,9 +39,11 @@ from biohub_cli.extract.events.hosts import run_by
 from biohub_cli.extract.events.leads import lead as find_lead
 from biohub_cli.extract.events.leads import predicates
 from biohub_cli.extract.events.parts import (
+    attended,
     attendee_count,
     has_attendance,
     has_membership,
+    is_generic_gathering,
     merge_roles,
     ordinal_of,
     orgs_in,
@@ -84,7 +86,7 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
         mains = [_main(doc, index, date, c, frame) for c in clauses]
         mains += _follow_ups(doc, index, date, [m.type for m in mains])
         related_events = fold_frames(doc, index, mains, related(doc, index, date, mains))
-        _share_gathering_facts(doc, index, mains)
+        _share_gathering_facts(doc, index, mains, related_events)
         events = mains + [r for r in (named(r, mains) for r in related_events) if r is not None]
     return sorted(_unique(events), key=lambda e: (not e.main, e.date.sort_key(), e.title, e.type))
 
@@ -99,7 +101,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
         title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name), parties, doc.dated_elsewhere)
-        title = without_purpose(title)
+        title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
         if not names:
@@ -109,7 +111,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     else:
         name = _named_thing(doc, index, clause)
         title = selection_title(doc, sentence, clause) or title_for(clause.cue, name, host)
-        title = without_purpose(title)
+        title = title if name is not None and name.quoted else without_purpose(title)
         if clause.type != "meeting":
             title = with_actor(doc, title, host)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)
@@ -186,9 +188,13 @@ def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[Event
     return out
 
 
-def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention]) -> None:
-    """Attendance and membership sentences about the story's day: count and bodies for the main events."""
+def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
+                           related: list[EventMention]) -> None:
+    """Attendance and membership sentences about the story's day: count and bodies for the main events. A
+    head count goes to the happening its sentence is about: the lead's to its events, `협약식에는 …` to the
+    agreement, `… 행사에 참석했다` to a gathering, or to the fair the main events took place at."""
     count: int | None = None
+    counted: str | None = None  # what the count sentence says was attended (`행사`, `협약식`)
     extra: list[tuple[str, Role]] = []
     members: list[str] = []
     people_idx: list[int] = []
@@ -201,12 +207,17 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention])
         if has_attendance(sentence):
             if count is None:
                 count = attendee_count(sentence)
+                counted = None if i == lead_index else attended(sentence)
             people_idx.append(i)
             extra += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, sentence.end)
                       if i != lead_index]
         elif has_membership(sentence):
             members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
     extra += [(o, "member") for o in members]
+    takers = _counted_by(counted, mains, related) if count is not None else set()
+    for n, m in enumerate(related):
+        if ("related", n) in takers:
+            related[n] = m.model_copy(update={"attendees": count})
     for n, m in enumerate(mains):
         parts = [(p.organization, p.role) for p in m.participants]
         if m.type == "agreement":  # `… 13곳이 (협약에) 이름을 올렸다`: parties to it
@@ -216,8 +227,27 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention])
                    for r in run_by(doc, doc.sentences[i], m.title)]
             parts += [p for p in [*extra, *ran] if not is_body(p[0], m.title, m.type, doc)]
         people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
-        mains[n] = m.model_copy(update={"attendees": count if count is not None else m.attendees,
+        mains[n] = m.model_copy(update={"attendees": count if ("main", n) in takers else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
+
+
+def _counted_by(counted: str | None, mains: list[EventMention],
+                related: list[EventMention]) -> set[tuple[str, int]]:
+    """Which events a head count belongs to (see `_share_gathering_facts`)."""
+    every = {("main", n) for n in range(len(mains))}
+    if counted is None:
+        return every  # the lead's own count (`30여 명이 참석한 가운데 … 체결했다`)
+    named = type_of_name(counted)
+    if named is not None and not is_generic_gathering(counted):
+        same = {("main", n) for n, m in enumerate(mains) if m.type == named}
+        if same:
+            return same  # `협약식에는 20여 명이 참석했다`
+    gatherings = {("main", n) for n, m in enumerate(mains) if m.type in GATHERINGS}
+    if gatherings:
+        return gatherings
+    days = {m.date.iso() for m in mains}
+    fairs = {("related", n) for n, r in enumerate(related) if r.type == "event" and r.date.iso() in days}
+    return fairs or every  # `400여 명이 행사에 참석했다`: the fair the agreements were signed at
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:

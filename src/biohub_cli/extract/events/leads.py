@@ -15,7 +15,7 @@ from biohub_cli.extract.events.about import widen
 from biohub_cli.extract.events.clauses import Cue, cue_type, nearest_subject, object_of, subject_of, verb_cues
 from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
-from biohub_cli.extract.events.plans import plan_release
+from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
 
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
@@ -24,7 +24,10 @@ _OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a m
 
 def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     """The lead among the story's full sentences; a headline (`인천시, 12월 2일 송도서 ‘…’ 연다`)
-    leads only when no full sentence does."""
+    leads only when no full sentence does. A labelled act (`발의연월일 : …`) is the document's own."""
+    act = labelled_act(doc)
+    if act is not None:
+        return act
     span = _lead_span(doc)
     skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
     found = _lead_among(doc, span, skipped)

@@ -133,6 +133,21 @@ def attendee_count(sentence: Sentence) -> int | None:
     return None
 
 
+_ATTENDED = re.compile(r"([가-힣A-Za-z0-9]+)\s*(?:에는|에도|에)\s+[^.]{0,40}?(?:참석|참가|참여|자리|함께)")
+_GENERIC_GATHERINGS = frozenset({"행사", "자리", "모임"})
+
+
+def attended(sentence: Sentence) -> str | None:
+    """What a head count's sentence says was attended: `… 행사에 참석했다` → `행사`, `이날 협약식에는 …`."""
+    m = _ATTENDED.search(sentence.text)
+    return m.group(1) if m else None
+
+
+def is_generic_gathering(noun: str) -> bool:
+    """`행사`, `이날 행사`: any gathering of the day, not one kind."""
+    return noun in _GENERIC_GATHERINGS
+
+
 def has_attendance(sentence: Sentence) -> bool:
     return any(c in sentence.text for c in event_cues().attendance)
 
