@@ -132,3 +132,19 @@ def test_a_day_of_an_unknown_month_joins_on_two_shared_bodies(make_source: MakeS
     one_body = report(make_source, "해양수산부는 15일 양산시를 특구 후보로 선정했다.",
                       PartialDate.of(None, None, 15), "양산시 특구 후보 선정", ["해양수산부"], "designation")
     assert groups([dated, day_only, one_body]) == {frozenset({dated.id, day_only.id}), frozenset({one_body.id})}
+
+
+def test_two_signings_of_one_day_with_no_party_in_common_stay_apart(make_source: MakeSource) -> None:
+    first = report(make_source, "부산시는 3일 해운대에서 바이오 인재 양성 협약을 체결했다. 2024.09.03",
+                   PartialDate.of(2024, 9, 3), "부산광역시 바이오 인재 양성 협약", ["부산광역시"])
+    second = report(make_source, "양산시는 3일 바이오 인재 양성 협약을 체결했다. 2024.09.03",
+                    PartialDate.of(2024, 9, 3), "바이오 인재 양성 협약", ["양산시"])
+    reprint = report(make_source, "양산시가 3일 바이오 인재 협약을 맺었다.", PartialDate.of(None, None, 3),
+                     "바이오 인재 양성 협약 체결", ["양산시"])
+    assert groups([first, second, reprint]) == {frozenset({first.id}), frozenset({second.id, reprint.id})}
+    # and two designations of one day by different hosts, their titles sharing only `바이오`
+    city = report(make_source, "부산시는 3일 바이오 인재센터를 지정했다. 2024.09.03", PartialDate.of(2024, 9, 3),
+                  "부산 바이오 인재센터 지정", ["부산광역시"], "designation")
+    other = report(make_source, "양산시는 3일 바이오 펀드 운용사를 지정했다. 2024.09.03", PartialDate.of(2024, 9, 3),
+                   "양산 바이오 펀드 운용사 지정", ["양산시"], "designation")
+    assert len(resolve([city, other]).events) == 2

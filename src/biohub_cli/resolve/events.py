@@ -80,6 +80,8 @@ def apart(a: Candidate, b: Candidate) -> bool:
         return True  # BIO KOREA 2019 and BIO KOREA 2025
     if a.kind and b.kind and a.kind != b.kind:
         return True  # a memorandum and the sale contract that followed it; a groundbreaking and a topping-out
+    if ma.type == mb.type == "agreement" and a.principals and b.principals and not a.principals & b.principals:
+        return True  # an agreement is its parties: two signings of one day with no party in common
     # each led by another company: two companies' groundbreakings in one place on one day
     return bool(a.companies and b.companies and not a.companies & b.companies
                 and (a.principals & a.companies) and (b.principals & b.companies))
@@ -103,7 +105,8 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
     if about >= SAME_ABOUT and (ma.type == mb.type or same_day):
         return f"{when}, similar titles ({about:.0%} alike without their event words)"
     full = ma.date.year_certain and mb.date.year_certain and ma.date.precision == mb.date.precision == "day"
-    if same_day and full and ma.type == mb.type and about >= SOME_ABOUT:
+    hosts_differ = bool(a.principals and b.principals and not a.principals & b.principals)
+    if same_day and full and ma.type == mb.type and about >= SOME_ABOUT and not hosts_differ:
         return f"same date and type, related titles ({about:.0%} alike without their event words)"
     shared = a.orgs & b.orgs
     if (ma.date.month is None or mb.date.month is None) and about < SOME_ABOUT and len(shared) < 2:
