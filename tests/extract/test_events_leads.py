@@ -184,6 +184,9 @@ def test_a_photo_story_is_led_by_its_verbless_line() -> None:
             "기념 촬영을 하고 있다. [사진=한빛바이오]\n")
     ev = only_main(events_of(text, published="2024-07-03"))
     assert (ev.date.iso(), ev.type, ev.title) == ("2024-07-03", "event", "한빛바이오 명지 바이오 캠퍼스 1공장 착공식")
+    footnote = ("1분기 해양바이오 투자는 150억 원으로 줄었다.\n"
+                "* 지분 10% 미만인 경우에도 ① 임원파견, ② 기술제공 등의 계약 체결 시 해당\n")
+    assert mains(events_of(footnote, published="2024-06-21")) == []  # a verbless line without a day leads nothing
 
 
 def test_a_strategy_put_out_at_a_launch_is_part_of_it() -> None:

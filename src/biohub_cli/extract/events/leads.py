@@ -73,6 +73,8 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
             if before else None
         if date is not None and date.date.day is not None:
             return i, date, clauses
+        if nominal:
+            continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
         s = doc.sentences[i]
         reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
         if reported and date is None and reported_lead is None:
