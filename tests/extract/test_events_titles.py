@@ -93,3 +93,11 @@ def test_another_companys_happening_the_same_day_is_its_own_event() -> None:
     events = events_of_companies(text)
     assert [(e.date.iso(), e.title) for e in mains(events)] == [("---18", "한빛바이오 기공식")]
     assert related(events) == [("---18", "event", "동백제약 제4공장 착공식")]  # a bare `MOU` names nothing
+
+
+def test_a_selection_or_a_launch_is_never_just_a_body_and_a_verb() -> None:
+    assert title_of("부산시는 해양수산부 공모사업에 최종 선정됐다고 15일 밝혔다.\n") \
+        == "해양수산부 공모사업 부산시 선정"
+    assert title_of("부산시는 15일 해양바이오 특화단지 사업 대상지로 선정됐다고 밝혔다.\n") \
+        == "해양바이오 특화단지 사업 대상지 부산시 선정"
+    assert title_of("‘해양바이오산업 협의체’가 12일 공식 발족했다.\n") == "해양바이오산업 협의체 발족"

@@ -123,14 +123,28 @@ def selection_title(doc: Doc, sentence: Sentence, clause: Clause) -> str | None:
         if chosen is None or clause.name is None or chosen.text.split()[0] in POINTING:
             return None  # `두 지역을 … 입지로 선정`: the places are named elsewhere
         return f"{chosen.text} {clause.name.text} {clause.cue.stem}"
-    picked = selected_of(sentence, clause.cue)
+    picked = selected_of(sentence, clause.cue) or subject_of(sentence, clause.cue.start)  # `인천시는 …에 선정됐다`
     if picked is None:
         return None
     skip = [(d.start, d.end) for d in doc.dates_in(clause.sentence)]
     role = object_of(sentence, clause.cue, skip)
-    programs = [q for q in quoted_names(sentence) if q.end <= picked.start]
-    parts = [clean_name(programs[-1].text) if programs else "", role.text if role else "", picked.text]
+    programs = [clean_name(q.text) for q in quoted_names(sentence) if q.end <= clause.cue.start]
+    program = programs[-1] if programs else _contest_of(sentence, picked, clause.cue)
+    parts = [program or "", role.text if role else "", picked.text]
     return " ".join(p for p in parts if p) + " " + clause.cue.stem
+
+
+def _contest_of(sentence: Sentence, picked: Phrase, cue: Cue) -> str | None:
+    """`인천시는 산업통상자원부 공모사업에 최종 선정됐다`: what the picked body was selected for (the `…에`)."""
+    toks = sentence.tokens
+    for k in range(cue.opening - 1, 0, -1):
+        t = toks[k]
+        if t.start < picked.end or t.tag in ("EC", "EF", "JKO"):
+            return None
+        if t.tag == "JKB" and t.form == "에":
+            found = phrase_back(sentence, k - 1, bridge=False)
+            return found.text if found is not None else None
+    return None
 
 
 def ends_in_time_noun(sentence: Sentence, cue: Cue) -> bool:
