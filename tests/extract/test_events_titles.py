@@ -101,3 +101,11 @@ def test_a_selection_or_a_launch_is_never_just_a_body_and_a_verb() -> None:
     assert title_of("부산시는 15일 해양바이오 특화단지 사업 대상지로 선정됐다고 밝혔다.\n") \
         == "해양바이오 특화단지 사업 대상지 부산시 선정"
     assert title_of("‘해양바이오산업 협의체’가 12일 공식 발족했다.\n") == "해양바이오산업 협의체 발족"
+
+
+def test_a_signing_ceremony_and_a_meetings_aside_read_once() -> None:
+    text = "부산시는 5일 시청에서 한빛바이오와 명지 산업용지 토지매매계약 체결식을 가졌다고 밝혔다.\n"
+    assert title_of(text).endswith("토지매매계약 체결식")
+    text = ("해양수산부는 19일 '해양바이오 2.0 추진방향'을 발표했다.\n"
+            "장관은 이날 '해양바이오 원탁회의(제9차 해양전략 원탁회의)'를 개최하고 업계와 논의했다.\n")
+    assert title_of(text) == "해양바이오 2.0 추진방향 발표(해양바이오 원탁회의)"

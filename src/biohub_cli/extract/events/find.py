@@ -9,6 +9,7 @@ the main one ("열린 '2025 …투자대전'에서") and any other date followed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from biohub_cli.extract.dates.find import DateMention, is_report_date
@@ -82,7 +83,8 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
             for d in doc.dates_in(i))}
         frames: list[Clause] = []
         predicates(doc, index, frames)
-        frame = title_for(frames[0].cue, frames[0].name, []) if frames else None
+        # the meeting's own aside goes: `…원탁회의(제9차 산업전략 원탁회의)` in brackets is `…원탁회의`
+        frame = re.sub(r"\s*\([^()]*\)$", "", title_for(frames[0].cue, frames[0].name, [])) if frames else None
         mains = [_main(doc, index, date, c, frame) for c in clauses]
         mains += _follow_ups(doc, index, date, [m.type for m in mains])
         related_events = fold_frames(doc, index, mains, related(doc, index, date, mains))

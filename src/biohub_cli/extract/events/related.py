@@ -111,8 +111,9 @@ def fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
         frame = [n for n in same_day if mains[n].type not in GATHERINGS]
         if r.type == "meeting" and frame:
             m = mains[frame[0]]
-            if "".join(r.title.split()) not in "".join(m.title.split()):
-                mains[frame[0]] = m.model_copy(update={"title": f"{m.title}({r.title})"})
+            meeting = re.sub(r"\s*\([^()]*\)$", "", r.title)  # without its own aside
+            if "".join(meeting.split()) not in "".join(m.title.split()):
+                mains[frame[0]] = m.model_copy(update={"title": f"{m.title}({meeting})"})
             continue
         hosts = [p.organization for p in r.participants if p.role in ("host", "signatory")]
         if any(mains[n].type == r.type and not another_company(doc, hosts, [mains[n]]) for n in same_day):

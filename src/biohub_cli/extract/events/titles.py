@@ -70,7 +70,7 @@ def agreement_title(sentences: Sequence[Sentence], name: Phrase | None, host: Se
     base = name.text if name else "협약"
     if host and is_generic(base):
         return f"{'·'.join(host)} {base} 체결", []
-    return (base if base.endswith("체결") else f"{base} 체결"), []
+    return (base if base.endswith(("체결", "체결식")) else f"{base} 체결"), []  # `토지매매계약 체결식`
 
 
 def is_generic(text: str) -> bool:
