@@ -109,3 +109,10 @@ def test_a_signing_ceremony_and_a_meetings_aside_read_once() -> None:
     text = ("해양수산부는 19일 '해양바이오 2.0 추진방향'을 발표했다.\n"
             "장관은 이날 '해양바이오 원탁회의(제9차 해양전략 원탁회의)'를 개최하고 업계와 논의했다.\n")
     assert title_of(text) == "해양바이오 2.0 추진방향 발표(해양바이오 원탁회의)"
+
+
+def test_named_works_take_no_slogan_from_around_them() -> None:
+    text = ("한빛바이오, 명지 제3공장 신축…\"바이오 수요 선제 대응\"\n"
+            "한빛바이오는 명지 부지에 제3공장 건립을 본격화했다고 18일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.type, ev.title) == ("other", "제3공장 건립 본격화")

@@ -97,3 +97,10 @@ def test_a_selection_in_a_public_contest_is_a_designation() -> None:
 def test_an_evening_named_with_of_keeps_its_name() -> None:
     text = "해양바이오진흥원은 6일 해운대 호텔에서 해양바이오인의 밤 행사를 개최했다.\n"
     assert main_of(text)[2] == "해양바이오인의 밤 행사"
+
+
+def test_the_kind_named_before_a_quoted_name_gives_its_type() -> None:
+    text = "정부가 26일 오후 부산 해운대에서 스물다섯 번째 민생토론회 ‘해양바이오의 중심, 부산’을 개최했다.\n"
+    ev = only_main(events_of(text))
+    assert (ev.type, ev.title) == ("meeting", "스물다섯 번째 민생토론회 ‘해양바이오의 중심, 부산’")
+    assert ev.venue == "부산 해운대"

@@ -148,3 +148,12 @@ def test_two_signings_of_one_day_with_no_party_in_common_stay_apart(make_source:
     other = report(make_source, "양산시는 3일 바이오 펀드 운용사를 지정했다. 2024.09.03", PartialDate.of(2024, 9, 3),
                    "양산 바이오 펀드 운용사 지정", ["양산시"], "designation")
     assert len(resolve([city, other]).events) == 2
+
+
+def test_a_record_takes_the_type_of_its_ceremony_not_of_the_works(make_source: MakeSource) -> None:
+    works = report(make_source, "한빛바이오는 제3공장 건립을 본격화했다고 18일 밝혔다. 2020.11.18 입력",
+                   PartialDate.of(2020, 11, 18), "한빛바이오 제3공장 건립 본격화", ["한빛바이오"], "other")
+    ceremony = report(make_source, "한빛바이오는 18일 명지에서 기공식을 열었다.", PartialDate.of(None, None, 18),
+                      "한빛바이오 제3공장 기공식", ["한빛바이오"], "event")
+    (ev,) = resolve([works, ceremony]).events.values()
+    assert ev.type == "event" and ev.date.iso() == "2020-11-18"

@@ -205,8 +205,9 @@ def _file_period(by_period: dict[Period, list[int]], ymd: tuple[int | None, int 
 
 
 def _build(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: Mapping[str, str]) -> Event:
-    rep = sorted(cl, key=lambda c: (not c.mention.main, -_precision(c.mention.date), -len(c.core),
-                                    c.mention.title, c.key()))[0]
+    # a main report, of a type other than `other` (works, a visit: the weakest reading), most precisely dated
+    rep = sorted(cl, key=lambda c: (not c.mention.main, c.mention.type == "other", -_precision(c.mention.date),
+                                    -len(c.core), c.mention.title, c.key()))[0]
     m = rep.mention
     dated = sorted(cl, key=lambda c: (not c.mention.date.year_certain, -_precision(c.mention.date),
                                       c.mention.date.iso(), c.key()))

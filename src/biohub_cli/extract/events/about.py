@@ -42,6 +42,11 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
         if k is None or k < 2:
             break
         before = toks[k - 1]
+        kind = phrase_back(sentence, k - 1, bridge=False) if phrase.quoted and before.tag in ("NNG", "NNP") else None
+        if kind is not None and type_of_name(kind.text) is not None and type_of_name(phrase.text) is None:
+            # `스물네 번째 민생토론회 ‘…’`: the kind named before a quoted name is what it is
+            phrase = Phrase(kind.start, phrase.end, f"{kind.text} ‘{phrase.text}’", True)
+            break
         night = _names_with_of(sentence, k, phrase) if before.tag == "JKG" else None
         if night is not None:  # `의료기기인의 밤 행사`: '…의 밤' is the event's own name
             phrase = night

@@ -280,7 +280,7 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
 
 def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | None:
     """The event type of a clause; None when a 'hold' verb takes no event name (`기반을 마련`)."""
-    named = type_of_name(name.text) if name else None
+    named = type_of_name(name.text) or _kind_before_quote(name.text) if name else None
     if cue.kind in ("hold", "attend"):
         if named is None and name is not None and cue.stem in _HOLDS_EVENTS \
                 and (name.quoted or _EDITION.search(name.text)):
@@ -316,6 +316,12 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         money = name is not None and any(w in name.text for w in event_cues().funding_context)
         return "funding" if money else None
     return named
+
+
+def _kind_before_quote(text: str) -> EventType | None:
+    """`스물네 번째 민생토론회 ‘…’`: the kind written before a quoted name."""
+    at = text.find("‘")
+    return type_of_name(text[:at]) if at > 0 else None
 
 
 def decided_name(text: str) -> str:

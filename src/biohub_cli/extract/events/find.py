@@ -59,7 +59,7 @@ from biohub_cli.extract.events.titles import (
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
-from biohub_cli.models.stages import Analysed
+from biohub_cli.models.stages import Analysed, Sentence
 from biohub_cli.models.vocab import EventType, Role
 
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
@@ -152,7 +152,8 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
         if pointed is not None:
             name = Phrase(name.start, name.end, " ".join([pointed, *words[2:]]), name.quoted)
     bare = name is None or is_generic(name.text)
-    works = clause.cue.kind == "build" and name is not None and not name.quoted  # `병원 건립에 필요한 공사에 착수`
+    works = clause.cue.kind == "build" and name is not None and not name.quoted \
+        and not _names_something(sentence, name)  # `병원 건립에 필요한 공사에 착수`: which hospital
     if (bare or works) and clause.type != "meeting":  # a meeting is its body's
         about = context_name(doc, index, clause.cue.start, clause.type)
         if about is not None and type_of_name(about) == clause.type:
@@ -162,6 +163,11 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
             return Phrase(start, name.end if name else clause.cue.end,
                           f"{about} {name.text}" if name else about, True)
     return name
+
+
+def _names_something(sentence: Sentence, name: Phrase) -> bool:
+    """A proper name, a number or a Latin word in the phrase (`제3공장`, `글로벌 R&PD 센터`)."""
+    return any(t.tag in ("NNP", "SN", "SL") for t in sentence.tokens if name.start <= t.start < name.end)
 
 
 def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:

@@ -42,11 +42,19 @@ def venue_after(sentence: Sentence, offset: int) -> Venue | None:
     """`<date> (오후 3시) <place>에서`: the place named right after a date."""
     text = sentence.text
     i = offset - sentence.start
-    for matcher in (weekday_after, time_after):
+    for matcher in (weekday_after, time_after, _part_of_day):
         m = matcher(text[i:])
         if m:
             i += m.end()
     return _place_at(sentence, sentence.start + i)
+
+
+_PART_OF_DAY = re.compile(r"^\s*(?:오전|오후|낮|밤|저녁|새벽)(?=\s)")
+
+
+def _part_of_day(text: str) -> re.Match[str] | None:
+    """`26일 오후 충북 청주에서`: a part of the day with no clock time, before the place."""
+    return _PART_OF_DAY.match(text)
 
 
 def venue_anywhere(sentence: Sentence) -> Venue | None:
