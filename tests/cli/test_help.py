@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from biohub_cli.cli.app import app
 
 COMMANDS = ["init", "ingest", "timeline", "org", "orgs", "person", "people", "show", "build", "validate",
-            "schema", "export", "merge"]
+            "schema", "export", "merge", "split"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -169,7 +169,7 @@ def test_show_unknown_id_suggests(kb_root: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "biohub_cli", "--kb", str(kb_root), "show", "src-nothing"],
                           capture_output=True, text=True)
     assert proc.returncode == 1
-    assert proc.stderr.startswith("error: no record with id 'src-nothing'")
+    assert proc.stderr.startswith("error: no record with id or name 'src-nothing'")
 
 
 def test_merge_and_undo(kb_root: Path) -> None:

@@ -185,3 +185,82 @@ def test_a_short_form_defined_in_the_text_names_its_body(lexicon: Lexicon) -> No
 def test_a_foreign_ministry_is_not_the_korean_one(lexicon: Lexicon) -> None:
     found = orgs_in("설명회에는 영국 산업통상부와 사우디아라비아 투자부가 참여했다.", lexicon)
     assert names(found) == {"영국 산업통상부", "사우디아라비아 투자부"}
+
+
+# -- bodies named in passing, and the gazetteer --------------------------------------------------------
+
+def test_every_company_of_a_list_with_known_ones_is_a_company(lexicon: Lexicon) -> None:
+    found = orgs_in("협의체에는 셀트리온, 한빛바이오텍, 삼성바이오로직스, 누리메디칼 등이 참여했다.", lexicon)
+    by_name = {m.name: m.type for m in found}
+    assert by_name == {"셀트리온": "company", "한빛바이오텍": "company", "삼성바이오로직스": "company",
+                       "누리메디칼": "company"}
+
+
+def test_a_list_closed_by_a_collective_noun_names_bodies(lexicon: Lexicon) -> None:
+    found = orgs_in("전시관에서는 누리메디칼, 한빛바이오텍, 소망셀 등 기업이 기술을 선보인다.", lexicon)
+    assert {m.name: m.type for m in found} == {"누리메디칼": "company", "한빛바이오텍": "company", "소망셀": "company"}
+
+
+def test_the_first_item_of_a_list_is_its_last_word(lexicon: Lexicon) -> None:
+    found = orgs_in("이 가운데 암젠, 화이자, 노보노디스크, 한빛파마 등 글로벌 제약사가 참가한다.", lexicon)
+    assert names(found) == {"암젠", "화이자", "노보 노디스크", "한빛파마"}
+
+
+@pytest.mark.parametrize("text", [
+    "서울, 부산, 대구 등 여러 지역에서 행사가 열린다.",
+    "김철수, 이영희, 박민수 등이 참석했다.",
+    "예산은 국비, 시비, 민자 등으로 마련한다.",
+    "이번 회의에는 주요 클러스터 운영·관리기관, 한국보건산업진흥원, 한국산업기술진흥원이 참석했다.",
+])
+def test_lists_of_places_people_or_common_words_name_no_bodies(lexicon: Lexicon, text: str) -> None:
+    assert all(lexicon.lookup(m.name) for m in orgs_in(text, lexicon))  # only the known bodies
+
+
+def test_a_quoted_name_introduced_as_a_body_is_one(lexicon: Lexicon) -> None:
+    found = orgs_in("시는 미국의 창업 지원기관 ‘바이오하우스’를 본떴고, '바이오 동맹'도 출범했다.", lexicon)
+    assert names(found) == {"바이오하우스", "바이오 동맹"}
+
+
+def test_the_gazetteer_knows_local_governments_agencies_and_global_pharma(lexicon: Lexicon) -> None:
+    found = orgs_in("고성군과 국가기술표준원, 아스트라제네카, 한국산업기술시험원이 협약을 맺었다.", lexicon)
+    assert names(found) >= {"국가기술표준원", "아스트라제네카", "한국산업기술시험원"}
+    assert not any(m.name == "고성군" for m in found)  # two counties share the name: neither is guessed
+
+
+def test_a_campus_in_the_gazetteer_is_its_university(lexicon: Lexicon) -> None:
+    found = orgs_in("행사는 경희대 국제캠퍼스에서 열렸다.", lexicon)
+    assert names(found) == {"경희대학교"}
+
+
+def test_a_known_name_written_with_a_space_inside_it(lexicon: Lexicon) -> None:
+    found = orgs_in("김철수 싸토리우스 코리아바이오텍 대표가 서명했다.", lexicon)
+    assert names(found) == {"싸토리우스코리아바이오텍"}
+
+
+def test_the_site_of_something_is_a_place(lexicon: Lexicon) -> None:
+    found = orgs_in("공사는 수원 광교테크노밸리 바이오부지를 혁신거점으로 만든다.", lexicon)
+    assert found == []
+
+
+def test_an_address_with_a_dong_and_a_joint_host_that_is_no_address(lexicon: Lexicon) -> None:
+    assert names(orgs_in("협약식은 연수구 송도동 연세대 국제캠퍼스에서 열렸다.", lexicon)) == {"연세대학교"}
+    assert names(orgs_in("인천시와 시흥시 공동 주관으로 회의가 열렸다.", lexicon)) == {"인천광역시", "시흥시"}
+
+
+def test_a_startup_centre_and_an_international_body(lexicon: Lexicon) -> None:
+    found = orgs_in("대전바이오창업원은 세계보건기구(WHO)와 협력한다.", lexicon)
+    assert names(found) == {"대전바이오창업원", "세계보건기구"}
+
+
+def test_a_byline_run_into_the_next_line_is_no_part_of_a_name(lexicon: Lexicon) -> None:
+    found = orgs_in("사진=김민수 기자박철수 대전시의회 의장이 축사를 했다.", lexicon)
+    assert names(found) == {"대전광역시의회"}
+
+
+def test_an_ethics_committee_every_institute_has_is_a_kind(lexicon: Lexicon) -> None:
+    assert orgs_in("시는 기관생명윤리위원회와 분양심사위원회를 구성한다.", lexicon) == []
+
+
+def test_a_unit_of_a_university_written_with_spaces(lexicon: Lexicon) -> None:
+    found = orgs_in("연세대 디지털헬스케어 사업단이 참여했다.", lexicon)
+    assert names(found) == {"연세대학교 디지털헬스케어 사업단"}

@@ -13,7 +13,7 @@ from biohub_cli.ingest import last_run, pipeline
 from biohub_cli.ingest.fingerprint import compute_fingerprint, extractor_fingerprint
 from biohub_cli.kb import checks, records_cache
 from biohub_cli.kb import knowledge_base as kb_mod
-from biohub_cli.store import records_io, yaml_io
+from biohub_cli.store import curation_files, records_io, yaml_io
 from tests.ingest.conftest import N_DOCS, count_extractions, ingest, mtimes, snapshot
 
 
@@ -73,14 +73,16 @@ def test_an_analyst_deletion_since_the_last_ingest_takes_the_full_path(
     assert not report.failed
 
 
-@pytest.mark.parametrize("change", ["aliases", "same-size-edit", "leftover"])
+@pytest.mark.parametrize("change", ["aliases", "events", "same-size-edit", "leftover"])
 def test_any_change_under_records_or_to_aliases_defeats_the_fast_path(
         workdir: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
     root = workdir / "kb"
     ingest(root, jobs=1)
     layout = Layout(root)
     if change == "aliases":
-        records_io.write_merges(layout, {"가나다": "라마바"})
+        curation_files.write_merges(layout, {"가나다": "라마바"})
+    elif change == "events":  # the analyst's event merges and splits are resolved on every ingest
+        curation_files.write_event_curation(layout, {"ev-2025-0000000000": "ev-2025-1111111111"}, {})
     elif change == "same-size-edit":  # within the racy window: size and times could all match
         org = sorted(layout.orgs.glob("*.yaml"))[0]
         text = org.read_text(encoding="utf-8")

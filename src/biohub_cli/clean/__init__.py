@@ -17,7 +17,7 @@ from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.records import Noise, Segment
 from biohub_cli.models.stages import Document, Metadata, RawDocument
 
-__all__ = ["clean"]
+__all__ = ["clean", "with_published"]
 
 
 def clean(raw: RawDocument, *, published: PartialDate | None = None) -> Document:
@@ -29,7 +29,7 @@ def clean(raw: RawDocument, *, published: PartialDate | None = None) -> Document
         doc = clean_document(raw)
     except Exception:  # a page we cannot parse still gives a document
         doc = _keep_everything(raw)
-    return _with_published(doc, published)
+    return with_published(doc, published)
 
 
 def clean_document(raw: RawDocument) -> Document:
@@ -97,7 +97,8 @@ def _keep_everything(raw: RawDocument) -> Document:
     return Document(raw=raw, text=text, segments=segments, noise=(), metadata=Metadata())
 
 
-def _with_published(doc: Document, published: PartialDate | None) -> Document:
+def with_published(doc: Document, published: PartialDate | None) -> Document:
+    """The document dated by the analyst's `published` (kept as found when it is None)."""
     if published is None:
         return doc
     meta = doc.metadata

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -88,6 +88,12 @@ class Lexicon:
         self._forms: dict[str, OrgEntry] = {}
         for e in entries:  # later entries (the knowledge base's) win over bundled ones
             self.entries[e.name] = e
+        for e in list(self.entries.values()):
+            parent = self.entries.get(e.parent or "")
+            if parent is not None and e.name.endswith(rules.venue_suffixes):
+                # a campus is where its university is: its names name the university
+                del self.entries[e.name]
+                self.entries[parent.name] = replace(parent, aliases=(*parent.aliases, e.name, *e.aliases))
         for e in self.entries.values():
             for form in (e.name, *e.aliases):
                 self._forms[normalise(form)] = e
@@ -97,6 +103,11 @@ class Lexicon:
         self.people = tuple(sorted(set(people)))
         self.memo: dict[tuple[str, str], Any] = {}  # (question, text) → answer: see `remembered`
         self._looked_up: dict[str, OrgEntry | None] = {}
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Bare place words that name a body only in a list of bodies (경남, 대전): otherwise places."""
+        return frozenset(a for e in self.entries.values() for a in e.abbrev)
 
     def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
         """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
@@ -135,21 +146,29 @@ class Lexicon:
     @cached_property
     def _surface_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         forms = {(f, e.name) for e in self.entries.values() for f in (e.name, *e.aliases) if len(f) >= 2}
-        return tuple(sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0])))
+        return tuple((f, self.entries[n]) for f, n in sorted(forms, key=lambda fn: (-len(fn[0]), fn[0], fn[1])))
 
     @cached_property
     def scan_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
-        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not)."""
-        return tuple((f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3))
+        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not),
+        and each form written with spaces also without them (노보 노디스크 as 노보노디스크)."""
+        # a form named by two entries (GC녹십자: a name and another entry's alias) finds the one `lookup` gives
+        forms = {f: self._forms[normalise(f)] for f, _ in self._surface_forms if not (f.isascii() and len(f) < 3)}
+        for f in [f for f in forms if " " in f]:
+            forms.setdefault(f.replace(" ", ""), forms[f])
+        return tuple(sorted(forms.items(), key=lambda fe: (-len(fe[0]), fe[0])))
 
     @cached_property
-    def scan_forms_by_first(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
-        """scan_forms by their first character, each with its place in scan_forms: a sentence need only
-        be searched for the forms whose first character it holds."""
-        out: dict[str, list[tuple[int, str, OrgEntry]]] = {}
+    def scan_automaton(self) -> Any:
+        """An Aho-Corasick automaton of scan_forms (pyahocorasick): one pass over a sentence finds every
+        occurrence of every form, each reported with its place in scan_forms."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
         for i, (form, entry) in enumerate(self.scan_forms):
-            out.setdefault(form[0], []).append((i, form, entry))
-        return {ch: tuple(items) for ch, items in out.items()}
+            automaton.add_word(form, (i, form, entry))
+        automaton.make_automaton()
+        return automaton
 
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
         return list(self._english_forms)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
+from biohub_cli.extract.org_lists import listed_bodies
 from biohub_cli.models.facts import OrgMention
 from biohub_cli.models.stages import Analysed, Sentence, Token
 from biohub_cli.models.vocab import OrgType
@@ -24,7 +25,21 @@ _SHORT_FORM = re.compile(r"\s?\(이하\s*['‘\"“]?(?P<short>[^)'’\"”,]{2,
 _FOREIGN = re.compile(r"(?<![가-힣A-Za-z])(?P<country>[가-힣A-Z]{2,8})\s(?:정부\s)?"
                       r"[가-힣]{1,12}?(?:부|청|처|성|위원회)(?=(?:와|과|는|은|이|가|의|에|에서|를|을|도|로|으로|와의"
                       r"|과의|측)?(?![가-힣]))")
-_PLACE_ENDINGS = ("일원", "일대", "내 ", "인근", "부근")
+_WORD_BEFORE = re.compile(r"([가-힣]+) $")
+_WORD_AFTER = re.compile(r" ([가-힣]+?)(?:에서|에|의|으로|로|내|일원|일대)?(?![가-힣])")
+# the next word of an address: 오송읍, 송도국제도시, 배곧지구, 화순백신특구, 남동산단 (one-syllable endings such as
+# 동, 리, 면 end common words too: 공동, 관리, 측면)
+_ADDRESS_ENDINGS = ("읍", "국제도시", "신도시", "지구", "특구", "산단", "산업단지", "단지", "일원", "일대", "혁신도시",
+                    "테크노밸리")
+_SITE_WORDS = frozenset({"부지", "일대", "일원", "인근", "부근", "단지", "바이오부지", "산업단지", "예정지", "내"})
+_STREET = re.compile(r"\s[가-힣0-9]+(?:로|길|동|리)\s?\d")  # 회기로 117-3, 송도동 24
+# common words ending like a 동, 리 or 면 of an address
+_COMMON_PLACE_LIKE = frozenset({
+    "공동", "활동", "이동", "자동", "운동", "행동", "협동", "연동", "변동", "가동", "작동", "발동", "합동", "노동",
+    "출동", "감동", "기동", "유동", "파동", "주동", "연구동", "관리", "처리", "원리", "논리", "수리", "정리", "거리",
+    "무리", "요리", "대리", "측면", "전면", "이면", "방면", "국면", "지면", "표면", "화면", "장면", "면면", "대면",
+    "비대면"})
+_ACTS = re.compile(r"\(|(?:은|는|이|가|와|과|도|의|측)(?![가-힣])")
 _STOPS = frozenset(",()[]{}<>'\"‘’“”「」『』《》〈〉·・ㆍ/-")
 MAX_WORDS = 4
 # units a university or hospital names as its own (한국과학기술원 의과학대학원, 연세대학교 디지털헬스케어사업단)
@@ -62,6 +77,9 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _rules(sent, lexicon)
             cands += _lexicon_forms(sent, lexicon)
             cands += _foreign_bodies(sent, lexicon)
+            cands += _spaced_names(sent, lexicon)
+            cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
+                      for x in listed_bodies(sent, lexicon))
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
@@ -89,7 +107,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
 
 def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[_Cand]:
     """Regions written one after another are an address (`전라남도 화순군 화순백신특구에`, `경기도 성남시 판교`,
-    `인천광역시 연수구 송도동`): none of them is a party to the story, except the last when it acts
+    `인천 연수구 송도동`): none of them is a party to the story, except the last when it acts
     (`경기도 시흥시(시장 임병택)는`, `충청북도 청주시가`)."""
     regions = sorted((c for c in cands if c.type == "government" and _is_region(c.name, lexicon)),
                      key=lambda c: c.start)
@@ -97,9 +115,33 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
     for a, b in pairwise(regions):
         if text[a.end:b.start] == " ":
             dropped.add(id(a))
-            if not re.match(r"[(가-힣]", text[b.end:b.end + 1]) or text[b.end:b.end + 2] in _PLACE_ENDINGS:
-                dropped.add(id(b))
+    places = lexicon.rules.places | lexicon.abbreviations
+    for c in regions:
+        before = text[max(0, c.start - 8):c.start]
+        prev = _WORD_BEFORE.search(before)
+        after_place = prev is not None and prev.group(1) in places
+        nxt = _WORD_AFTER.match(text, c.end)
+        before_place = (nxt is not None and (_address_word(nxt.group(1)) or nxt.group(1) in places)) \
+            or bool(_STREET.match(text, c.end))
+        head = c.surface.split(" ", 1)[0]
+        written_in_place = " " in c.surface and (head in places or _is_place(head, lexicon))  # 인천 연수구
+        if (id(c) in dropped or after_place or before_place or written_in_place
+                or any(id(a) in dropped and text[a.end:c.start] == " " for a in regions)) \
+                and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
+            dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _address_word(word: str) -> bool:
+    """오송읍, 송도동, 봉산리, 송도국제도시, 배곧지구: the next part of an address (공동, 관리, 측면 are words)."""
+    return word.endswith(_ADDRESS_ENDINGS) or (2 <= len(word) <= 4 and word.endswith(("동", "리", "면"))
+                                                and word not in _COMMON_PLACE_LIKE)
+
+
+def _titled(text: str, end: int, lexicon: Lexicon) -> bool:
+    """A title written onto the name (인천 연수구청장, 화순군수): its holder acts for the body."""
+    joined = text[end - 1:end + 6]
+    return any(joined.startswith(t) or joined[1:].startswith(t) for t in lexicon.titles())
 
 
 def _is_region(name: str, lexicon: Lexicon) -> bool:
@@ -132,6 +174,17 @@ def _defined_short_forms(cands: list[_Cand], text: str, lexicon: Lexicon) -> lis
                 covered.append((i, end))
             i = text.find(form, end)
     return sorted(out, key=lambda c: c.start)
+
+
+def _spaced_names(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A known name written with a space inside it (싸토리우스 코리아바이오텍, 한국 바이오협회): two words whose
+    cores joined are a known form."""
+    words = _words(sent)
+    for a, b in pairwise(words):
+        if a.pure and b.start - a.end == 1 and len(a.core) >= 2:
+            entry = lexicon.lookup(a.core + b.core)
+            if entry is not None:
+                yield _Cand(a.start, b.end, sent.text[a.start - sent.start:b.end - sent.start], entry.name, entry.type)
 
 
 def _foreign_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
@@ -265,9 +318,11 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                     or "·" in prev.core or _is_place(prev.core, lexicon) \
                     or ("-" in prev.core and prev.core.split("-")[0] not in rules.places):
                 break
+            if any(b in prev.core for b in rules.bylines):
+                break  # 명정삼 기자|조원휘 대전시의회: a byline run into the next line
             known = lexicon.lookup(prev.core)
             if known is not None and (_is_branch(w.core, lexicon)
-                                      or not (j == i and known.type in _HAS_UNITS and w.core.endswith(_UNITS))):
+                                      or not (i - j <= 1 and known.type in _HAS_UNITS and w.core.endswith(_UNITS))):
                 break  # two bodies side by side (중소벤처기업부 규제자유특구위원회), unless a unit of its own
             if known is None and _suffix_type(prev.core, lexicon) and prev.core not in rules.generic:
                 break  # 한국플라스틱산업협동조합 한국바이오에너지협회: two names with no comma between
@@ -291,7 +346,8 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                 break
             if flat in rules.generic or "·" in surface or "-" in surface or len(flat) <= 2:
                 break
-            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon)
+            site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS  # 광교테크노밸리 바이오부지
+            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon) or site
                                                 or any(f in flat for f in rules.facility_words)):
                 break
             name, t = _canonical(surface, lexicon)
@@ -305,7 +361,7 @@ def _is_kind(flat: str, first: str, lexicon: Lexicon) -> bool:
     rules = lexicon.rules
     if not flat.endswith(rules.kind_suffixes) or flat.endswith(("대학교병원", "대학병원")):
         return False
-    suffix = _suffix_of(flat, lexicon) or next(x for x in rules.kind_suffixes if flat.endswith(x))
+    suffix = max([_suffix_of(flat, lexicon) or "", *(x for x in rules.kind_suffixes if flat.endswith(x))], key=len)
     head = flat[:-len(suffix)]
     if len(head) > rules.kind_syllables or not head:
         return not head
@@ -351,22 +407,23 @@ def _enumeration(w: _Word, lexicon: Lexicon) -> Iterator[_Cand]:
 
 
 def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """Every occurrence of a known form that stands as a word (or starts one, before a particle), in text
+    order; one form's occurrences never overlap each other."""
     text = sent.text
     n = len(text)
-    by_first = lexicon.scan_forms_by_first
-    present = sorted(item for ch in by_first.keys() & set(text) for item in by_first[ch] if item[1] in text)
-    for _, form, entry in present:  # in scan_forms' order
+    next_free: dict[int, int] = {}  # form's place in scan_forms -> where its next occurrence may start
+    found = [(last + 1 - len(form), k, form, entry) for last, (k, form, entry) in lexicon.scan_automaton.iter(text)]
+    for i, k, form, entry in sorted(found, key=lambda f: (f[0], f[1])):
+        end = i + len(form)
+        if next_free.get(k, 0) > i or (i and text[i - 1].isalnum()):
+            continue
+        after = text[end] if end < n else " "
         ascii_form = form.isascii()
-        size = len(form)
-        i = text.find(form)
-        while i >= 0:  # every non-overlapping occurrence, left to right
-            end = i + size
-            before = text[i - 1] if i else " "
-            after = text[end] if end < n else " "
-            if not before.isalnum() and not (ascii_form and after.isascii() and after.isalnum()) \
-                    and (ascii_form or not _runs_on(sent, sent.start + end, lexicon)):
-                yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
-            i = text.find(form, end)
+        if (ascii_form and after.isascii() and after.isalnum()) \
+                or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
+            continue
+        next_free[k] = end
+        yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
 
 
 def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:

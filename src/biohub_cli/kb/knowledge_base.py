@@ -145,11 +145,12 @@ class KnowledgeBase:
         return out[: flt.limit] if flt.limit else out
 
     def _matches(self, ev: Event, query: str) -> bool:
-        q = normalise(query)
+        """Every word of the query is in the title, venue, an organisation's name or an evidence sentence."""
         hay = [ev.title, ev.venue or "", *(self.orgs[p.organization].name for p in ev.participants
                                              if p.organization in self.orgs)]
         hay += [e.sentence for e in ev.evidence]
-        return any(q in normalise(h) for h in hay)
+        keys = [normalise(h) for h in hay]
+        return all(any(w in k for k in keys) for w in (normalise(w) for w in query.split()) if w)
 
     def events_of_org(self, org_id: str) -> list[Event]:
         return [e for e in self.active_events() if org_id in {p.organization for p in e.participants}]

@@ -38,6 +38,10 @@ class Mentions(Strict):
 
 
 class Source(Strict):
+    """`generated` holds fingerprints of the metadata biohub wrote (title, outlet, reporter, published):
+    a value edited by hand is kept when the document is extracted again, and a `published` set by hand
+    dates the document's relative dates (이날, 지난달) anew at the next ingest."""
+
     id: str
     path: str
     file_name: str
@@ -50,6 +54,7 @@ class Source(Strict):
     published_time: str | None = None
     published_evidence: Evidence | None = None
     header: dict[str, str] = {}
+    generated: dict[str, str] = {}
     segments: list[Segment] = []
     text: str
     noise: list[Noise] = []

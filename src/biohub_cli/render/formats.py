@@ -54,11 +54,10 @@ def timeline_data(kb: KnowledgeBase, events: Sequence[Event]) -> dict[str, Any]:
     """The timeline as plain data (codes, not labels), for `--format json` and timeline.json."""
     out = []
     for ev in events:
-        orgs = [{"id": p.organization, "name": _org_name(kb, p.organization), "role": p.role}
+        orgs = [{"id": p.organization, "name": kb.orgs[p.organization].name, "role": p.role}
                 for p in ev.participants if _shown(kb.orgs.get(p.organization))]
-        people = [{"id": pid, "name": kb.people[pid].name if pid in kb.people else pid}
-                  for pid in ev.people if _shown(kb.people.get(pid))]
-        sources = [{"id": sid, "title": _source_title(kb, sid)} for sid in ev.sources]
+        people = [{"id": pid, "name": kb.people[pid].name} for pid in ev.people if _shown(kb.people.get(pid))]
+        sources = [{"id": sid, "title": _source_title(kb, sid)} for sid in ev.sources if sid in kb.sources]
         out.append({
             "id": ev.id, "date": ev.date.iso(), "date_display": format_date(ev.date),
             "year_certain": ev.date.year_certain, "end_date": ev.end_date.iso() if ev.end_date else None,
@@ -215,12 +214,8 @@ def _tl_date(year: int, month: int | None, day: int | None, display: str) -> dic
 
 
 def _shown(record: Any) -> bool:
-    return record is None or getattr(record, "status", "active") == "active"
-
-
-def _org_name(kb: KnowledgeBase, org_id: str) -> str:
-    org = kb.orgs.get(org_id)
-    return org.name if org else org_id
+    """A record to show: there, and neither rejected nor merged (no raw id of a deleted one is shown)."""
+    return record is not None and getattr(record, "status", "active") == "active"
 
 
 def _source_title(kb: KnowledgeBase, source_id: str) -> str:

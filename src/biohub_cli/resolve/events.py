@@ -136,6 +136,18 @@ def candidate(src: Source, index: int, m: EventMention, orgs: OrgIndex) -> Candi
 
 
 def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[str, str]) -> dict[str, Event]:
+    out: dict[str, Event] = {}
+    for cl, rs in event_clusters(sources, orgs):
+        ev = build_event(cl, rs, orgs, people_ids)
+        out[ev.id] = ev
+    return out
+
+
+Cluster = tuple[list[Candidate], list[str]]  # the reports of one event, and why each joined
+
+
+def event_clusters(sources: Sequence[Source], orgs: OrgIndex) -> list[Cluster]:
+    """The automatic merge: the event mentions of every source grouped into one cluster per event."""
     cands = [candidate(src, i, m, orgs) for src in sorted(sources, key=lambda s: s.id)
              for i, m in enumerate(src.extraction.events)]
     # main mentions and full dates first: a report that gives only the day joins the record it agrees with
@@ -163,11 +175,7 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
             reasons.append([])
             in_cluster.append({c.source})
             _file_period(by_period, c.ymd, len(clusters) - 1)
-    out: dict[str, Event] = {}
-    for cl, rs in zip(clusters, reasons, strict=True):
-        ev = _build(cl, rs, orgs, people_ids)
-        out[ev.id] = ev
-    return out
+    return list(zip(clusters, reasons, strict=True))
 
 
 def _ymd_fits(ymd: tuple[int | None, int | None, int | None], y: int | None, mo: int | None, d: int | None) -> bool:
@@ -204,7 +212,8 @@ def _file_period(by_period: dict[Period, list[int]], ymd: tuple[int | None, int 
         held.insert(at, cluster)
 
 
-def _build(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: Mapping[str, str]) -> Event:
+def build_event(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: Mapping[str, str]) -> Event:
+    """The event record of one cluster of reports."""
     # a main report, of a type other than `other` (works, a visit: the weakest reading), most precisely dated
     rep = sorted(cl, key=lambda c: (not c.mention.main, c.mention.type == "other", -_precision(c.mention.date),
                                     -len(c.core), c.mention.title, c.key()))[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,8 +37,10 @@ def lock_wait() -> float:
 
 
 @contextmanager
-def ingest_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
-    """Hold the knowledge base's writer lock; wait up to `wait` seconds for another writer, then give up."""
+def ingest_lock(layout: Layout, wait: float | None = None,
+                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the knowledge base's writer lock; wait up to `wait` seconds for another writer, then give up.
+    `on_wait` hears, once, that this process waits and for whom, when the lock is held."""
     key = str(layout.lock.resolve())
     if _HELD.get(key):
         _HELD[key] += 1
@@ -49,8 +51,15 @@ def ingest_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
         return
     layout.state.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(layout.lock))
+    limit = lock_wait() if wait is None else wait
     try:
-        lock.acquire(timeout=lock_wait() if wait is None else wait)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait is not None and limit > 0:
+                on_wait(f"waiting up to {limit:g} s for another biohub ingest{_owner(layout)}, which holds the "
+                        f"knowledge base's lock ({layout.lock})")
+            lock.acquire(timeout=limit)
     except Timeout:
         raise LockedError(f"another biohub ingest{_owner(layout)} is writing to this knowledge base "
                           f"(lock {layout.lock}); wait for it to finish and run again, or raise "

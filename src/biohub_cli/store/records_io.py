@@ -165,18 +165,3 @@ def write_index(layout: Layout, index: dict[str, str], extractor: str | None = N
     data: dict[str, str] = {EXTRACTOR_KEY: extractor} if extractor else {}
     data.update(sorted(index.items()))
     yaml_io.write_yaml(layout.records / INDEX_NAME, data)
-
-
-def read_merges(layout: Layout) -> dict[str, str]:
-    """aliases.yaml: `merges: {이름: 정식 이름}` maintained by analysts and `biohub merge`."""
-    if not layout.aliases.is_file():
-        return {}
-    data = yaml_io.read_yaml(layout.aliases) or {}
-    merges = data.get("merges") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in (merges or {}).items()}
-
-
-def write_merges(layout: Layout, merges: dict[str, str]) -> None:
-    header = ("# Organisation names an analyst joined: name -> the organisation it belongs to.\n"
-              "# Edit by hand or with `biohub merge A B` / `biohub merge --undo A`.\n")
-    yaml_io.write_atomic(layout.aliases, header + yaml_io.dumps({"merges": dict(sorted(merges.items()))}))

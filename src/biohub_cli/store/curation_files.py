@@ -1,0 +1,86 @@
+"""The analysts' curation files beside records/: aliases.yaml (organisations) and events.yaml (events).
+
+Both have the same shape: `merges: {what: into}` joins one record into another, and events.yaml also
+has `splits: {event id: [source id, ...]}`, reports taken out of an event the automatic merge made.
+Removing an entry undoes it. `biohub merge` and `biohub split` edit these files; an analyst may too.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from biohub_cli.config import Layout
+from biohub_cli.errors import RecordError
+from biohub_cli.models.curation import AnalystCuration
+from biohub_cli.store import yaml_io
+
+ALIASES_HEADER = (
+    "# Organisations an analyst joined: name -> the organisation it joins (by name).\n"
+    "# Written by `biohub merge A B`; `biohub merge --undo A` removes the entry. Edit by hand if you like.\n")
+EVENTS_HEADER = (
+    "# Events an analyst joined or took apart, applied after the automatic merge on every ingest.\n"
+    "# merges: event id -> the event it joins (`biohub merge EV_A EV_B`, undone by `biohub merge --undo EV_A`)\n"
+    "# splits: event id -> reports (source ids) taken out of it (`biohub split EV SRC`, undone by\n"
+    "#         `biohub split --undo EV SRC`)\n")
+
+
+def read_curation(layout: Layout) -> AnalystCuration:
+    """Both curation files; a malformed one raises RecordError naming it."""
+    events = _read(layout.event_curation)
+    return AnalystCuration(org_merges=_merges(_read(layout.aliases), layout.aliases),
+                           event_merges=_merges(events, layout.event_curation),
+                           event_splits=_splits(events, layout.event_curation))
+
+
+def read_merges(layout: Layout) -> dict[str, str]:
+    """aliases.yaml's organisation merges."""
+    return dict(read_curation(layout).org_merges)
+
+
+def write_merges(layout: Layout, merges: dict[str, str]) -> None:
+    """aliases.yaml with these organisation merges (sorted)."""
+    yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps({"merges": dict(sorted(merges.items()))}))
+
+
+def write_event_curation(layout: Layout, merges: dict[str, str], splits: dict[str, tuple[str, ...]]) -> None:
+    """events.yaml with these event merges and splits (sorted)."""
+    data = {"merges": dict(sorted(merges.items())),
+            "splits": {eid: sorted(set(sids)) for eid, sids in sorted(splits.items()) if sids}}
+    yaml_io.write_atomic(layout.event_curation, EVENTS_HEADER + yaml_io.dumps(data))
+
+
+def _read(path: Path) -> Any:
+    if not path.is_file():
+        return {}
+    data = yaml_io.read_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RecordError("a curation file must be a mapping (merges: ...)", path=path, line=1)
+    return data
+
+
+def _merges(data: Any, path: Path) -> dict[str, str]:
+    found = data.get("merges") or {}
+    if not isinstance(found, dict) or not all(isinstance(v, str | int) for v in found.values()):
+        raise RecordError("'merges' must map each name or id to the one it joins", path=path,
+                          line=_line(path, "merges"))
+    return {str(k): str(v) for k, v in found.items()}
+
+
+def _splits(data: Any, path: Path) -> dict[str, tuple[str, ...]]:
+    found = data.get("splits") or {}
+    ok = isinstance(found, dict) and all(isinstance(v, list) and all(isinstance(s, str) for s in v)
+                                         for v in found.values())
+    if not ok:
+        raise RecordError("'splits' must map each event id to a list of source ids", path=path,
+                          line=_line(path, "splits"))
+    return {str(k): tuple(sorted(set(v))) for k, v in found.items() if v}
+
+
+def _line(path: Path, key: str) -> int:
+    try:
+        return yaml_io.line_of(path.read_text(encoding="utf-8"), (key,))
+    except OSError:
+        return 1
