@@ -114,6 +114,11 @@ class Lexicon:
         """Bare place words that name a body only in a list of bodies (경남, 대전): otherwise places."""
         return frozenset(a for e in self.entries.values() for a in e.abbrev)
 
+    @cached_property
+    def abbreviated(self) -> dict[str, OrgEntry]:
+        """The body each bare place word stands for in a list of bodies (경남 → 경상남도)."""
+        return {a: e for e in sorted(self.entries.values(), key=lambda e: e.name) for a in e.abbrev}
+
     def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
         """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
         key = (question, text)

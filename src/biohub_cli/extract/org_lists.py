@@ -46,6 +46,41 @@ class Listed:
     type: OrgType
 
 
+# a list of regions is a list of bodies where the sentence is about a contest between them
+_CONTEST = re.compile(r"경쟁(?!력)|공모|신청|지자체|자치단체|시·도|시도|후보|유치|제치|각축|고배|탈락|도전장|출사표")
+_REGION_PARTICLE = "과|와|에|이|가|은|는|을|를|도|의|까지|만"
+_REGION_SEP = r"(?:\s?[,·ㆍ]\s?|(?:과|와|및)\s)"
+# what may follow the last short form: a particle, 등, or punctuation (`대구·경북 신서` is a place and its site)
+_REGION_END = (rf"(?:(?:{_REGION_PARTICLE})(?![가-힣])|\s?등(?:{_REGION_PARTICLE})?(?![가-힣])"
+               r"|(?=\s*[^\s가-힣(,·ㆍ]|\s*$))")
+
+
+def competing_regions(sent: Sentence, lexicon: Lexicon) -> Iterator[tuple[int, int, str, str]]:
+    """Local governments a contest's report lists by their short place words: `경남·대전·충북 등 7개
+    지자체가 신청해` → 경상남도, 대전광역시, 충청북도 as (start, end, surface, name). Outside such a list, or
+    without a contest in the sentence, the same words are places (`경남 창원에 있는 공장`); so are short forms
+    followed by a site (`대구·경북 신서`) or inside brackets after their province (`경북(안동·포항)`)."""
+    short = lexicon.abbreviated
+    if not short or not _CONTEST.search(sent.text):
+        return
+    listed = lexicon.remembered("region-list", "", _region_list)
+    for m in listed.finditer(sent.text):
+        if sent.text[:m.start()].endswith("("):
+            continue
+        for w in re.finditer(r"[가-힣]+", m.group()):
+            word = next((w.group()[:n] for n in range(len(w.group()), 0, -1) if w.group()[:n] in short), None)
+            if word is not None:
+                start = sent.start + m.start() + w.start()
+                yield start, start + len(word), word, short[word].name
+
+
+def _region_list(_: str, lexicon: Lexicon) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, lexicon.abbreviated), key=lambda w: (-len(w), w)))
+    item = rf"(?<![가-힣])(?:{words})"
+    # two or more short forms in a row, or one closed by 등 (`부산 등과 경쟁`)
+    return re.compile(rf"{item}(?:{_REGION_SEP}{item})+{_REGION_END}|{item}\s?등(?:{_REGION_PARTICLE})?(?![가-힣])")
+
+
 def listed_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
     """Unknown bodies in a list of bodies, and quoted names introduced as bodies."""
     yield from _lists(sent, lexicon)
