@@ -221,6 +221,15 @@ def test_a_quoted_name_introduced_as_a_body_is_one(lexicon: Lexicon) -> None:
     assert names(found) == {"바이오하우스", "바이오 동맹"}
 
 
+def test_a_quoted_group_formed_is_a_body_and_a_hall_opened_is_not(lexicon: Lexicon) -> None:
+    found = orgs_in("시는 대학과 병원이 함께하는 ‘광주바이오센터 실무추진단’을 구성하고 첫 회의를 열었다.", lexicon)
+    assert "광주바이오센터 실무추진단" in names(found)
+    found = orgs_in("올해 박람회에는 신생 기업 20곳이 참여하는 '도약관'도 신설됐다.", lexicon)
+    assert names(found) == set()
+    found = orgs_in("정부와 기업은 그린바이오 얼라이언스를 출범했다.", lexicon)
+    assert "그린바이오 얼라이언스" in names(found)
+
+
 def test_the_gazetteer_knows_local_governments_agencies_and_global_pharma(lexicon: Lexicon) -> None:
     found = orgs_in("고성군과 국가기술표준원, 아스트라제네카, 한국산업기술시험원이 협약을 맺었다.", lexicon)
     assert names(found) >= {"국가기술표준원", "아스트라제네카", "한국산업기술시험원"}

@@ -217,7 +217,9 @@ class Lexicon:
         words = {f for e in self.entries.values() for f in (e.name, *e.aliases)
                  if len(f) >= 2 and " " not in f and not f.isascii()}
         words |= {p for p in self.people if 2 <= len(p) <= 4}
-        return tuple((w, "NNP") for w in sorted(words))
+        # loanword suffixes Kiwi may read with the particle after them as one noun (`얼라이언스를`)
+        nouns = {s for s, _ in self.rules.suffixes if len(s) >= 4 and s.isalpha()} - words
+        return tuple(sorted([(w, "NNP") for w in words] + [(n, "NNG") for n in nouns]))
 
     def titles(self) -> tuple[str, ...]:
         return self.rules.titles

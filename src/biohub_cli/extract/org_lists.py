@@ -33,7 +33,10 @@ _PARTICLE_END = re.compile(rf"(?:{_PARTICLES})$")
 # words that end a list's first item but are no name: 산업계에선 삼성바이오로직스 → 삼성바이오로직스
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[가-힣A-Za-z0-9][^‘’'\"“”\n]{1,24}?)[’'\"”]")
 _BODY_BEFORE = re.compile(r"(?:기관|단체|기업|회사|재단|협의체|연합체|조직|플랫폼 기관)\s*$")
-_BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소)")
+_BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소|결성|창설)")
+# 구성 (form, also compose) makes a body only of a name shaped like a group: `‘…실무추진단’을 구성`
+_FORMED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:구성|꾸리|꾸려|신설)")
+_GROUP_END = re.compile(r"(?:단|팀|TF|그룹|협의체|위원회|협의회|연합|얼라이언스|컨소시엄)$")
 MIN_KNOWN = 2
 _NOT_NAMES = frozenset({"등", "및", "외", "중", "관련", "참여", "이날", "가운데", "현재", "올해", "모두", "각각"})
 
@@ -153,7 +156,8 @@ def _quoted(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
         name = m.group("name").strip()
         if lexicon.lookup(name) is not None or len(name.split()) > 4:
             continue
-        if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()):
+        if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()) \
+                or (_GROUP_END.search(name) and _FORMED.match(text, m.end())):
             start = sent.start + m.start("name")
             written = m.group("name")
             yield Listed(start, start + len(written), written, lexicon.org_type_of(name.replace(" ", "")))
