@@ -37,6 +37,7 @@ def test_a_browser_copy_keeps_only_the_story(clean_fixture: CleanFixture) -> Non
     ("뉴스레터 구독하기 ▶", PROMPT),
     ("[관련기사]", LATEST),
     ("【많이 본 뉴스】", LATEST),
+    ("댓글 많은 뉴스", LATEST),  # its headlines name politicians, who are nobody of the story
 ])
 def test_furniture_lines(line: str, reason: str) -> None:
     assert classify(line) == reason

@@ -120,6 +120,9 @@ def test_header_pairs_and_checked_boxes() -> None:
     ("[오송뉴스 = 한소망 기자] 재단은 밝혔다.", "오송뉴스", "한소망", "재단은 밝혔다."),
     ("【바이오타임스 원주=윤다온 기자】 원주시는 밝혔다.", "바이오타임스", "윤다온", "원주시는 밝혔다."),
     ("[달구벌뉴스 | 대구=민서윤 기자] 대구시가 밝혔다.", "달구벌뉴스", "민서윤", "대구시가 밝혔다."),
+    # a place alone before "=" names no outlet; nor does an outlet's desk
+    ("【 안동=권하늘기자】안동시는 밝혔다.", None, "권하늘", "안동시는 밝혔다."),
+    ("호남취재본부 정바다기자 = 화순군은 밝혔다.", None, "정바다", "화순군은 밝혔다."),
 ])
 def test_lead_prefixes(line: str, outlet: str, reporter: str | None, rest: str) -> None:
     prefix = find_prefix(line)

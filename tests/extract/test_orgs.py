@@ -290,3 +290,38 @@ def test_short_place_words_without_a_contest_stay_places(lexicon: Lexicon) -> No
     # short forms each followed by a candidate site are places; so are towns in brackets after their province
     assert names(orgs_in("유치전에는 대구·경북 신서, 광주·전남 진곡 등 여러 곳이 뛰어들어 경쟁했다.", lexicon)) == set()
     assert names(orgs_in("| 경북(안동·포항) | 백신 산업의 글로벌 경쟁력 |", lexicon)) == set()
+
+
+def test_a_name_with_its_legal_form_is_a_company_whatever_its_words(lexicon: Lexicon) -> None:
+    found = orgs_in("협약에는 ㈜한빛제약(원료의약품), ㈜누리메드(진단키트), 동해기기㈜(주사기), (주)가온바이오 "
+                    "등이 참여했다. 주식회사 서해정밀이 장비를 댄다.", lexicon)
+    assert {(m.name, m.type) for m in found} == {("한빛제약", "company"), ("누리메드", "company"),
+                                                 ("동해기기", "company"), ("가온바이오", "company"),
+                                                 ("서해정밀", "company")}
+
+
+def test_a_centre_named_for_what_it_supports_is_a_body_a_support_centre_is_a_kind(lexicon: Lexicon) -> None:
+    found = names(orgs_in("재단은 신약개발지원센터와 임상시험신약생산센터를 준공했고, 시는 창업지원센터를 열었다.",
+                          lexicon))
+    assert found == {"신약개발지원센터", "임상시험신약생산센터"}
+
+
+def test_large_companies_and_a_groups_initials_on_a_name(lexicon: Lexicon) -> None:
+    found = names(orgs_in("회의에는 삼성전자와 SK하이닉스가 참여했고 LS전선과 LG이노텍 등이 뒤를 이었다.", lexicon))
+    assert found == {"삼성전자", "SK하이닉스", "LS전선", "LG이노텍"}
+    assert names(orgs_in("LG사장이 공장을 둘러봤다.", lexicon)) == set()  # initials on a title
+
+
+def test_no_word_of_the_sentence_runs_into_a_name(lexicon: Lexicon) -> None:
+    found = names(orgs_in("시는 그동안 의료기기테크노밸리를 중심으로 기업을 키웠다.", lexicon))
+    assert found == {"의료기기테크노밸리"}
+    # `광역 시·도지사` split on its middle dot is no company of a list closed by 기업
+    found = names(orgs_in("희망하는 기관의 장, 광역 시·도지사, 관련 기업은 서류를 낸다.", lexicon))
+    assert not any(n.startswith("광역") for n in found)
+
+
+def test_a_listed_name_keeps_the_type_its_suffix_gives(lexicon: Lexicon) -> None:
+    found = {m.name: m.type for m in orgs_in("KAIST, 충남대병원, 한빛 R&D센터 등이 축을 이룬다. "
+                                             "국토부는 산업입지정책심의회를 열었다.", lexicon)}
+    assert found["한빛 R&D센터"] == "public_agency"
+    assert found["산업입지정책심의회"] == "council"

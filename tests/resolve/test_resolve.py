@@ -142,6 +142,20 @@ def test_one_office_written_three_ways_is_one_role(make_source: MakeSource) -> N
     assert {r.organization for r in person.roles} == {next(iter(resolve([a]).orgs))}
 
 
+def test_a_title_written_with_a_short_form_of_its_body_is_that_bodys_office(make_source: MakeSource) -> None:
+    body = [("한국해양바이오진흥원", "한국해양바이오진흥원")]
+    a = make_source("김해솔 한국해양바이오진흥원 원장이 말했다.", orgs=body,
+                    people=[("김해솔", "원장", "한국해양바이오진흥원")], published=PartialDate.of(2024, 3, 2))
+    b = make_source("김해솔 진흥원장은 이어 말했다.", people=[("김해솔", "진흥원장", None)],  # type: ignore[list-item]
+                    published=PartialDate.of(2024, 4, 2))
+    c = make_source("김해솔 센터장은 이어 말했다.", people=[("김해솔", "센터장", None)],  # type: ignore[list-item]
+                    published=PartialDate.of(2024, 5, 2))
+    (person,) = resolve([a, b, c]).people.values()
+    # 진흥원장 is 원장 at the 진흥원 (its syllables in order in the body's name); 센터장 is another office
+    assert [(r.title, r.first_seen, r.last_seen) for r in person.roles] == [
+        ("원장", "2024-03-02", "2024-04-02"), ("센터장", "2024-05-02", "2024-05-02")]
+
+
 def test_close_names_are_proposed_not_merged(make_source: MakeSource) -> None:
     a = make_source("원주의료기기테크노밸리", orgs=[("원주의료기기테크노밸리", "원주의료기기테크노밸리")])
     b = make_source("원주의료기기테크노밸리재단", orgs=[("원주의료기기테크노밸리재단", "원주의료기기테크노밸리재단")])

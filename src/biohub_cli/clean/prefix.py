@@ -25,6 +25,7 @@ _INNER_CREDIT = re.compile(
 _TAG = re.compile(r"^\s*[\[【](?P<outlet>[^\[\]【】\s=]{2,12})[\]】]\s*")
 _TAG_REPORTER = re.compile(rf"^\s*[\[【](?P<outlet>[^\[\]【】\s=]{{2,15}})\s+{_REPORTER}\s*[\]】]\s*")
 _OUTLET_REPORTER = re.compile(rf"^\s*(?P<outlet>[^\s|=\[\]()<>]{{2,20}})\s+{_REPORTER}\s*[|=]\s*")
+_DESK = re.compile(r"(?:취재본부|취재팀|취재부|본부|총국|지국|지사|편집국)$")
 _REPORTER_ONLY = re.compile(rf"^\s*{_REPORTER}\s*[|=]\s*")
 
 
@@ -52,6 +53,8 @@ def find_prefix(text: str) -> Prefix | None:
             continue
         if pattern is _OUTLET_REPORTER and outlet is not None and re.search(r"[.,]|다$", outlet):
             continue
+        if outlet is not None and _DESK.search(outlet):
+            outlet = None  # "영남취재본부 김용우기자": the outlet's desk, which names no outlet
         names = groups.get("names")
         if pattern is _PLACE_OUTLET and outlet is not None:
             outlet, inner = _bracket_credit(groups.get("lead"), groups.get("place") or "", outlet)
@@ -68,5 +71,7 @@ def _bracket_credit(lead: str | None, place: str, after: str) -> tuple[str | Non
     if credit is None:
         return after.strip(), None
     words = place.split()  # "파이낸셜뉴스 원주=…": the outlet and its place
-    outlet = credit.group("outlet") or (lead.strip() if lead else None) or " ".join(words[:-1] or words) or None
+    # "【 대구=김장욱기자】": a lone word of two syllables before "=" is the place (대구, 원주), not an outlet
+    alone = None if len(words) == 1 and len(words[0]) <= 2 else " ".join(words[:-1] or words) or None
+    outlet = credit.group("outlet") or (lead.strip() if lead else None) or alone
     return outlet, credit.group("names")

@@ -38,6 +38,7 @@ _BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|�
 _FORMED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:구성|꾸리|꾸려|신설)")
 _GROUP_END = re.compile(r"(?:단|팀|TF|그룹|협의체|위원회|협의회|연합|얼라이언스|컨소시엄)$")
 MIN_KNOWN = 2
+_HANGUL_SYLLABLE = re.compile(r"[가-힣]")
 _NOT_NAMES = frozenset({"등", "및", "외", "중", "관련", "참여", "이날", "가운데", "현재", "올해", "모두", "각각"})
 
 
@@ -109,14 +110,19 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
         for (offset, name), entry in zip(items, known, strict=True):
             start = sent.start + offset
             if entry is None and _name_shaped(name, lexicon, people=closing is None) \
-                    and not _common_word(sent, start, start + len(name)):
-                yield Listed(start, start + len(name), name, type_)
+                    and not _common_word(sent, start, start + len(name), compound=len(types) < MIN_KNOWN):
+                # its own suffix first: … R&D센터 in a list of hospitals
+                own = lexicon.org_type_of(name.replace(" ", ""))
+                yield Listed(start, start + len(name), name, own if own != "other" and closing is None else type_)
 
 
-def _common_word(sent: Sentence, start: int, end: int) -> bool:
-    """Kiwi reads the item as one common noun it knows (운영, 국비, 관리): a word, not a name."""
+def _common_word(sent: Sentence, start: int, end: int, *, compound: bool = False) -> bool:
+    """Kiwi reads the item as one common noun it knows (운영, 국비, 관리): a word, not a name. Where no two
+    items of the list are known bodies, a compound of common nouns (전략산업, 관련기관) is a word too."""
     tokens = [t for t in sent.tokens if start <= t.start < end]
-    return len(tokens) == 1 and tokens[0].tag == "NNG" and tokens[0].end == end
+    if not tokens or tokens[-1].end != end:
+        return False
+    return (len(tokens) == 1 or compound) and all(t.tag == "NNG" for t in tokens)
 
 
 def _item(offset: int, written: str, *, first: bool) -> tuple[int, str]:
@@ -138,6 +144,7 @@ def _name_shaped(name: str, lexicon: Lexicon, *, people: bool = True) -> bool:
     words = name.split(" ")
     parts = re.split(r"[\s\-]", name)
     return 2 <= len(name.replace(" ", "")) <= 15 and not any(_PARTICLE_END.search(w) for w in words) \
+        and not any(len(w) == 1 and _HANGUL_SYLLABLE.match(w) for w in words) \
         and not re.search(r"\d+\s?(?:개|곳|명|건|억|조|원|년|월|일)", name) \
         and not any(w in _NOT_NAMES or w in rules.generic for w in words) \
         and not name.endswith(tuple(word for word, _ in _COLLECTIVE)) \

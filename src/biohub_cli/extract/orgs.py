@@ -17,7 +17,12 @@ from biohub_cli.models.vocab import OrgType
 _WORD = re.compile(r"[^\s,()\[\]{}<>'\"‘’“”「」『』《》〈〉]+")
 _NOUNISH = frozenset({"NNP", "NNG", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "SP", "SO", "W_SERIAL"})
 _ABBREV = re.compile(r"\(([A-Za-z][A-Za-z0-9&·\-]{1,12})\)")
-_CORP = re.compile(r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z0-9]{2,20})")
+# a company's legal form written before or after its name: ㈜한빛제약, (주) 가온바이오, 주식회사 누리, 동해기기㈜
+_CORP = re.compile(r"(?P<mark>\(주\)|㈜|주식회사)\s?(?P<name>[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]{0,24})")
+# a business group's Latin initials written onto a Hangul name: SK바이오텍, LG헬로비전, CJ바이오사이언스, HK이노엔
+_GROUP_COMPANY = re.compile(r"(?<![A-Za-z0-9가-힣&.\-])"
+                            r"(?P<name>(?:SK|LG|CJ|GS|HD|LS|DL|HK|GC|JW|KCC|OCI|DB|HL|KG|SPC|BGF)[가-힣]{2,10})")
+_CORP_AFTER = re.compile(r"(?<![가-힣A-Za-z0-9&.\-])(?P<name>[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]{0,24}?)(?:\(주\)|㈜)")
 _HANGUL = re.compile(r"[가-힣]")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _PART = re.compile(r"[^·\-]+")
@@ -78,6 +83,8 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _lexicon_forms(sent, lexicon)
             cands += _foreign_bodies(sent, lexicon)
             cands += _spaced_names(sent, lexicon)
+            cands += _legal_forms(analysed, sent, lexicon)
+            cands += _group_companies(sent, lexicon)
             cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
                       for x in listed_bodies(sent, lexicon))
             cands += (_Cand(a, b, surface, name, "government")
@@ -105,6 +112,41 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             out.append(OrgMention(surface=m.group(1), name=c.name, type=c.type,
                                   evidence=analysed.evidence(m.start(1), m.end(1))))
     return out
+
+
+def _legal_forms(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A name with its legal form (㈜, (주), 주식회사) is a company whatever its words: the mark is the
+    proof. The name ends where Kiwi reads a particle or an ending (`㈜누리메드가` → 누리메드)."""
+    if not ("㈜" in sent.text or "(주)" in sent.text or "주식회사" in sent.text):
+        return
+    for pattern in (_CORP, _CORP_AFTER):
+        for m in pattern.finditer(sent.text):
+            start, end = sent.start + m.start("name"), sent.start + m.end("name")
+            end = next((t.start for t in sent.tokens if start < t.start < end
+                        and (t.tag[:1] in ("J", "E") or t.tag in ("VCP", "XSV", "XSA"))), end)
+            name = analysed.document.text[start:end].strip(".-&")
+            if len(name) < 2 or name in lexicon.rules.generic:
+                continue
+            entry = lexicon.lookup(name)
+            yield _Cand(start, start + len(name), name, entry.name if entry else name,
+                        entry.type if entry else "company")
+
+
+def _group_companies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A group's initials on a Hangul name are a company of that group, unless the Hangul is a title or a
+    common word (LG사장 is a title; SK그룹 is known): the name ends where Kiwi reads a particle."""
+    for m in _GROUP_COMPANY.finditer(sent.text):
+        start, end = sent.start + m.start("name"), sent.start + m.end("name")
+        end = next((t.start for t in sent.tokens if start < t.start < end
+                    and (t.tag[:1] in ("J", "E") or t.tag in ("VCP", "XSV", "XSA"))), end)
+        name = sent.text[start - sent.start:end - sent.start]
+        hangul = _HANGUL_WORD.search(name)
+        word = hangul.group() if hangul else ""
+        if len(word) < 2 or word in lexicon.rules.generic or word.endswith(lexicon.titles()) \
+                or _suffix_type(word, lexicon) not in (None, "company"):
+            continue
+        entry = lexicon.lookup(name)
+        yield _Cand(start, end, name, entry.name if entry else name, entry.type if entry else "company")
 
 
 def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[_Cand]:
@@ -363,7 +405,9 @@ def _is_kind(flat: str, first: str, lexicon: Lexicon) -> bool:
     rules = lexicon.rules
     if not flat.endswith(rules.kind_suffixes) or flat.endswith(("대학교병원", "대학병원")):
         return False
-    suffix = max([_suffix_of(flat, lexicon) or "", *(x for x in rules.kind_suffixes if flat.endswith(x))], key=len)
+    # the syllables before the kind (센터, not the suffix rule 지원센터): 신약개발지원센터 names what it supports,
+    # 창업지원센터 does not
+    suffix = max((x for x in rules.kind_suffixes if flat.endswith(x)), key=len)
     head = flat[:-len(suffix)]
     if len(head) > rules.kind_syllables or not head:
         return not head

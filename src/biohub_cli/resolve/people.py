@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from biohub_cli.models import Evidence, Organization, Person, PersonRole, Source
@@ -53,10 +53,11 @@ def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Perso
             g.sources.add(src.id)
             g.evidence.append(m.evidence)
     out: dict[str, Person] = {}
+    org_names = {oid: o.name for oid, o in orgs.records.items()}
     for _, g in sorted(groups.items()):
         pid = person_id(g.name)
         _fold_spellings(g.roles)
-        _fold_partial_roles(g.roles)
+        _fold_partial_roles(g.roles, org_names)
         roles = [PersonRole(title=t, organization=o, first_seen=min(ds) if ds else None,
                             last_seen=max(ds) if ds else None)
                  for (t, o), ds in g.roles.items()]
@@ -108,12 +109,28 @@ def _titles() -> tuple[str, ...]:
     return bundled_titles()
 
 
-def _fold_partial_roles(roles: dict[tuple[str | None, str | None], list[str]]) -> None:
-    """A role seen without its organisation (or title) joins the fuller role it is part of."""
+def _fold_partial_roles(roles: dict[tuple[str | None, str | None], list[str]],
+                        names: Mapping[str, str] | None = None) -> None:
+    """A role seen without its organisation (or title) joins the fuller role it is part of; a title written
+    with a short form of the body (진흥원장, 경자청장) is that body's office (원장, 청장 at it)."""
+    names = names or {}
     for title, org in sorted(roles, key=lambda k: (k[0] or "", k[1] or "")):
         if (title, org) not in roles or (title is not None and org is not None):
             continue
         fuller = sorted(k for k in roles if k != (title, org) and k[0] is not None and k[1] is not None
-                        and (title is None or k[0] == title) and (org is None or k[1] == org))
+                        and (title is None or _same_office(title, k[0], names.get(k[1], "")))
+                        and (org is None or k[1] == org))
         if len(fuller) == 1:
             roles[fuller[0]].extend(roles.pop((title, org)))
+
+
+def _same_office(title: str, other: str, org_name: str) -> bool:
+    """`title` is `other`, or `other`'s office written after a short form of the body it is held at:
+    진흥원장 and 원장 at 중소기업기술정보진흥원, 경자청장 and 청장 at 부산진해경제자유구역청."""
+    if title == other:
+        return True
+    office = office_of(other)
+    if not title.endswith(office) or office_of(title) != office or len(title) == len(office):
+        return False
+    short, rest = title[:-len(office)], iter(org_name)
+    return len(short) >= 2 and all(ch in rest for ch in short)  # its syllables in order in the body's name
