@@ -91,6 +91,17 @@ CASES: tuple[Case, ...] = (
     Case("script-html", "html", "h12_scripts.html", _bytes(kit.scripted_html), ok=True),
     Case("script-only-html", "html", "h13_only_scripts.html",
          _bytes(b"<html><body><script>alert(1)</script><style>p{}</style></body></html>"), r"no (readable )?text"),
+    # pages a saver or a hostile site makes: libxml2 stops at a node over 10 MB, and some shapes made
+    # the page's size check or the main-content extractor quadratic (300,000 empty styles: over 300 s)
+    Case("inline-font-html", "html", "h14_inline_font.html", _bytes(lambda: kit.inline_font_page(14)), ok=True),
+    Case("inline-script-html", "html", "h15_inline_script.html", _bytes(lambda: kit.inline_script_page(12)),
+         ok=True),
+    Case("empty-styles-html", "html", "h16_empty_styles.html",
+         _bytes(lambda: kit.page_with(head="<style></style>" * 300_000)), ok=True),
+    Case("short-paragraphs-html", "html", "h17_short_paragraphs.html",
+         _bytes(lambda: kit.page_with(before="<script>var a = 1;</script><p>문단</p>" * 5_000)), ok=True),
+    Case("huge-paragraph-html", "html", "h18_huge_paragraph.html",
+         _bytes(lambda: kit.page_with(before="<p>" + "가나다라" * 900_000 + "</p>")), r"read to its end"),
     # --- PDF, HWPX, HWP
     Case("truncated-pdf", "containers", "h20_truncated.pdf", _bytes(lambda: kit.minimal_pdf("Seoul")[:400]),
          r"truncated|damaged"),

@@ -156,6 +156,24 @@ def huge_html(paragraphs: int) -> bytes:
             f"<article>{story}</article><ul>{menu}</ul></body></html>").encode()
 
 
+def page_with(head: str = "", before: str = "", n: int = 43) -> bytes:
+    """A saved news page of release `n` whose headline says no "바이오" (only the story does), with `head`
+    in its <head> and `before` ahead of the article: what a page saver or a hostile page adds."""
+    story = "".join(f"<p>{line}</p>" for line in release(n).splitlines()[1:] if line)
+    return (f"<html><head><title>협약 소식</title>{head}</head><body><h1>협약 소식</h1>{before}"
+            f"<article>{story}</article></body></html>").encode()
+
+
+def inline_font_page(megabytes: int) -> bytes:
+    """A page saved as one file: a base64 font of `megabytes` MB in an inline <style> before the story."""
+    font = "QUJD" * (megabytes * 1024 * 1024 // 4)
+    return page_with(head=f"<style>@font-face{{font-family:x;src:url(data:font/woff2;base64,{font})}}</style>")
+
+
+def inline_script_page(megabytes: int) -> bytes:
+    return page_with(before="<script>var bundle = '" + "a" * (megabytes * 1024 * 1024) + "';</script>")
+
+
 SCRIPT_MARKERS = ("<script", "alert(", "onerror", "onload", "javascript:", "document.cookie")
 
 
