@@ -50,14 +50,15 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _rules(sent, lexicon)
             cands += _lexicon_forms(sent, lexicon)
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(analysed.document.text) + 1)  # 1 where a chosen candidate lies: no scan of them all
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < b and a < c.end for a, b in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen = _back_references(chosen, lexicon)
     text = analysed.document.text
+    chosen_starts = {x.start for x in chosen}
     out = []
     for c in sorted(chosen, key=lambda c: c.start):
         entry = lexicon.lookup(c.name)
@@ -67,7 +68,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
         out.append(OrgMention(surface=c.surface, name=c.name, name_en=name_en if c.surface.isascii() else None,
                               type=c.type, evidence=analysed.evidence(c.start, c.end)))
         m = _ABBREV.match(text, c.end)
-        if m and analysed.document.segment_of(c.start) == "body" and not any(x.start == m.start(1) for x in chosen):
+        if m and analysed.document.segment_of(c.start) == "body" and m.start(1) not in chosen_starts:
             out.append(OrgMention(surface=m.group(1), name=c.name, type=c.type,
                                   evidence=analysed.evidence(m.start(1), m.end(1))))
     return out

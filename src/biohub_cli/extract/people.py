@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from biohub_cli.extract.intervals import SpanIndex
 from biohub_cli.extract.lexicon import Lexicon
 from biohub_cli.extract.orgs import _is_name_like, _Word, _words
 from biohub_cli.models.facts import OrgMention, PersonMention
@@ -21,22 +22,27 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     text = analysed.document.text
     home = _home_city(orgs, text)
     reporter = analysed.document.metadata.reporter or ""
+    near = SpanIndex(orgs, _org_span)  # each name asks which organisations are near it: no scan of them all
     out: list[PersonMention] = []
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
         words = _name_words(sent, lexicon)
         for i in range(len(words)):
-            w, found = _whole_name(words, i, text, lexicon, orgs)
+            w, found = _whole_name(words, i, text, lexicon, near)
             if found is None and (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)):
-                found = _title_after(words, i, lexicon, orgs, text) or _title_before(words, i, lexicon, text)
+                found = _title_after(words, i, lexicon, near, text) or _title_before(words, i, lexicon, text)
             if found is None or w.core == reporter or _is_byline(words, i, lexicon):
                 continue
             title, span = found
-            org = _org_in(orgs, span, w) or (home if title.endswith(_CITY_TITLES) else None)
+            org = _org_in(near, span, w) or (home if title.endswith(_CITY_TITLES) else None)
             out.append(PersonMention(name=w.core, title=title, organization=org,
                                      evidence=analysed.evidence(w.start, w.end)))
     return _english_names(analysed, _fill_orgs(out), lexicon)
+
+
+def _org_span(o: OrgMention) -> tuple[int, int]:
+    return o.evidence.start, o.evidence.end
 
 
 def _is_person_name(w: _Word, lexicon: Lexicon) -> bool:
@@ -106,7 +112,7 @@ _THREE_SYLLABLES = re.compile(r"(?<![가-힣])[가-힣]{3}(?![가-힣])")
 
 
 def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
-                orgs: Sequence[OrgMention]) -> tuple[_Word, tuple[str, tuple[int, int]] | None]:
+                orgs: SpanIndex[OrgMention]) -> tuple[_Word, tuple[str, tuple[int, int]] | None]:
     """최경은 다솜오가노이드 대표, 김지은 인천시 과장: kiwi reads 최경 + the particle 은, or 김 + a verb form,
     but a three-syllable word that looks like a name and stands right before its title is the name (a
     topic before its own title is no Korean: "최경 … 대표는"). Not when the title is the predicate
@@ -119,13 +125,13 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
     if whole.group() == w.core and not pieces:
         return w, None
     name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
-    found = _title_after([*words[:i], name, *words[i + 1:]], i, lexicon, orgs, text)
+    found = _title_after([name, *words[i + 1:i + 6]], 0, lexicon, orgs, text)  # the words _title_after reads
     if found is None:
         return w, None
     title_end = found[1][1]
     if text.startswith(_PREDICATE, title_end):
         return w, None
-    if pieces and not any(name.end < o.evidence.start and o.evidence.end < title_end for o in orgs):
+    if pieces and not any(o.evidence.end < title_end for o in orgs.starting_in(name.end + 1, title_end)):
         return w, None  # common nouns read in pieces (이사회 의장): a name only with its organisation between
     return name, found
 
@@ -134,7 +140,7 @@ _HANGUL_RUN = re.compile(r"[가-힣]+")
 _PREDICATE = ("로", "으로", "이다", "다", "였", "이었", "입니다", "이며", "이고", "을", "를", "에")
 
 
-def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: Sequence[OrgMention],
+def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[OrgMention],
                  text: str) -> tuple[str, tuple[int, int]] | None:
     """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장.
 
@@ -147,7 +153,7 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: Sequence[Or
         if title:
             return title, (words[i].end, words[k].end)  # the title word may name the body (성남시장)
         w = words[k]
-        in_org = any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
+        in_org = orgs.covers(w.start, w.end)
         modifier = (k + 1 < len(words) and _title_of(words[k + 1], lexicon) is not None
                     and not _is_name_like(w.core, lexicon))  # 첨단바이오 비서관, 다솜오가노이드 대표
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
@@ -178,13 +184,13 @@ def _is_byline(words: list[_Word], i: int, lexicon: Lexicon) -> bool:
     return any(nxt.startswith(b) for b in lexicon.rules.bylines)
 
 
-def _org_in(orgs: Sequence[OrgMention], span: tuple[int, int], name: _Word) -> str | None:
+def _org_in(orgs: SpanIndex[OrgMention], span: tuple[int, int], name: _Word) -> str | None:
     """The organisation named between the name and its title, or right before them."""
     a, b = span
-    inside = [o for o in orgs if a <= o.evidence.start and o.evidence.end <= b + 1]
+    inside = orgs.within(a, b + 1)
     if inside:
         return inside[-1].name
-    before = [o for o in orgs if 0 <= min(a, name.start) - o.evidence.end <= 2]
+    before = orgs.ending_in(min(a, name.start) - 2, min(a, name.start) + 1)
     return before[-1].name if before else None
 
 
@@ -209,6 +215,10 @@ def _english_names(analysed: Analysed, people: list[PersonMention], lexicon: Lex
     """"Vice Mayor Ha Byung-phil" in a translation gives 하병필 his English name (same family name, one match)."""
     text = analysed.document.text
     names_en: dict[str, str] = {}
+    by_family: dict[str, set[str]] = {}  # a romanised family name → the people it may stand for
+    for p in people:
+        for family in lexicon.rules.romanised.get(p.name[0], ()):
+            by_family.setdefault(family, set()).add(p.name)
     for seg in analysed.document.segments:
         if seg.kind != "translation":
             continue
@@ -216,7 +226,7 @@ def _english_names(analysed: Analysed, people: list[PersonMention], lexicon: Lex
             before = text[max(seg.start, m.start() - 9):m.start()]
             if "Reporter" in before or "Photo" in before:
                 continue
-            matches = {p.name for p in people if m.group(1) in lexicon.rules.romanised.get(p.name[0], ())}
+            matches = set(by_family.get(m.group(1), ()))
             if len(matches) == 1:
                 names_en.setdefault(matches.pop(), m.group(0))
     return [p.model_copy(update={"name_en": names_en.get(p.name)}) if p.name in names_en else p for p in people]

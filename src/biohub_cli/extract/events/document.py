@@ -26,6 +26,7 @@ from biohub_cli.extract.events.parts import (
     venue_anywhere,
     venue_label,
 )
+from biohub_cli.extract.intervals import index_of
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.facts import OrgMention, PersonMention
 from biohub_cli.models.stages import Analysed, Sentence
@@ -54,7 +55,15 @@ class Doc:
 
     def dates_in(self, i: int) -> list[DateMention]:
         s = self.sentences[i]
-        return [d for d in self.dates if s.start <= d.start < s.end]
+        return index_of(self.dates, _date_span).starting_in(s.start, s.end)  # no scan of every date
+
+
+def _date_span(d: DateMention) -> tuple[int, int]:
+    return d.start, d.end
+
+
+def _person_span(p: PersonMention) -> tuple[int, int]:
+    return p.evidence.start, p.evidence.end
 
 
 _SINCE = frozenset({"이후", "뒤", "후", "이래"})
@@ -210,7 +219,7 @@ def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
 def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:
     """The people named in these sentences, then those referred to by surname and title (`박 차관은`)."""
     spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
-    named = [p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)]
+    named = [p.name for p in index_of(doc.people, _person_span).starting_in_any(spans)]
     return list(dict.fromkeys([*named, *(n for i in indices for n in _referred(doc, doc.sentences[i].text))]))
 
 
