@@ -83,6 +83,8 @@ CASES: tuple[Case, ...] = (
     Case("zero-bytes", "text", "h05_empty.txt", _bytes(b""), r"empty"),
     Case("whitespace-only", "text", "h06_blank.md", _bytes(b" \n\t\r\n  \n"), r"no text"),
     Case("200MB", "text", "h07_200mb.txt", _sparse(200 * 1024 * 1024), r"200 MB.*limit"),
+    Case("9MB-text", "text", "h34_9mb.txt", _bytes(lambda: ("바이오 클러스터 " * 1_000_000).encode()),
+         r"characters of text"),
     Case("png-as-text", "text", "h08_photo.txt", _bytes(b"\x89PNG\r\n\x1a\n" + kit.junk(2000, 1)), r"PNG"),
     Case("fifo", "text", "h09_pipe.txt", _fifo, r"not a regular file", explicit=True),
     # --- HTML
@@ -123,6 +125,11 @@ CASES: tuple[Case, ...] = (
     Case("truncated-ole-hwp", "containers", "h29_truncated.hwp", _bytes(kit.truncated_ole), r"damaged|OLE"),
     Case("bare-ole-signature-hwp", "containers", "h30_signature_only.hwp", _bytes(kit.OLE_MAGIC),
          r"damaged|OLE"),
+    # one budget for every reader: characters of text, bytes unpacked (an ordinary ratio, so no bomb check)
+    Case("big-section-hwpx", "containers", "h32_big_section.hwpx", _bytes(lambda: kit.hwpx_of_text(2_100_000)),
+         r"characters of text"),
+    Case("flate-bomb-pdf", "containers", "h33_flate_bomb.pdf", _bytes(lambda: kit.pdf_flate_bomb(300)),
+         r"expands to more than"),
     Case("hwp3", "containers", "h31_old.hwp",
          _bytes(b"HWP Document File V3.00 \x1a\x01\x02" + kit.junk(900, 3)), r"HWP 3"),
     # --- names and folders

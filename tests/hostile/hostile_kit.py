@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +88,28 @@ def hwpx_zip_bomb(megabytes: int = 64) -> bytes:
     return out.getvalue()
 
 
+def syllables(count: int, seed: int = 3) -> str:
+    """Random Korean syllables: text that compresses no better than text does (no zip bomb)."""
+    return "".join(map(chr, random.Random(seed).choices(range(0xAC00, 0xD7A4), k=count)))
+
+
+def hwpx_of_text(chars: int) -> bytes:
+    """An ordinary-looking HWPX (an ordinary compression ratio) of `chars` characters in 500-character paragraphs."""
+    text = syllables(chars)
+    body = "</hp:t></hp:run></hp:p><hp:p><hp:run><hp:t>".join(text[i:i + 500] for i in range(0, len(text), 500))
+    return zip_bytes({"Contents/section0.xml": hwpx_section(body)})
+
+
+def pdf_flate_bomb(megabytes: int) -> bytes:
+    """A small PDF whose one content stream inflates to `megabytes` MB (of spaces after a line of text)."""
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(b"BT /F1 12 Tf 40 800 Td (Osong) Tj ET\n")]
+    chunk = b" " * (1 << 20)
+    parts += [packer.compress(chunk) for _ in range(megabytes)]
+    parts.append(packer.flush())
+    return minimal_pdf(stream=b"".join(parts))
+
+
 def hwpx_with(prolog: str, body: str) -> bytes:
     return zip_bytes({"Contents/section0.xml": hwpx_section(body, prolog)})
 
@@ -112,16 +135,18 @@ def truncated_ole() -> bytes:
     return bytes(header) + b"\x00" * 100
 
 
-def minimal_pdf(text: str = "Hello", *, encrypted: bool = False) -> bytes:
-    """A small one-page PDF (Helvetica, ASCII text); optionally with a /Encrypt that needs a password."""
-    content = f"BT /F1 12 Tf 40 800 Td ({text}) Tj ET".encode()
+def minimal_pdf(text: str = "Hello", *, encrypted: bool = False, stream: bytes | None = None) -> bytes:
+    """A small one-page PDF (Helvetica, ASCII text); optionally with a /Encrypt that needs a password, or
+    with `stream` (flate-compressed) as its content instead of the text."""
+    content = f"BT /F1 12 Tf 40 800 Td ({text}) Tj ET".encode() if stream is None else stream
+    flate = "" if stream is None else " /Filter /FlateDecode"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
         b"/Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+        f"<< /Length {len(content)}{flate} >>\nstream\n".encode() + content + b"\nendstream",
     ]
     trailer_extra = b""
     if encrypted:

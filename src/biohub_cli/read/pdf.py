@@ -1,7 +1,8 @@
 """PDF to text with pdfplumber: one block per page, Korean word spacing as the layout gives it.
 
 A PDF that opens with the empty user password (owner restrictions only, common on government
-PDFs) is read; one that needs a password is refused.
+PDFs) is read; one that needs a password is refused. Its streams unpack within the document's budget
+(pdf_streams.py) and its pages give text within the text budget (read/limits.py).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import logging
 import re
 from typing import Any
 
-from biohub_cli.errors import ReadError
+from biohub_cli.errors import ReadError, TooLargeError
+from biohub_cli.read.limits import ExpansionBudget, TextBudget
+from biohub_cli.read.pdf_streams import budgeted
 
 PAGE_SEPARATOR = "\n\n"
 EOF_WINDOW = 4096
@@ -20,7 +23,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _SPACE = re.compile(r"\s+")
 
 
-def extract_pdf(data: bytes) -> str:
+def extract_pdf(data: bytes, *, expansion: ExpansionBudget | None = None, text_budget: TextBudget | None = None) -> str:
     """The text of every page, pages joined by a blank line; ReadError for what cannot be read."""
     if b"%%EOF" not in data[-EOF_WINDOW:]:
         raise ReadError("truncated PDF (its end-of-file marker is missing); download it again")
@@ -28,19 +31,20 @@ def extract_pdf(data: bytes) -> str:
 
     # pdfminer logs every oddity of a damaged file as a warning; the user gets one ReadError instead.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
-    except Exception as exc:
-        raise _open_error(exc) from exc
-    try:
-        text = PAGE_SEPARATOR.join(_page_texts(pdf))
-    finally:
-        _close_quietly(pdf)
+    with budgeted(expansion or ExpansionBudget()):
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data), raise_unicode_errors=False)
+        except Exception as exc:
+            raise _open_error(exc) from exc
+        try:
+            text = PAGE_SEPARATOR.join(_page_texts(pdf, text_budget or TextBudget()))
+        finally:
+            _close_quietly(pdf)
     _check_text_layer(text)
     return text
 
 
-def _page_texts(pdf: Any) -> list[str]:
+def _page_texts(pdf: Any, budget: TextBudget) -> list[str]:
     try:
         pages = pdf.pages
     except Exception as exc:
@@ -50,9 +54,11 @@ def _page_texts(pdf: Any) -> list[str]:
         try:
             texts.append(page.extract_text() or "")
         except Exception as exc:
+            _raise_over_budget(exc)
             raise ReadError(f"damaged PDF: page {number} cannot be read ({_reason(exc)})") from exc
         finally:
             _close_quietly(page)
+        budget.take(len(texts[-1]))
     return texts
 
 
@@ -76,7 +82,15 @@ def _check_text_layer(text: str) -> None:
                         "export the PDF again or run OCR on it")
 
 
+def _raise_over_budget(exc: BaseException) -> None:
+    """The budget's own error, however pdfplumber or pdfminer wrapped it, is the one the user sees."""
+    over = next((e for e in _chain(exc) if isinstance(e, TooLargeError)), None)
+    if over is not None:
+        raise TooLargeError(over.message) from None
+
+
 def _open_error(exc: BaseException) -> ReadError:
+    _raise_over_budget(exc)
     names = {type(e).__name__ for e in _chain(exc)}
     if names & {"PDFPasswordIncorrect", "PDFEncryptionError", "PDFTextExtractionNotAllowed"}:
         return ReadError("PDF is encrypted; save an unencrypted copy")
