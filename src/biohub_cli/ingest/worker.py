@@ -111,12 +111,13 @@ def _prepare(path: Path) -> Prepared | Result:
 def _finish(prepared: Prepared, analysed: Any) -> Result:
     """Extraction and the source record of an analysed file."""
     from biohub_cli.extract import extract
-    from biohub_cli.ingest.sources import source_record
+    from biohub_cli.ingest.sources import check_fits, source_record
 
     s: Settings = _STATE["settings"]
     sid = prepared.sid
     try:
         source = source_record(prepared.doc, extract(analysed, _lexicon()), Path(s.root))
+        check_fits(source)
         status = "changed" if any(p == source.path and i != sid for p, i in s.known_paths) else "new"
         return (status, source, None, sid)
     except Exception as exc:

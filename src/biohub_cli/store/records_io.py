@@ -86,14 +86,26 @@ def _checked_path(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | No
 
 def save_record(layout: Layout, rec: BaseModel) -> bool:
     """Write one record atomically and durably; False when the file held these bytes already."""
-    return yaml_io.write_atomic(_checked_path(layout, rec), dump_record(rec))
+    path = _checked_path(layout, rec)
+    return yaml_io.write_atomic(path, _loadable(path, dump_record(rec)))
 
 
 def stage_record(layout: Layout, rec: BaseModel, text: str, checked: dict[Path, bool] | None = None) -> Path | None:
     """A temporary file beside the record's place holding `text`, its dump (`dump_records`), not yet
     synced; None when the record's file holds it already. `os.replace(tmp, record_path(...))` puts it
     in place. `checked`: folders found inside the knowledge base by earlier calls of this batch."""
-    return yaml_io.stage(_checked_path(layout, rec, checked), text)
+    path = _checked_path(layout, rec, checked)
+    return yaml_io.stage(path, _loadable(path, text))
+
+
+def _loadable(path: Path, text: str) -> str:
+    """`text`, when a record of it can be loaded back (yaml_io.MAX_RECORD_BYTES); a record that could not
+    is never written (ingest refuses such a document before, see ingest/sources.py)."""
+    if len(text) * 4 > yaml_io.MAX_RECORD_BYTES and len(text.encode("utf-8")) > yaml_io.MAX_RECORD_BYTES:
+        raise BiohubError(f"refusing to write a record of {len(text.encode('utf-8')):,} bytes, over the "
+                          f"{yaml_io.MAX_RECORD_BYTES:,} bytes a record may hold (it could not be read back)",
+                          path=path)
+    return text
 
 
 class BatchDumper:
