@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from tests.read.read_builders import build_hwp, build_hwpx, build_pdf, hwp_paragraph, hwpx_paragraph, hwpx_section
 
 from biohub_cli.errors import TooLargeError
 from biohub_cli.read import files, pdf_streams, read_path
@@ -21,7 +22,6 @@ from biohub_cli.read.hwp import extract_hwp
 from biohub_cli.read.hwpx import extract_hwpx
 from biohub_cli.read.limits import ExpansionBudget, TextBudget
 from biohub_cli.read.pdf import extract_pdf
-from tests.read.read_builders import build_hwp, build_hwpx, build_pdf, hwp_paragraph, hwpx_paragraph, hwpx_section
 
 
 def _syllables(count: int, seed: int = 3) -> str:
