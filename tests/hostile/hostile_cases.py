@@ -9,6 +9,7 @@ checked by one `biohub validate`. Each case's test then reads its own stderr lin
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,13 @@ def _fifo(path: Path) -> None:
     os.mkfifo(path)
 
 
+def _in_folder(name: str, n: int) -> Make:
+    def make(path: Path) -> None:
+        path.mkdir()
+        (path / name).write_bytes(kit.release(n).encode("utf-8"))
+    return make
+
+
 @dataclass(frozen=True)
 class Case:
     """One hostile input. `needle` is what the stderr line must contain to name the file."""
@@ -62,10 +70,11 @@ class Case:
     explicit: bool = False      # named on the command line rather than found in the folder
     needle: str | None = None
     bug: str | None = None      # a known bug outside this suite's files: the case is xfail(strict) with this reason
+    display: str | None = None  # how biohub shows and stores the name, when not as given (bytes that are not UTF-8)
 
     @property
     def shown(self) -> str:
-        return self.needle or self.name
+        return self.needle or self.display or self.name
 
 
 _MIXED = kit.release(3).encode("utf-8") + b"\n\n" + kit.release(4).encode("cp949")
@@ -144,6 +153,20 @@ CASES: tuple[Case, ...] = (
     Case("markup-name", "names", "h46_[bold red]굵게[blink].txt", _bytes(kit.junk(500, 6)), r"binary"),
     Case("dotdot-path", "names", "h47_위.txt", _text(11), ok=True, explicit=True),
     Case("symlink-loop", "names", "h48_loop", _symlink_loop, r"loop", needle="h48_loop/inner/back"),
+    # names in bytes that are not UTF-8 (a Windows or EUC-KR zip, a Latin-1 tool, a damaged name) and
+    # decomposed names (macOS): stored and shown as text, CP949 decoded, other bytes escaped
+    Case("cp949-name", "names", os.fsdecode("h50_인천_보도자료".encode("cp949") + b".txt"), _text(12), ok=True,
+         display="h50_인천_보도자료.txt"),
+    Case("cp949-folder", "names", os.fsdecode("h51_충북_자료".encode("cp949")), _in_folder("h51_보도.txt", 13),
+         ok=True, display="h51_보도.txt"),
+    Case("undecodable-name", "names", os.fsdecode(b"h52_\xff\xfe\x80.txt"), _text(14), ok=True,
+         display="h52_\\xff\\xfe\\x80.txt"),
+    Case("undecodable-binary-name", "names", os.fsdecode(b"h53_\xff\x81_bad.txt"), _bytes(kit.junk(500, 7)),
+         r"binary", display="h53_\\xff\\x81_bad.txt"),
+    Case("latin1-name", "names", os.fsdecode("h54_café".encode("latin-1") + b".txt"), _text(15), ok=True,
+         display="h54_caf\\xe9.txt"),
+    Case("nfd-name", "names", unicodedata.normalize("NFD", "h55_오송_보도자료.txt"), _text(16), ok=True,
+         display="h55_오송_보도자료.txt"),
     Case("dangling-symlink", "names", "h49_dangling.txt", _dangling, r"broken|link"),
 )
 

@@ -12,6 +12,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from biohub_cli.file_names import readable
+
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
@@ -28,8 +30,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _visible(message: str) -> str:
-    """One line, whatever a file name holds: control characters shown as escapes, never sent raw."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    """One line, whatever a file name holds: bytes that are not UTF-8 decoded or escaped
+    (file_names.readable), control characters shown as escapes, never sent raw."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), readable(message))
 
 
 def error(message: str) -> None:
@@ -95,7 +98,7 @@ def progress(total: int, label: str) -> Iterator[Any]:
 
         class _Advance:
             def advance(self, n: int = 1, note: str | None = None) -> None:
-                bar.update(task, advance=n, note=note or "")
+                bar.update(task, advance=n, note=_visible(note or ""))
 
         yield _Advance()
 

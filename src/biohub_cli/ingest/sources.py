@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from biohub_cli.file_names import readable
+
 if TYPE_CHECKING:
     from biohub_cli.models import Extraction, Source
     from biohub_cli.models.stages import Document
@@ -21,7 +23,7 @@ def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
     md = doc.metadata
     raw = doc.raw
     return Source(
-        id=doc.source_id, path=display_path(raw.path, root), file_name=raw.file_name, sha256=raw.sha256,
+        id=doc.source_id, path=display_path(raw.path, root), file_name=readable(raw.file_name), sha256=raw.sha256,
         format=raw.format, title=md.title, outlet=md.outlet, reporter=md.reporter, published=md.published,
         published_time=md.published_time, published_evidence=md.published_evidence, header=dict(md.header),
         segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction)
@@ -86,7 +88,12 @@ def resolved_path(path: Path, folders: dict[str, str]) -> str:
 
 
 def display_resolved(here: str, base: str, cwd: str) -> str:
-    """display_path of the already resolved path `here`; `base`: the resolved knowledge base."""
+    """display_path of the already resolved path `here`; `base`: the resolved knowledge base. Bytes of
+    a name that are not UTF-8 are decoded or escaped (file_names.readable)."""
+    return readable(_relative(here, base, cwd))
+
+
+def _relative(here: str, base: str, cwd: str) -> str:
     if os.name == "posix":  # string tests, as pathlib's component-wise ones for resolved POSIX paths
         inside = here == base or here.startswith(base if base.endswith("/") else base + "/")
         if inside:

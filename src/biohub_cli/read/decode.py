@@ -28,6 +28,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0))
                                     if chr(c) not in _ALLOWED_CONTROLS) + "]")
 MAX_CONTROL_RATIO = 0.02
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -61,8 +62,11 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to \\n and Unicode to NFC; nothing else changes."""
+    """Newlines to \\n and Unicode to NFC; a lone surrogate (a damaged PDF's text map can give one, and
+    no UTF-8 record can hold it) to U+FFFD; nothing else changes."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 
