@@ -94,6 +94,8 @@ CASES: tuple[Case, ...] = (
     Case("200MB", "text", "h07_200mb.txt", _sparse(200 * 1024 * 1024), r"200 MB.*limit"),
     Case("9MB-text", "text", "h34_9mb.txt", _bytes(lambda: ("바이오 클러스터 " * 1_000_000).encode()),
          r"characters of text"),
+    # a document whose text would act on a terminal or in a spreadsheet: ingested, made inert
+    Case("escape-sequences", "text", "h35_escapes.txt", _bytes(lambda: kit.escaped_release(22).encode()), ok=True),
     Case("png-as-text", "text", "h08_photo.txt", _bytes(b"\x89PNG\r\n\x1a\n" + kit.junk(2000, 1)), r"PNG"),
     Case("fifo", "text", "h09_pipe.txt", _fifo, r"not a regular file", explicit=True),
     # --- HTML

@@ -50,6 +50,15 @@ def release(n: int = 0) -> str:
 
 # ------------------------------------------------------------------------------- hostile builders
 
+def escaped_release(n: int) -> str:
+    """Release `n` with terminal escape sequences (retitle, clear, colour, an 8-bit CSI, a bell) and a
+    spreadsheet formula in its headline and body."""
+    head, body = release(n).split("\n", 1)
+    more = release(n + 1).split("\n", 1)[1]
+    return (f"\x1b]0;제목이 바뀐 터미널\x07=HYPERLINK(\"http://example.invalid\") {head}\x1b[2J\n"
+            f"\x1b[31m{body}\x9b2J\x07\n{more}")
+
+
 def junk(size: int, seed: int = 7) -> bytes:
     """Deterministic random bytes."""
     return random.Random(seed).randbytes(size)

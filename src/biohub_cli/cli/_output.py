@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from biohub_cli.controls import escape_controls
 from biohub_cli.file_names import readable
 
 out = Console(soft_wrap=True, highlight=False)
@@ -19,7 +20,9 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def data(text: str) -> None:
-    """Machine-readable output: written raw to stdout, no markup, no colour."""
+    """Machine-readable output: written to stdout as it is, no markup, no colour, but no control
+    character raw (JSON escapes its own; CSV rows keep their \\r\\n)."""
+    text = escape_controls(text, keep_cr=True)
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
@@ -50,13 +53,18 @@ def info(message: str) -> None:
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
           *, styles: Sequence[str | None] | None = None, to_stderr: bool = False) -> None:
     """A rich table of plain strings (document text is escaped, never read as markup)."""
-    tab = Table(title=escape(title) if title else None, show_lines=False)
+    tab = Table(title=_cell(title) if title else None, show_lines=False)
     for col in columns:
         tab.add_column(escape(col))
     for i, row in enumerate(rows):
         style = styles[i] if styles and i < len(styles) else None
-        tab.add_row(*(escape(str(c)) for c in row), style=style)
+        tab.add_row(*(_cell(str(c)) for c in row), style=style)
     (err if to_stderr else out).print(tab)
+
+
+def _cell(text: str) -> str:
+    """Record text for a rich table: markup escaped, control characters shown, never sent raw."""
+    return escape(escape_controls(text))
 
 
 def markup(text: str) -> None:
@@ -117,17 +125,17 @@ def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
 
     Cells are document text and are escaped; styles are rich style names chosen by render/terminal.py.
     """
-    tab = Table(title=escape(view.title) if view.title else None,
-                caption=escape(view.caption) if view.caption else None, show_lines=False)
+    tab = Table(title=_cell(view.title) if view.title else None,
+                caption=_cell(view.caption) if view.caption else None, show_lines=False)
     for i, col in enumerate(view.columns):
         # fold, not ellipsis: rich's ellipsis drops a word when it wraps Korean (double-width) text
         tab.add_column(escape(col), min_width=view.widths.get(i), no_wrap=i in view.widths, overflow="fold",
                        justify="right" if i in view.numeric else "left")
     for section in view.sections:
         if section.label:
-            tab.add_row(f"[bold]{escape(section.label)}[/bold]", *([""] * (len(view.columns) - 1)))
+            tab.add_row(f"[bold]{_cell(section.label)}[/bold]", *([""] * (len(view.columns) - 1)))
         for i, row in enumerate(section.rows):
-            tab.add_row(*(escape(c) for c in row.cells), style=row.style,
+            tab.add_row(*(_cell(c) for c in row.cells), style=row.style,
                         end_section=bool(section.label) and i == len(section.rows) - 1)
     (err if to_stderr else out).print(tab)
 
@@ -135,7 +143,7 @@ def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
 def markdown(text: str) -> None:
     """Markdown: drawn by rich on a terminal, written raw when stdout is a pipe or a file."""
     if out.is_terminal:
-        out.print(_folding_markdown(text))
+        out.print(_folding_markdown(escape_controls(text)))
     else:
         data(text)
 

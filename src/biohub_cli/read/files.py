@@ -125,9 +125,10 @@ def _extract_text(data: bytes, suffix: str) -> tuple[Format, str, str | None]:
 
 
 def _require_text(text: str) -> str:
-    if not text.strip():
-        raise ReadError("no text in this document")
     if len(text) > MAX_TEXT_CHARS:  # what no reader counted as it went (plain text, a page's article)
         raise TooLargeError(too_much_text())
-    return normalise_text(text)
+    text = normalise_text(text)
+    if not text.strip():
+        raise ReadError("no text in this document")
+    return text
 

@@ -22,6 +22,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from biohub_cli.controls import strip_controls
 from biohub_cli.errors import BiohubError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
@@ -75,7 +76,7 @@ def render(env: jinja2.Environment, name: str, context: Page) -> str:
         hint = f"check the names against {type(context).__name__} in biohub_cli/render/contexts.py"
         where = _template_line(exc, name)
         raise BiohubError(f"template error: {exc.message}", path=where, hint=hint) from None
-    return tidy(text, markdown=_is_markdown(name))
+    return tidy(strip_controls(text), markdown=_is_markdown(name))  # no record text acts on a terminal
 
 
 def tidy(text: str, *, markdown: bool) -> str:
