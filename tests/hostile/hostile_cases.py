@@ -50,6 +50,13 @@ def _fifo(path: Path) -> None:
     os.mkfifo(path)
 
 
+def _link_outside(path: Path) -> None:
+    """A record file that is a link to a valid record outside the knowledge base (beside the kb folder)."""
+    target = path.parents[3] / "outside.yaml"
+    target.write_text("id: h68_link_outside\nname: 밖에 있는 비밀 기관\n", encoding="utf-8")
+    path.symlink_to(target)
+
+
 def _in_folder(name: str, n: int) -> Make:
     def make(path: Path) -> None:
         path.mkdir()
@@ -188,6 +195,7 @@ RECORD_CASES: tuple[Case, ...] = (
     Case("record-too-large", "records", "h66_huge",
          _bytes(lambda: b"id: h66_huge\nname: '" + b"x" * (9 * 1024 * 1024) + b"'\n"), r"limit"),
     Case("record-not-mapping", "records", "h67_list", _bytes(b"- id: h67\n- name: x\n"), r"mapping"),
+    Case("record-link-outside", "records", "h68_link_outside", _link_outside, r"outside the knowledge base"),
 )
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import os
 import types
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,11 @@ from typing import Any
 import jinja2
 from jinja2 import pass_context
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
+from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.controls import strip_controls
 from biohub_cli.errors import BiohubError
 from biohub_cli.models.dates import PartialDate
@@ -41,8 +45,9 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     """
     folders = [overrides] if overrides is not None and overrides.is_dir() else []
     kind = SandboxedEnvironment if folders else jinja2.Environment
+    package = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
     env = kind(
-        loader=jinja2.FileSystemLoader([*(str(f) for f in folders), str(PACKAGE_TEMPLATES)]),
+        loader=jinja2.ChoiceLoader([_KnowledgeBaseTemplates(folders[0]), package]) if folders else package,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
                                             default_for_string=True, default=False),
@@ -55,6 +60,22 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     env.globals["once"] = _once
     _FRAGMENTS[env] = {}
     return env
+
+
+class _KnowledgeBaseTemplates(jinja2.FileSystemLoader):
+    """A knowledge base's templates/, each read only when it resolves inside the knowledge base (the
+    folder holding templates/): a template that is a link to /etc/passwd is an error naming it."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.confined = Confinement(folder.parent)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(self.searchpath[0], *split_template_path(template))
+        if os.path.lexists(path) and not self.confined.inside(path):
+            raise BiohubError(f"template {template!r}: {OUTSIDE}", path=path,
+                              hint="copy the template into the knowledge base, or delete the link")
+        return super().get_source(environment, template)
 
 
 def render(env: jinja2.Environment, name: str, context: Page) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 from biohub_cli.config import Layout
+from biohub_cli.confine import Confinement
+from biohub_cli.errors import BiohubError
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import formats, page_cache, pages, stamp, views
@@ -154,6 +156,17 @@ def owns(relative: str) -> bool:
     return False
 
 
+def check_inside(reports: Path) -> None:
+    """reports/ and its page folders lie inside the knowledge base (reports/'s parent): a link that
+    leads elsewhere would have a build write, and remove, files outside it."""
+    confined = Confinement(reports.parent)
+    for folder in (reports, *(reports / f for f in PAGE_FOLDERS)):
+        if os.path.lexists(folder) and not confined.inside(folder / "x", link=False):
+            raise BiohubError(f"{folder.name}/ is a symbolic link (or inside one) that leads outside the knowledge "
+                              "base; biohub writes reports only inside it", path=folder,
+                              hint="remove the link and build again")
+
+
 def existing(reports: Path) -> list[str]:
     """The files under reports/ that the build owns, as sorted POSIX paths."""
     found = [name for name in TOP_FILES if (reports / name).is_file()]
@@ -169,6 +182,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
     """Write what changed (a file whose bytes are already there, or given as None, is not touched),
     remove owned files no record stands for any more. New files are staged beside their targets, made durable with one
     sync of the file system, then renamed into place: each file is whole, old or new, whatever happens."""
+    check_inside(reports)
     written: list[str] = []
     unchanged: list[str] = []
     staged: list[tuple[Path, Path]] = []
@@ -199,6 +213,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
 
 def compare(reports: Path, site: Plan | Iterable[tuple[str, bytes]]) -> list[Difference]:
     """What `write` would change, without writing: stale, missing and extra files, sorted by path."""
+    check_inside(reports)
     out = []
     made: set[str] = set()
     files = site.files.items() if isinstance(site, Plan) else site

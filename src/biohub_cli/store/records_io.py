@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from biohub_cli.config import Layout
-from biohub_cli.errors import BiohubError
+from biohub_cli.confine import OUTSIDE, Confinement
+from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models import Event, Organization, Person, Source
 from biohub_cli.store import yaml_io
 
@@ -159,7 +161,7 @@ def load_index(layout: Layout) -> Index:
     path = layout.records / INDEX_NAME
     if not path.is_file():
         return Index()
-    data = yaml_io.read_yaml(path) or {}
+    data = read_kb_yaml(layout, path) or {}
     if not isinstance(data, dict):
         return Index()
     extractor = data.get(EXTRACTOR_KEY)
@@ -170,6 +172,13 @@ def load_index(layout: Layout) -> Index:
 def read_index(layout: Layout) -> dict[str, str]:
     """Ids biohub has written ("written") or seen deleted by an analyst ("deleted")."""
     return load_index(layout).states
+
+
+def read_kb_yaml(layout: Layout, path: Path) -> Any:
+    """A YAML file of the knowledge base (index, aliases, config), read only when it resolves inside it."""
+    if not Confinement(layout.root).inside(path):
+        raise RecordError(OUTSIDE, path=path)
+    return yaml_io.read_yaml(path)
 
 
 def write_index(layout: Layout, index: dict[str, str], extractor: str | None = None) -> None:
@@ -183,7 +192,7 @@ def read_merges(layout: Layout) -> dict[str, str]:
     """aliases.yaml: `merges: {이름: 정식 이름}` maintained by analysts and `biohub merge`."""
     if not layout.aliases.is_file():
         return {}
-    data = yaml_io.read_yaml(layout.aliases) or {}
+    data = read_kb_yaml(layout, layout.aliases) or {}
     merges = data.get("merges") if isinstance(data, dict) else None
     return {str(k): str(v) for k, v in (merges or {}).items()}
 
