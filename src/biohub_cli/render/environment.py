@@ -22,7 +22,6 @@ import jinja2
 from jinja2 import pass_context
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from biohub_cli.confine import OUTSIDE, Confinement
@@ -31,6 +30,13 @@ from biohub_cli.errors import BiohubError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
 from biohub_cli.render.filters import escape_markdown, format_date, format_span, format_won
+from biohub_cli.render.template_limits import (
+    LimitedSandbox,
+    TemplateLimit,
+    TemplateTimeout,
+    describe,
+    render_limited,
+)
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _FOLDERS = {"org": "orgs", "person": "people"}
@@ -44,7 +50,7 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     (`''.__class__.__mro__`) or call unsafe methods. The package's own templates alone need no sandbox.
     """
     folders = [overrides] if overrides is not None and overrides.is_dir() else []
-    kind = SandboxedEnvironment if folders else jinja2.Environment
+    kind = LimitedSandbox if folders else jinja2.Environment
     package = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
     env = kind(
         loader=jinja2.ChoiceLoader([_KnowledgeBaseTemplates(folders[0]), package]) if folders else package,
@@ -81,8 +87,21 @@ class _KnowledgeBaseTemplates(jinja2.FileSystemLoader):
 def render(env: jinja2.Environment, name: str, context: Page) -> str:
     """Render one template with the fields of its context object; errors name the template and line."""
     variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    template = None
     try:
-        text = env.get_template(name).render(variables)
+        template = env.get_template(name)
+        if isinstance(env, LimitedSandbox):  # a knowledge base's templates: within time and memory limits
+            text = render_limited(template.generate(variables))
+        else:
+            text = template.render(variables)
+    except (TemplateLimit, TemplateTimeout, MemoryError) as exc:
+        if not isinstance(env, LimitedSandbox):
+            raise
+        where = _template_line(exc, name)
+        if where == name and template is not None and template.filename:
+            where = template.filename  # stopped between two of its lines (the page grew too large)
+        raise BiohubError(f"template {name!r} was stopped: {describe(exc)}", path=where,
+                          hint="make the template do less, or render such a page outside biohub") from None
     except jinja2.TemplateSyntaxError as exc:
         raise BiohubError(f"template error: {exc.message}", path=f"{exc.filename or name}:{exc.lineno}",
                           hint="fix the template or delete the override") from None
