@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "biohub.yaml"
+LANGUAGES: tuple[str, ...] = ("ko", "en")  # of the reports and views (`lang:` in biohub.yaml, --lang)
 ENV_VAR = "BIOHUB_KB"
 
 

@@ -22,12 +22,10 @@ def merge(root: Path, name: str, into: str | None) -> str:
 
 def _merge(layout: Layout, root: Path, name: str, into: str) -> str:
     merges = records_io.read_merges(layout)
-    seen, target = {name}, into
-    while target in merges:
-        target = merges[target]
-        if target in seen:
-            raise UsageError(f"merging {name} into {into} would make a cycle")
-        seen.add(target)
+    cycles = [c for c in records_io.merge_cycles({**merges, name: into}) if name in c]
+    if cycles:
+        cycle = cycles[0][cycles[0].index(name):] + cycles[0][:cycles[0].index(name)]  # told from NAME on
+        raise UsageError(f"merging {name} into {into} would make a cycle: {' → '.join([*cycle, name])}")
     merges[name] = into
     records_io.write_merges(layout, merges)
     _apply(root)
@@ -41,7 +39,7 @@ def undo(root: Path, name: str) -> str:
 
 
 def _undo(layout: Layout, root: Path, name: str) -> str:
-    merges = records_io.read_merges(layout)
+    merges = records_io.read_merges(layout, checked=False)  # the way out of a file with a cycle
     if name not in merges:
         raise NotFoundError(f"{name} is not merged into anything", path=layout.aliases)
     target = merges.pop(name)

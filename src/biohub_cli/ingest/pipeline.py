@@ -99,6 +99,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         kb, loaded = records_cache.load_with_stats(root, write=False)
         report.record_errors = [e.render() for e in kb.errors]
         index = records_io.load_index(layout)
+        merges = records_io.read_merges(layout)  # checked before any file is read: a cycle stops the ingest here
         extractor = extractor_fingerprint()
         stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
@@ -129,7 +130,6 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
                 sources[sid] = source
                 at_path.setdefault(source.path, set()).add(sid)
                 extracted.add(sid)
-        merges = records_io.read_merges(layout)
         try:
             resolved = resolve(list(sources.values()), commit.existing(kb, index.states), merges)
             _crash_point("resolved")

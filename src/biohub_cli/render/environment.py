@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.controls import strip_controls
-from biohub_cli.errors import BiohubError
+from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
 from biohub_cli.render.filters import escape_markdown, format_date, format_span, format_won
@@ -82,6 +82,28 @@ class _KnowledgeBaseTemplates(jinja2.FileSystemLoader):
             raise BiohubError(f"template {template!r}: {OUTSIDE}", path=path,
                               hint="copy the template into the knowledge base, or delete the link")
         return super().get_source(environment, template)
+
+
+def template_problems(folder: Path) -> list[RecordError]:
+    """What would stop a build at a knowledge base's own template, found without rendering: a template
+    that resolves outside the knowledge base, or one that does not parse (`path:line: message`)."""
+    if not folder.is_dir():
+        return []
+    env = make_environment(folder)
+    confined = Confinement(folder.parent)
+    out = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+        name = path.relative_to(folder).as_posix()
+        if not confined.inside(path):
+            out.append(RecordError(f"template {name!r}: {OUTSIDE}", path=path, line=1))
+            continue
+        try:
+            env.parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            out.append(RecordError(f"template error: {exc.message}", path=path, line=exc.lineno))
+        except (UnicodeDecodeError, OSError) as exc:
+            out.append(RecordError(f"template cannot be read ({exc})", path=path, line=1))
+    return out
 
 
 def render(env: jinja2.Environment, name: str, context: Page) -> str:

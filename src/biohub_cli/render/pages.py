@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from biohub_cli.controls import json_safe
 from biohub_cli.csv_writer import write_csv
+from biohub_cli.errors import RecordError
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event, Organization, Person
 from biohub_cli.render import calendar, formats, views
@@ -38,6 +39,13 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     from biohub_cli.render.environment import make_environment
 
     return make_environment(templates)
+
+
+def template_problems(templates: Path) -> list[RecordError]:
+    """A knowledge base's templates that a build would stop at (environment.template_problems)."""
+    from biohub_cli.render.environment import template_problems as problems
+
+    return problems(templates)
 
 
 def render(env: jinja2.Environment | None, name: str, context: Page) -> str:
