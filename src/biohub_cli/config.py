@@ -67,6 +67,10 @@ class Layout:
     def lock(self) -> Path:
         return self.state / "ingest.lock"
 
+    @property
+    def build_lock(self) -> Path:
+        return self.state / "build.lock"
+
 
 def find_root(explicit: Path | None = None, *, cwd: Path | None = None) -> Path:
     """`--kb DIR`, else $BIOHUB_KB, else the nearest parent with a biohub.yaml, else the current folder."""

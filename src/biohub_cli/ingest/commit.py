@@ -73,10 +73,12 @@ class Stored:
 
 
 def remove_leftovers(layout: Layout) -> None:
-    """Temporary files of a write that was killed half-way (under the lock, so none is in use)."""
+    """Temporary files of a write that was killed half-way (under the lock, so none is in use), and old
+    ones of biohub's caches."""
     if layout.records.is_dir():
         for tmp in sorted(layout.records.rglob(".tmp-*")):
             tmp.unlink(missing_ok=True)
+    yaml_io.remove_stale_temporaries(layout.state)
 
 
 def broken_paths(kb: KnowledgeBase) -> set[Path]:

@@ -22,7 +22,6 @@ from biohub_cli.errors import LockedError
 
 WAIT_ENV = "BIOHUB_LOCK_WAIT"
 DEFAULT_WAIT = 10.0
-OWNER_NAME = "ingest.owner"
 
 _HELD: dict[str, int] = {}  # lock path → how many times this process holds it
 
@@ -39,7 +38,20 @@ def lock_wait() -> float:
 @contextmanager
 def ingest_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
     """Hold the knowledge base's writer lock; wait up to `wait` seconds for another writer, then give up."""
-    key = str(layout.lock.resolve())
+    with _held(layout, layout.lock, "ingest", "is writing to this knowledge base", wait):
+        yield
+
+
+@contextmanager
+def build_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
+    """Hold the lock of reports/: one build at a time, so a build may remove what a killed one left."""
+    with _held(layout, layout.build_lock, "build", "is writing reports/", wait):
+        yield
+
+
+@contextmanager
+def _held(layout: Layout, path: Path, command: str, doing: str, wait: float | None) -> Iterator[None]:
+    key = str(path.resolve())
     if _HELD.get(key):
         _HELD[key] += 1
         try:
@@ -48,35 +60,32 @@ def ingest_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
             _HELD[key] -= 1
         return
     layout.state.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(layout.lock))
+    lock = FileLock(str(path))
+    owner = path.with_suffix(".owner")
     try:
         lock.acquire(timeout=lock_wait() if wait is None else wait)
     except Timeout:
-        raise LockedError(f"another biohub ingest{_owner(layout)} is writing to this knowledge base "
-                          f"(lock {layout.lock}); wait for it to finish and run again, or raise "
+        raise LockedError(f"another biohub {command}{_owner(owner)} {doing} "
+                          f"(lock {path}); wait for it to finish and run again, or raise "
                           f"{WAIT_ENV} to wait longer") from None
     _HELD[key] = 1
     try:
-        _write_owner(layout)
+        _write_owner(owner)
         yield
     finally:
         del _HELD[key]
         lock.release()
 
 
-def _owner_path(layout: Layout) -> Path:
-    return layout.state / OWNER_NAME
-
-
-def _write_owner(layout: Layout) -> None:
+def _write_owner(owner: Path) -> None:
     """Who holds the lock, for the message a waiting process prints (best effort, never fatal)."""
     with contextlib.suppress(OSError):
-        _owner_path(layout).write_text(f"{os.getpid()}\n", encoding="ascii")
+        owner.write_text(f"{os.getpid()}\n", encoding="ascii")
 
 
-def _owner(layout: Layout) -> str:
+def _owner(owner: Path) -> str:
     try:
-        pid = int(_owner_path(layout).read_text(encoding="ascii").strip())
+        pid = int(owner.read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return ""
     return f" (process {pid})"

@@ -7,6 +7,7 @@ import ctypes
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -291,6 +292,25 @@ def write_yaml(path: Path, data: Any) -> bool:
 def remove(path: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
+
+
+STALE_TEMPORARY_SECONDS = 3600.0
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_TEMPORARY_SECONDS) -> int:
+    """Remove the `.tmp-*` files below `folder` (biohub's own state, .biohub/) untouched for `older_than`
+    seconds: what a command killed between writing and renaming left. A temporary file lives for
+    milliseconds, so one that old has no writer any more, whatever other command runs meanwhile."""
+    if not folder.is_dir():
+        return 0
+    limit = time.time() - older_than
+    removed = 0
+    for tmp in folder.rglob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if tmp.lstat().st_mtime < limit:
+                tmp.unlink()
+                removed += 1
+    return removed
 
 
 def iter_yaml(folder: Path) -> Iterator[Path]:
