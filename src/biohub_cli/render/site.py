@@ -215,7 +215,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
             yaml_io.sync_folder(reports, [tmp for tmp, _ in staged])
         crash_point("build-staged")
         for tmp, target in staged:
-            os.replace(tmp, target)
+            yaml_io.replace(tmp, target)
     except BaseException:
         for tmp, _ in staged:
             yaml_io.remove(tmp)

@@ -18,7 +18,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from biohub_cli.config import Layout
-from biohub_cli.errors import LockedError
+from biohub_cli.errors import LockedError, write_error
 
 WAIT_ENV = "BIOHUB_LOCK_WAIT"
 DEFAULT_WAIT = 10.0
@@ -59,11 +59,13 @@ def _held(layout: Layout, path: Path, command: str, doing: str, wait: float | No
         finally:
             _HELD[key] -= 1
         return
-    layout.state.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(path))
     owner = path.with_suffix(".owner")
     try:
+        layout.state.mkdir(parents=True, exist_ok=True)
         lock.acquire(timeout=lock_wait() if wait is None else wait)
+    except OSError as exc:  # .biohub/ cannot be made or written: no lock, no command that writes
+        raise write_error(exc, path) from exc
     except Timeout:
         raise LockedError(f"another biohub {command}{_owner(owner)} {doing} "
                           f"(lock {path}); wait for it to finish and run again, or raise "

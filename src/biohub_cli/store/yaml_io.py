@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 import yaml
 
-from biohub_cli.errors import RecordError
+from biohub_cli.errors import RecordError, write_error
 from biohub_cli.store.emit import Emitter
 
 try:  # the libyaml C implementations when present
@@ -220,11 +220,19 @@ def write_streamed(path: Path, write: Callable[[BinaryIO], None], *, durable: bo
 def _put_in_place(staged: Path, path: Path) -> None:
     """Rename a staged file over `path`; when that fails, the staged file goes."""
     try:
-        os.replace(staged, path)
+        replace(staged, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(staged)
         raise
+
+
+def replace(staged: Path, path: Path) -> None:
+    """os.replace, its failure a WriteError naming `path`."""
+    try:
+        os.replace(staged, path)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
 
 
 def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | None:
@@ -242,18 +250,24 @@ def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | 
 
 
 def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: bool) -> Path:
-    """A new `.tmp-` file beside `path` holding what `write(file)` wrote (fsynced when `durable`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    """A new `.tmp-` file beside `path` holding what `write(file)` wrote (fsynced when `durable`); a
+    full disk or a folder biohub may not write is a WriteError naming `path`, and leaves no file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise write_error(exc, path) from exc
         raise
     return Path(tmp)
 
@@ -290,8 +304,12 @@ def write_yaml(path: Path, data: Any) -> bool:
 
 
 def remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
+    try:
         path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(exc, path) from exc
 
 
 STALE_TEMPORARY_SECONDS = 3600.0
