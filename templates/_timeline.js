@@ -28,14 +28,19 @@
     }
   }
 
+  function words(text) {  // every word of the search box must be found (in any order)
+    return String(text || "").split(/\s+/).map(key).filter(function (w) { return w; });
+  }
+
   function apply() {
-    var o = org.value, t = type.value, q = key(query.value);
+    var o = org.value, t = type.value, q = words(query.value);
     var shown = 0, total = 0;
     groups.forEach(function (group) {
       var visible = 0;
       group.querySelectorAll("tr.event").forEach(function (row) {
         var e = byId[row.getAttribute("data-id")];
-        var ok = !!e && (!o || e.orgs.indexOf(o) >= 0) && (!t || e.type === t) && (!q || e.text.indexOf(q) >= 0);
+        var ok = !!e && (!o || e.orgs.indexOf(o) >= 0) && (!t || e.type === t) &&
+          q.every(function (w) { return e.text.indexOf(w) >= 0; });
         row.hidden = !ok;
         total += 1;
         if (ok) { visible += 1; }

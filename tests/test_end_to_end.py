@@ -135,6 +135,7 @@ def test_bad_file_is_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     folder.mkdir()
     shutil.copy(EXAMPLES / "2025-07-09_gyeongin-bio_promo-group-2nd-meeting.txt", folder / "good.txt")
     (folder / "broken.pdf").write_bytes(b"this is not a pdf at all")
+    assert runner.invoke(app, ["init", str(tmp_path / "kb")]).exit_code == 0
     proc = subprocess.run([sys.executable, "-m", "biohub_cli", "--kb", str(tmp_path / "kb"), "ingest", str(folder)],
                           capture_output=True, text=True)
     assert proc.returncode == 1

@@ -43,7 +43,13 @@ class Layout:
 
     @property
     def aliases(self) -> Path:
+        """Organisation merges made by analysts (`biohub merge A B`)."""
         return self.root / "aliases.yaml"
+
+    @property
+    def event_curation(self) -> Path:
+        """Event merges and splits made by analysts (`biohub merge EV_A EV_B`, `biohub split EV SRC`)."""
+        return self.root / "events.yaml"
 
     @property
     def reports(self) -> Path:
@@ -70,6 +76,24 @@ class Layout:
     @property
     def build_lock(self) -> Path:
         return self.state / "build.lock"
+
+
+def is_knowledge_base(folder: Path) -> bool:
+    """A folder `biohub init` made (biohub.yaml) or an ingest wrote into (records/)."""
+    return (folder / CONFIG_NAME).is_file() or (folder / "records").is_dir()
+
+
+def require_root(explicit: Path | None = None, *, cwd: Path | None = None) -> Path:
+    """`find_root`, when what it finds is a knowledge base; a UsageError saying how to make one otherwise."""
+    from biohub_cli.errors import UsageError
+
+    root = find_root(explicit, cwd=cwd)
+    if is_knowledge_base(root):
+        return root
+    how = "--kb" if explicit is not None else f"${ENV_VAR}" if os.environ.get(ENV_VAR) else ""
+    where = f"{root} (from {how})" if how else f"{root} or any folder above it"
+    raise UsageError(f"no knowledge base in {where}: no {CONFIG_NAME} and no records/",
+                     hint="make one with `biohub init DIR`, or name one with --kb DIR or $BIOHUB_KB")
 
 
 def find_root(explicit: Path | None = None, *, cwd: Path | None = None) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -22,6 +23,9 @@ class BiohubError(Exception):
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+WORD_DOCUMENT = "a Word document: Word documents are not read; save it as PDF or HWPX"
 
 
 class UsageError(BiohubError):
@@ -60,6 +64,50 @@ class LockedError(BiohubError):
 
 class NotFoundError(BiohubError):
     """A named organisation, person or record does not exist."""
+
+
+def not_found(what: str, close: Sequence[str] = ()) -> NotFoundError:
+    """`no organisation named 셀트리언; did you mean: 셀트리온?`: `what` is what was looked for."""
+    return NotFoundError(f"no {what}" + (f"; did you mean: {', '.join(close)}?" if close else ""))
+
+
+class CurationError(UsageError):
+    """A merge or split that cannot be made as asked; the same words for organisations and events."""
+
+    @classmethod
+    def into_itself(cls, name: str) -> CurationError:
+        return cls(f"{name} cannot be merged into itself")
+
+    @classmethod
+    def own_name(cls, name: str, into: str, owner: str) -> CurationError:
+        return cls(f"{name} and {into} are one organisation already ({owner}): nothing to merge",
+                   hint=f"`biohub org {owner}` lists its names")
+
+    @classmethod
+    def already_merged(cls, name: str, target: str, file: str) -> CurationError:
+        return cls(f"{name} is already merged into {target} ({file})",
+                   hint=f"to merge it elsewhere, first run `biohub merge --undo {name}`")
+
+    @classmethod
+    def target_merged(cls, into: str, target: str) -> CurationError:
+        return cls(f"{into} is itself merged into {target}", hint=f"merge into {target} instead")
+
+    @classmethod
+    def cycle(cls, name: str, into: str) -> CurationError:
+        return cls(f"merging {name} into {into} would make a cycle: {into} is merged into {name}")
+
+    @classmethod
+    def mixed(cls, name: str, into: str) -> CurationError:
+        return cls(f"merge joins two organisations or two events; {name} and {into} are one of each")
+
+    @classmethod
+    def not_merged(cls, name: str, file: str, close: Sequence[str] = ()) -> NotFoundError:
+        text = f"{name} is not merged into anything ({file})"
+        return NotFoundError(text + (f"; did you mean: {', '.join(close)}?" if close else ""))
+
+    @classmethod
+    def not_split(cls, event: str, source: str, file: str) -> NotFoundError:
+        return NotFoundError(f"{source} is not split out of {event} ({file})")
 
 
 class WriteError(BiohubError, OSError):

@@ -117,3 +117,9 @@ def test_nothing_matching_shows_the_empty_note(page: Path, tmp_path: Path) -> No
     rows = dump(page, "q=" + quote("없는 검색어"), tmp_path)
     assert shown(rows) == [] and rows.body.get("data-shown") == "0"
     assert not rows.empty_note_hidden
+
+
+def test_the_search_box_matches_every_word_in_any_order(page: Path, tmp_path: Path) -> None:
+    # neither phrase is in any event's text as written: each word is, in the title, a name or the type
+    assert shown(dump(page, "q=" + quote("셀트리온 협약"), tmp_path)) == ["ev-2025-b3514f797f"]
+    assert shown(dump(page, "q=" + quote("협약  셀트리온"), tmp_path)) == ["ev-2025-b3514f797f"]

@@ -116,6 +116,10 @@ def test_header_pairs_and_checked_boxes() -> None:
     ("(인천=연합뉴스) 홍길동 기자 = 인천시는 밝혔다.", "연합뉴스", "홍길동", "인천시는 밝혔다."),
     ("【서울=뉴시스】김철수 기자 = 정부는 밝혔다.", "뉴시스", "김철수", "정부는 밝혔다."),
     ("어웨이크뉴스 오경하 기자 | 민관이 함께 나선다.", "어웨이크뉴스", "오경하", "민관이 함께 나선다."),
+    ("[청주=충북바이오일보 서하준 기자] 충북도는 밝혔다.", "충북바이오일보", "서하준", "충북도는 밝혔다."),
+    ("[오송뉴스 = 한소망 기자] 재단은 밝혔다.", "오송뉴스", "한소망", "재단은 밝혔다."),
+    ("【바이오타임스 원주=윤다온 기자】 원주시는 밝혔다.", "바이오타임스", "윤다온", "원주시는 밝혔다."),
+    ("[달구벌뉴스 | 대구=민서윤 기자] 대구시가 밝혔다.", "달구벌뉴스", "민서윤", "대구시가 밝혔다."),
 ])
 def test_lead_prefixes(line: str, outlet: str, reporter: str | None, rest: str) -> None:
     prefix = find_prefix(line)
@@ -235,3 +239,15 @@ def test_a_neighbour_posts_date_is_not_this_posts(make_raw: MakeRaw) -> None:
     ])))
     assert doc.text.endswith(BODY[-1])
     assert doc.metadata.published is None  # the 작성일 under 다음글 is the next post's
+
+
+def test_a_stock_tooltip_spliced_into_the_lead_is_dropped_and_the_sentence_reads_on(make_raw: MakeRaw) -> None:
+    tip = ("한빛바이오 123456 | 코스닥 증권정보 현재가 10,500 전일대비 200 등락률 +1.94% 2024.05.02 10:11 "
+           "장중(20분지연) 관련기사 백신 기업들, 하반기 수출 기대 close")
+    lead = f"[가상일보 김민수 기자] 한빛바이오 {tip} 가 송도에 신규 공장을 짓는다."
+    raw = make_raw(lead + "\n시는 이날 협약을 맺었다고 밝혔다.")
+    doc = clean(raw)
+    assert doc.text.splitlines()[0].startswith("한빛바이오 가 송도에 신규 공장을 짓는다")
+    assert "증권정보" not in doc.text and "관련기사" not in doc.text
+    (widget,) = [n for n in doc.noise if n.reason == "market widget"]
+    assert raw.text[widget.start:widget.end] == tip

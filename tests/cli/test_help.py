@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from biohub_cli.cli.app import app
 
 COMMANDS = ["init", "ingest", "timeline", "org", "orgs", "person", "people", "show", "build", "validate",
-            "schema", "export", "merge"]
+            "schema", "export", "merge", "split"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -24,7 +24,7 @@ def test_every_command_has_an_example(command: str) -> None:
 def test_help_does_not_load_heavy_libraries() -> None:
     code = ("import sys; from biohub_cli.cli.app import main; sys.argv=['biohub','--help'];\n"
             "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = ('kiwipiepy', 'jinja2', 'pdfplumber', 'trafilatura')\n"
+            "heavy = ('kiwipiepy', 'jinja2', 'pypdfium2', 'trafilatura', 'htmldate')\n"
             "print(sorted(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"

@@ -129,7 +129,8 @@ def test_export_follows_the_contract(kb_root: Path) -> None:
     assert person["roles"][0]["organization"] == incheon["id"]
     doc = next(d for d in data["documents"] if d["file_name"] == "a.txt")
     assert doc["published"] == "2025-07-09"
-    assert set(doc["mentions"]) == {"organizations", "people", "events", "amounts"}
+    assert {"organizations", "people", "events", "amounts"} <= set(doc["mentions"])
+    assert doc["mentions"]["foreign_amounts"] == []  # added to version 1: amounts in another currency
 
 
 def test_export_jsonl_and_csv(kb_root: Path) -> None:
@@ -168,7 +169,7 @@ def test_show_unknown_id_suggests(kb_root: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "biohub_cli", "--kb", str(kb_root), "show", "src-nothing"],
                           capture_output=True, text=True)
     assert proc.returncode == 1
-    assert proc.stderr.startswith("error: no record with id 'src-nothing'")
+    assert proc.stderr.startswith("error: no record with id or name 'src-nothing'")
 
 
 def test_merge_and_undo(kb_root: Path) -> None:

@@ -14,7 +14,6 @@ from typer.testing import CliRunner
 
 from biohub_cli.cli import _output
 from biohub_cli.cli.app import app
-from biohub_cli.cli.views import EventType
 from biohub_cli.models.vocab import EVENT_TYPES
 from tests.render.golden import FIXTURE_KB, assert_golden
 
@@ -94,7 +93,7 @@ def test_machine_formats_are_clean_data_on_stdout(fmt: str) -> None:
 def test_usage_errors_exit_2_with_one_line() -> None:
     for args, message in ((["--since", "2025-13"], "--since '2025-13' is not a date"),
                           (["--until", "--06-11"], "--until '--06-11' needs a year"),
-                          (["--type", "party"], "'party' is not one of"),
+                          (["--type", "party"], "--type 'party' is not an event type"),
                           (["--format", "xml"], "'xml' is not one of")):
         code, out, err = run("timeline", *args)
         assert code == 2, args
@@ -116,11 +115,11 @@ def test_an_unknown_person_exits_1() -> None:
 
 
 def test_org_accepts_any_alias_and_prints_the_profile() -> None:
-    code, out, _ = run("org", "인천시")
+    code, out, _ = run("org", "인천시", "--format", "md")
     assert code == 0
     assert_golden("stdout/org-incheon.md", out)
     for name in ("인천광역시", "Incheon Metropolitan City", "市", "org-66957d5a52"):
-        assert run("org", name)[1] == out, name
+        assert run("org", name, "--format", "md")[1] == out, name
     for section in ("## 일정 (8)", "## 협약 (1)", "## 소속 인물 (3)", "## 발언 (3)", "## 금액 (3)",
                     "## 자주 함께 나온 기관", "| 3,350억 원 |", "행정부시장", "| 협약 당사자 |"):
         assert section in out, section
@@ -131,10 +130,22 @@ def test_org_as_html_is_escaped() -> None:
     assert code == 0 and "<h1>바이오&lt;랩&gt; &amp; &#34;파트너스&#34;</h1>" in out
 
 
+def test_org_prints_its_sections_as_terminal_tables() -> None:
+    code, out, _ = run("org", "인천시")
+    assert code == 0
+    assert out.startswith("인천광역시\n유형: 정부·지자체\n")
+    for section in ("일정 (8)", "협약 (1)", "소속 인물 (3)", "발언 (3)", "금액 (3)", "자주 함께 나온 기관",
+                    "3,350억 원", "행정부시장", "협약 당사자"):
+        assert section in out, section
+    assert "|---" not in out
+
+
 def test_person_prints_titles_events_and_quotes() -> None:
-    code, out, _ = run("person", "서병조")
+    code, out, _ = run("person", "서병조", "--format", "md")
     assert code == 0
     assert_golden("stdout/person-seo.md", out)
+    table = run("person", "서병조")[1]
+    assert table.startswith("서병조\n") and "인천바이오헬스밸리 추진협의회" in table and "|---" not in table
     assert "| 위원장 | 인천바이오헬스밸리 추진협의회 | ????-06-11 | ????-06-11 |" in out
 
 
@@ -159,8 +170,13 @@ def test_english_labels_in_the_terminal() -> None:
     assert code == 0 and "December 2025" in out and "agreement" in out and "Organisations" in out
 
 
-def test_the_cli_type_choices_are_the_event_types() -> None:
-    assert tuple(t.value for t in EventType) == EVENT_TYPES
+def test_every_event_type_is_accepted_by_its_code_and_its_labels() -> None:
+    from biohub_cli.render import labels
+
+    for code in EVENT_TYPES:
+        for lang in labels.LANGUAGES:
+            assert labels.event_type_code(labels.event_type_label(code, lang)) == code
+        assert labels.event_type_code(code.upper()) == code
 
 
 @pytest.mark.parametrize(("command", "example"), [

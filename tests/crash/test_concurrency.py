@@ -4,6 +4,7 @@ another ingest is running and writes nothing."""
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -25,7 +26,9 @@ def test_a_second_ingest_gives_up_clearly_and_writes_nothing(tmp_path: Path) -> 
         run = run_biohub(kb, INGEST, cwd=tmp_path, env={"BIOHUB_LOCK_WAIT": "0.2"})
     assert run.code == 1
     lock = kb / ".biohub" / "ingest.lock"
-    assert run.lines == [f"error: another biohub ingest (process {os.getpid()}) is writing to this knowledge "
+    assert run.lines == [f"waiting up to 0.2 s for another biohub ingest (process {os.getpid()}), which holds "
+                         f"the knowledge base's lock ({lock})",
+                         f"error: another biohub ingest (process {os.getpid()}) is writing to this knowledge "
                          f"base (lock {lock}); wait for it to finish and run again, or raise "
                          "BIOHUB_LOCK_WAIT to wait longer"]
     assert record_bytes(kb) == before
@@ -36,6 +39,11 @@ def test_a_second_ingest_waits_for_the_first(tmp_path: Path, reference: Referenc
     with ingest_lock(Layout(kb)):
         waiting = subprocess.Popen(biohub_command(kb, INGEST), cwd=tmp_path, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, env=biohub_env({"BIOHUB_LOCK_WAIT": "120"}))
+        # while it waits it says so, and for whom, as the README says (read before the lock is let go)
+        assert waiting.stderr is not None
+        ready, _, _ = select.select([waiting.stderr], [], [], 120)
+        said = waiting.stderr.readline().decode() if ready else ""
+        assert said.startswith(f"waiting up to 120 s for another biohub ingest (process {os.getpid()})"), said
         with pytest.raises(subprocess.TimeoutExpired):
             waiting.wait(timeout=1.5)
         untouched = not list((kb / "records").rglob("*.yaml"))

@@ -110,10 +110,10 @@ def test_plain_won_and_gold_prefix(analysed_of: AnalysedOf) -> None:
     "문의 전화는 031-123-4567 이다.",
     "협의회는 2025년 구성됐다.",
     "관객 1억 명이 찾았다.",
-    "수출액은 1억 달러를 넘었다.",
-    "투자액은 $5억 규모다.",
     "도시 인구는 300만이다.",
     "정부는 세 가지 원칙을 세웠다.",
+    "시는 '바이오경제 2.0 원탁회의'를 열었다.",
+    "3.0 원년을 선언했다.",
 ])
 def test_things_that_are_not_won(analysed_of: AnalysedOf, text: str) -> None:
     assert amounts(analysed_of, text) == []
@@ -154,14 +154,19 @@ _PIECES = st.sampled_from(["3", ",", "350", "억", "조", "만", "천", "원", "
                            "㎡", "%", "달러", "여", "1.5", "0", "총", "원칙", "-"])
 
 
+def unit_word(currency: str) -> str:
+    return {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}.get(currency, "원")
+
+
 @given(pieces=st.lists(_PIECES, max_size=16))
 def test_any_mix_of_money_parts_gives_exact_positive_amounts(pieces: list[str]) -> None:
     text = "사업비는 " + "".join(pieces) + " 규모다."
     analysed = build_analysed(text)
     for a in find_amounts(analysed):
-        assert a.value_krw > 0 and a.evidence is not None
+        value = a.value_krw if a.currency == "KRW" else a.value
+        assert value is not None and value > 0 and a.evidence is not None
         assert analysed.document.text[a.evidence.start:a.evidence.end] == a.text
-        assert parse_krw(a.text) == a.value_krw
+        assert parse_krw(a.text.removesuffix(unit_word(a.currency))) == value
 
 
 @pytest.mark.parametrize("text", [
@@ -174,4 +179,62 @@ def test_articles_of_law_are_not_trillions(analysed_of: AnalysedOf, text: str) -
 
 
 def test_a_currency_on_the_next_line_still_counts(analysed_of: AnalysedOf) -> None:
-    assert amounts(analysed_of, "해외직접투자는 141.5억\n달러로 줄었다.") == []
+    assert all(a.currency != "KRW" for a in amounts(analysed_of, "해외직접투자는 141.5억\n달러로 줄었다."))
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2천500억", 250_000_000_000),
+    ("1천500억 원", 150_000_000_000),
+    ("4천200억원", 420_000_000_000),
+    ("6조5586억원", 6_558_600_000_000),
+    ("2천500만 원", 25_000_000),
+    ("1조 2천500억 원", 1_250_000_000_000),
+])
+def test_parse_krw_reads_mixed_numerals_whole(text: str, value: int) -> None:
+    assert parse_krw(text) == value
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("시는 총 2천500억원을 들여 산업단지를 조성한다.", [250_000_000_000]),
+    ("SK바이오사이언스가 1천500억 원을 들여 공장을 넓힌다.", [150_000_000_000]),
+    ("모두 6조5586억원 규모의 투자가 이어졌다.", [6_558_600_000_000]),
+    ("국비 1천200억원과 시비 300억원이 들어간다.", [120_000_000_000, 30_000_000_000]),
+])
+def test_mixed_numerals_in_sentences_are_never_cut(analysed_of: AnalysedOf, sentence: str, values: list[int]) -> None:
+    assert [a.value_krw for a in amounts(analysed_of, sentence)] == values
+
+
+def test_foreign_currency_keeps_its_currency_and_gets_no_won_value(analysed_of: AnalysedOf) -> None:
+    found = amounts(analysed_of, "회사는 3년간 3억 달러(현재 환율 기준 약 4천200억원)를 송도에 투자한다.")
+    assert [(a.currency, a.value, a.value_krw, a.text) for a in found] == [
+        ("USD", 300_000_000, None, "3억 달러"), ("KRW", None, 420_000_000_000, "4천200억원")]
+
+
+@pytest.mark.parametrize(("sentence", "currency", "value"), [
+    ("펀드는 2천만 달러를 모았다.", "USD", 20_000_000),
+    ("유럽 본사는 100만 유로를 냈다.", "EUR", 1_000_000),
+    ("일본 기업은 50억엔을 투자했다.", "JPY", 5_000_000_000),
+    ("투자액은 $5억 규모다.", "USD", 500_000_000),
+])
+def test_other_currencies(analysed_of: AnalysedOf, sentence: str, currency: str, value: int) -> None:
+    [found] = amounts(analysed_of, sentence)
+    assert (found.currency, found.value, found.value_krw) == (currency, value, None)
+
+
+def test_an_amount_refuses_a_won_value_for_another_currency() -> None:
+    with pytest.raises(ValueError, match="no rate"):
+        Amount(value=300_000_000, value_krw=420_000_000_000, currency="USD", text="3억 달러")
+    with pytest.raises(ValueError, match="value_krw"):
+        Amount(value=5, currency="KRW", text="5원")
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("두 기관은 8년간 총 7178억원의 사업비를 나눠 낸다.", "사업비"),
+    ("회사는 안동공장에 1천500억원을 투자한다.", "투자"),
+    ("이 가운데 계약금 112억원은 이달에 낸다.", "계약금"),
+    ("시장은 10년 후 250조 규모로 커진다.", None),
+])
+def test_an_amount_keeps_what_it_is_for_and_no_time_word(analysed_of: AnalysedOf, sentence: str,
+                                                        label: str | None) -> None:
+    [found] = amounts(analysed_of, sentence)
+    assert found.label == label

@@ -98,3 +98,169 @@ def test_knowledge_base_entries_extend_the_lexicon() -> None:
     lex = Lexicon.load(extra_orgs=[OrgEntry(name="바이오브릿지", type="company", aliases=("BB사",))])
     assert names(orgs_in("바이오브릿지는 송도에 공장을 짓는다.", lex)) == {"바이오브릿지"}
     assert ("바이오브릿지", "NNP") in lex.user_words()
+
+
+# -- kinds of error seen on real reporting (sentences written for these tests) --------------------------
+
+def test_a_campus_is_where_its_university_is(lexicon: Lexicon) -> None:
+    found = orgs_in("개소식은 연세대학교 국제캠퍼스에서 열렸고, 카이스트 오송캠퍼스와 바이오메디컬 캠퍼스가 "
+                    "들어선다.", lexicon)
+    assert names(found) == {"연세대학교", "한국과학기술원"}
+
+
+@pytest.mark.parametrize("text", [
+    "센터는 창업보육센터를 운영하고 임상병원과 함께 연구한다.",
+    "병원에는 암센터·모아센터·뇌심혈관센터가 들어선다.",
+    "시는 분양심사위원회를 구성하고 조성공사를 마쳤다.",
+    "대규모 연구센터가 들어설 예정이다.",
+])
+def test_units_named_by_their_kind_are_no_bodies(lexicon: Lexicon, text: str) -> None:
+    assert orgs_in(text, lexicon) == []
+
+
+def test_a_centre_with_a_name_of_its_own_is_a_body(lexicon: Lexicon) -> None:
+    found = orgs_in("바이오공정인력양성센터와 제약바이오실용화센터가 문을 연다.", lexicon)
+    assert names(found) == {"바이오공정인력양성센터", "제약바이오실용화센터"}
+
+
+def test_a_known_name_inside_a_longer_word_is_not_cut_out_of_it(lexicon: Lexicon) -> None:
+    found = orgs_in("싸토리우스코리아바이오텍은 송도에 공장을 짓는다.", lexicon)
+    assert "싸토리우스코리아" not in names(found)
+
+
+def test_a_title_written_onto_a_body_keeps_the_body(lexicon: Lexicon) -> None:
+    found = orgs_in("구복규 화순군수와 권덕철 보건복지부장관, 윤원석 인천경제자유구역청장이 참석했다.", lexicon)
+    assert names(found) == {"화순군", "보건복지부", "인천경제자유구역청"}
+
+
+@pytest.mark.parametrize("text", [
+    "(서울=연합뉴스) 김민수 기자 = 시는 협약을 맺었다.",
+    "협약식 모습. 연합뉴스\n시는 협약을 맺었다.",
+    "시는 협약을 맺었다고 밝혔다. /뉴시스",
+    "사진=뉴스1 시는 협약을 맺었다.",
+])
+def test_an_outlet_credited_for_the_copy_or_a_photo_is_no_party(lexicon: Lexicon, text: str) -> None:
+    assert not [m for m in orgs_in(text, lexicon) if m.type == "media"]
+
+
+def test_an_outlet_in_the_story_is_one(lexicon: Lexicon) -> None:
+    found = orgs_in("시장은 연합뉴스와의 인터뷰에서 계획을 설명했다.", lexicon)
+    assert names(found) == {"연합뉴스"}
+
+
+def test_two_bodies_side_by_side_are_two(lexicon: Lexicon) -> None:
+    found = orgs_in("울산시는 중소벤처기업부 규제자유특구위원회에서 지정을 받았고, 한빛플라스틱협동조합 "
+                    "한국바이오연료협회도 참여했다.", lexicon)
+    assert names(found) == {"울산광역시", "중소벤처기업부", "규제자유특구위원회", "한빛플라스틱협동조합",
+                            "한국바이오연료협회"}
+
+
+def test_a_branch_is_its_body(lexicon: Lexicon) -> None:
+    found = orgs_in("한국화학융합시험연구원 강원센터와 인하대병원이 장비를 지원한다.", lexicon)
+    assert names(found) == {"한국화학융합시험연구원", "인하대학교병원"}
+
+
+def test_a_unit_of_a_university_is_named_with_the_university(lexicon: Lexicon) -> None:
+    found = orgs_in("연세대 디지털헬스케어사업단과 한국과학기술원 의과학대학원이 함께한다.", lexicon)
+    assert names(found) == {"연세대학교 디지털헬스케어사업단", "한국과학기술원 의과학대학원"}
+
+
+def test_partners_joined_by_hyphens_are_each_a_body(lexicon: Lexicon) -> None:
+    found = orgs_in("사업자로 인천광역시-인천테크노파크-연세대학교 연합체가 선정됐다.", lexicon)
+    assert names(found) == {"인천광역시", "인천테크노파크", "연세대학교"}
+
+
+def test_regions_in_an_address_are_no_parties(lexicon: Lexicon) -> None:
+    assert orgs_in("센터는 전라남도 화순군 화순백신특구에 자리 잡았다.", lexicon) == []
+    found = orgs_in("경기도 시흥시(시장 임병택)는 병원 착공식을 연다.", lexicon)
+    assert names(found) == {"시흥시"}
+
+
+def test_a_short_form_defined_in_the_text_names_its_body(lexicon: Lexicon) -> None:
+    found = orgs_in("식약처는 백신안전기술지원센터(이하 백신센터)를 열었다. 백신센터는 기업을 돕는다.", lexicon)
+    assert names(found) == {"식품의약품안전처", "백신안전기술지원센터"}
+    assert {m.surface for m in found if m.name == "백신안전기술지원센터"} == {"백신안전기술지원센터", "백신센터"}
+
+
+def test_a_foreign_ministry_is_not_the_korean_one(lexicon: Lexicon) -> None:
+    found = orgs_in("설명회에는 영국 산업통상부와 사우디아라비아 투자부가 참여했다.", lexicon)
+    assert names(found) == {"영국 산업통상부", "사우디아라비아 투자부"}
+
+
+# -- bodies named in passing, and the gazetteer --------------------------------------------------------
+
+def test_every_company_of_a_list_with_known_ones_is_a_company(lexicon: Lexicon) -> None:
+    found = orgs_in("협의체에는 셀트리온, 한빛바이오텍, 삼성바이오로직스, 누리메디칼 등이 참여했다.", lexicon)
+    by_name = {m.name: m.type for m in found}
+    assert by_name == {"셀트리온": "company", "한빛바이오텍": "company", "삼성바이오로직스": "company",
+                       "누리메디칼": "company"}
+
+
+def test_a_list_closed_by_a_collective_noun_names_bodies(lexicon: Lexicon) -> None:
+    found = orgs_in("전시관에서는 누리메디칼, 한빛바이오텍, 소망셀 등 기업이 기술을 선보인다.", lexicon)
+    assert {m.name: m.type for m in found} == {"누리메디칼": "company", "한빛바이오텍": "company", "소망셀": "company"}
+
+
+def test_the_first_item_of_a_list_is_its_last_word(lexicon: Lexicon) -> None:
+    found = orgs_in("이 가운데 암젠, 화이자, 노보노디스크, 한빛파마 등 글로벌 제약사가 참가한다.", lexicon)
+    assert names(found) == {"암젠", "화이자", "노보 노디스크", "한빛파마"}
+
+
+@pytest.mark.parametrize("text", [
+    "서울, 부산, 대구 등 여러 지역에서 행사가 열린다.",
+    "김철수, 이영희, 박민수 등이 참석했다.",
+    "예산은 국비, 시비, 민자 등으로 마련한다.",
+    "이번 회의에는 주요 클러스터 운영·관리기관, 한국보건산업진흥원, 한국산업기술진흥원이 참석했다.",
+])
+def test_lists_of_places_people_or_common_words_name_no_bodies(lexicon: Lexicon, text: str) -> None:
+    assert all(lexicon.lookup(m.name) for m in orgs_in(text, lexicon))  # only the known bodies
+
+
+def test_a_quoted_name_introduced_as_a_body_is_one(lexicon: Lexicon) -> None:
+    found = orgs_in("시는 미국의 창업 지원기관 ‘바이오하우스’를 본떴고, '바이오 동맹'도 출범했다.", lexicon)
+    assert names(found) == {"바이오하우스", "바이오 동맹"}
+
+
+def test_the_gazetteer_knows_local_governments_agencies_and_global_pharma(lexicon: Lexicon) -> None:
+    found = orgs_in("고성군과 국가기술표준원, 아스트라제네카, 한국산업기술시험원이 협약을 맺었다.", lexicon)
+    assert names(found) >= {"국가기술표준원", "아스트라제네카", "한국산업기술시험원"}
+    assert not any(m.name == "고성군" for m in found)  # two counties share the name: neither is guessed
+
+
+def test_a_campus_in_the_gazetteer_is_its_university(lexicon: Lexicon) -> None:
+    found = orgs_in("행사는 경희대 국제캠퍼스에서 열렸다.", lexicon)
+    assert names(found) == {"경희대학교"}
+
+
+def test_a_known_name_written_with_a_space_inside_it(lexicon: Lexicon) -> None:
+    found = orgs_in("김철수 싸토리우스 코리아바이오텍 대표가 서명했다.", lexicon)
+    assert names(found) == {"싸토리우스코리아바이오텍"}
+
+
+def test_the_site_of_something_is_a_place(lexicon: Lexicon) -> None:
+    found = orgs_in("공사는 수원 광교테크노밸리 바이오부지를 혁신거점으로 만든다.", lexicon)
+    assert found == []
+
+
+def test_an_address_with_a_dong_and_a_joint_host_that_is_no_address(lexicon: Lexicon) -> None:
+    assert names(orgs_in("협약식은 연수구 송도동 연세대 국제캠퍼스에서 열렸다.", lexicon)) == {"연세대학교"}
+    assert names(orgs_in("인천시와 시흥시 공동 주관으로 회의가 열렸다.", lexicon)) == {"인천광역시", "시흥시"}
+
+
+def test_a_startup_centre_and_an_international_body(lexicon: Lexicon) -> None:
+    found = orgs_in("대전바이오창업원은 세계보건기구(WHO)와 협력한다.", lexicon)
+    assert names(found) == {"대전바이오창업원", "세계보건기구"}
+
+
+def test_a_byline_run_into_the_next_line_is_no_part_of_a_name(lexicon: Lexicon) -> None:
+    found = orgs_in("사진=김민수 기자박철수 대전시의회 의장이 축사를 했다.", lexicon)
+    assert names(found) == {"대전광역시의회"}
+
+
+def test_an_ethics_committee_every_institute_has_is_a_kind(lexicon: Lexicon) -> None:
+    assert orgs_in("시는 기관생명윤리위원회와 분양심사위원회를 구성한다.", lexicon) == []
+
+
+def test_a_unit_of_a_university_written_with_spaces(lexicon: Lexicon) -> None:
+    found = orgs_in("연세대 디지털헬스케어 사업단이 참여했다.", lexicon)
+    assert names(found) == {"연세대학교 디지털헬스케어 사업단"}

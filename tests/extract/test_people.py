@@ -151,3 +151,38 @@ def test_common_nouns_before_a_title_are_nobody(lexicon: Lexicon, text: str) -> 
 ])
 def test_a_title_stays_on_its_side_of_a_comma(lexicon: Lexicon, text: str) -> None:
     assert people_in(text, lexicon) == [("이남주", "미래산업국장", "인천광역시")]
+
+
+# -- kinds of error seen on real reporting (sentences written for these tests) --------------------------
+
+def test_a_mayor_whose_city_ends_like_a_hall_is_a_mayor(lexicon: Lexicon) -> None:
+    # 대전시장 also ends with 전시장 (an exhibition hall)
+    assert people_in("이정우 대전시장은 15일 착공식에서 축사를 했다.", lexicon) == [
+        ("이정우", "대전시장", "대전광역시")]
+
+
+def test_names_listed_with_a_middle_dot_share_the_title(lexicon: Lexicon) -> None:
+    found = people_in("행사에는 김성호․김명수․박대성 도의원 등 20여명이 참석했다.", lexicon)
+    assert [(n, t) for n, t, _ in found] == [("김명수", "도의원"), ("김성호", "도의원"), ("박대성", "도의원")]
+
+
+def test_foreign_names_of_two_words_and_a_listed_foreign_name(lexicon: Lexicon) -> None:
+    found = people_in("행사에는 일본 롯데홀딩스 다카하시 겐지 대표이사와 알렉스 보로노프 인실리코 메디슨 대표가 "
+                      "참석했고, 최민호·마르탱르브룅 싸토리우스코리아오퍼레이션스 공동대표가 서명했다.", lexicon)
+    assert {(n, t) for n, t, _ in found} == {("다카하시 겐지", "대표이사"), ("알렉스 보로노프", "대표"),
+                                            ("최민호", "공동대표"), ("마르탱르브룅", "공동대표")}
+
+
+def test_an_acting_head_and_a_latin_short_form_on_the_title(lexicon: Lexicon) -> None:
+    assert people_in("이종수 사장 직무대행은 협약의 뜻을 설명했다.", lexicon) == [("이종수", "사장 직무대행", None)]
+    assert people_in("박상훈 LH사장 직무대행은 사업비를 분담한다고 말했다.", lexicon) == [
+        ("박상훈", "사장 직무대행", "한국토지주택공사")]
+
+
+def test_a_legislator_with_an_electoral_district(lexicon: Lexicon) -> None:
+    assert people_in("이날 정민수 인천 연수구(을) 국회의원이 축사를 했다.", lexicon) == [
+        ("정민수", "국회의원", "국회")]
+
+
+def test_a_common_noun_and_its_particle_before_a_title_is_nobody(lexicon: Lexicon) -> None:
+    assert people_in("센터는 국산 백신의 해외 시장 진출도 돕는다.", lexicon) == []

@@ -137,7 +137,7 @@ CASES: tuple[Case, ...] = (
          _bytes(lambda: kit.hwpx_with(kit.LAUGHS_PROLOG, "&i;")), r"DTD|entit"),
     Case("docx-as-hwpx", "containers", "h27_word.hwpx",
          _bytes(lambda: kit.zip_bytes({"word/document.xml": b"<w/>"}, mimetype=b"application/vnd.openxml")),
-         r"not an HWPX"),
+         r"Word documents are not read; save it as PDF or HWPX"),
     Case("hwpx-without-sections", "containers", "h28_hollow.hwpx",
          _bytes(lambda: kit.zip_bytes({"Contents/header.xml": b"<h/>"})), r"section"),
     Case("truncated-ole-hwp", "containers", "h29_truncated.hwp", _bytes(kit.truncated_ole), r"damaged|OLE"),

@@ -46,7 +46,7 @@ def test_the_ingest_command_advances_the_bar_once_per_file(tmp_path: Path, monke
             return None
 
     def fake_ingest(root: Path, paths: list[Path], options: pipeline.IngestOptions,
-                    progress: pipeline.Progress | None = None) -> pipeline.IngestReport:
+                    progress: pipeline.Progress | None = None, on_wait: object = None) -> pipeline.IngestReport:
         assert progress is not None
         for p in sorted(tmp_path.glob("*.txt")):
             progress(str(p))
@@ -54,6 +54,7 @@ def test_the_ingest_command_advances_the_bar_once_per_file(tmp_path: Path, monke
 
     monkeypatch.setattr(_output, "progress", Progress)
     monkeypatch.setattr(pipeline, "ingest", fake_ingest)
+    (tmp_path / "biohub.yaml").write_text("version: 1\n", encoding="utf-8")  # a knowledge base
     res = CliRunner().invoke(app, ["--kb", str(tmp_path), "ingest", str(tmp_path)])
     assert res.exit_code == 0, res.stderr
     assert seen == [(3, "ingest"), (1, "0.txt"), (1, "1.txt"), (1, "2.txt")]

@@ -26,9 +26,14 @@ WriteFile = Callable[[str, bytes], Path]
 # ---------------------------------------------------------------------------------------------- PDF
 
 
-def build_pdf(pages: Sequence[Sequence[str]], *, encrypted: bool = False, text_layer: bool = True) -> bytes:
-    """A PDF with one line of text per entry of each page (CID font, ToUnicode, no embedded glyphs)."""
-    chars = sorted({ch for page in pages for line in page for ch in line})
+PdfLine = str | tuple[str, float, float]  # a line of text, or one drawn at (x, y) in the order given
+
+
+def build_pdf(pages: Sequence[Sequence[PdfLine]], *, encrypted: bool = False, text_layer: bool = True,
+              to_unicode: bool = True) -> bytes:
+    """A PDF with one line of text per entry of each page (CID font, ToUnicode, no embedded glyphs);
+    a plain string is drawn under the previous one, a (text, x, y) entry where it says."""
+    chars = sorted({ch for page in pages for line in page for ch in (line if isinstance(line, str) else line[0])})
     cid_of = {ch: index + 1 for index, ch in enumerate(chars)}
     objects: list[bytes] = []
 
@@ -50,22 +55,23 @@ def build_pdf(pages: Sequence[Sequence[str]], *, encrypted: bool = False, text_l
         cmap_lines.extend(f"<{cid:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for ch, cid in block)
         cmap_lines.append("endbfchar")
     cmap_lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
-    to_unicode = add(stream("\n".join(cmap_lines).encode()))
+    unicode_map = add(stream("\n".join(cmap_lines).encode()))
     descriptor = add(b"<< /Type /FontDescriptor /FontName /TestGothic /Flags 4 /FontBBox [0 -200 1000 900] "
                      b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
     cid_font = add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestGothic /CIDSystemInfo "
                    f"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                    f"/FontDescriptor {descriptor} 0 R /DW 1000 /CIDToGIDMap /Identity >>".encode())
     font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /TestGothic /Encoding /Identity-H "
-               f"/DescendantFonts [{cid_font} 0 R] /ToUnicode {to_unicode} 0 R >>".encode())
+               f"/DescendantFonts [{cid_font} 0 R]{f' /ToUnicode {unicode_map} 0 R' if to_unicode else ''} >>".encode())
     page_ids: list[int] = []
     pages_id = len(objects) + 1 + 2 * len(pages)  # the /Pages object comes after every page
     for page in pages:
         if text_layer:
             ops = ["BT", "/F1 10 Tf"]
             for row, line in enumerate(page):
-                hexed = "".join(f"{cid_of[ch]:04X}" for ch in line)
-                ops.append(f"1 0 0 1 40 {800 - 16 * row} Tm <{hexed}> Tj")
+                text, x, y = (line, 40.0, 800.0 - 16 * row) if isinstance(line, str) else line
+                hexed = "".join(f"{cid_of[ch]:04X}" for ch in text)
+                ops.append(f"1 0 0 1 {x:g} {y:g} Tm <{hexed}> Tj")
             ops.append("ET")
         else:
             ops = ["0.5 g", "40 600 300 150 re f"]

@@ -79,7 +79,7 @@ def _pdf_with_stream(content: bytes) -> bytes:
 
 def test_a_pdf_stream_that_unpacks_past_the_budget_is_refused_before_it_is_unpacked() -> None:
     bomb = _pdf_with_stream(b"BT /F1 12 Tf 40 800 Td (Seoul) Tj ET\n" + b" " * (8 * 1024 * 1024))
-    extract_pdf(_pdf_with_stream(b"BT /F1 12 Tf 40 800 Td (Seoul) Tj ET\n"))  # pdfminer's modules imported
+    extract_pdf(_pdf_with_stream(b"BT /F1 12 Tf 40 800 Td (Seoul) Tj ET\n"))  # PDFium loaded
     tracemalloc.start()
     try:
         with pytest.raises(TooLargeError, match="expands to more than 1 MB"):
@@ -101,18 +101,22 @@ def test_pdf_text_past_the_budget_is_refused() -> None:
         extract_pdf(data, text_budget=TextBudget(300))
 
 
-def test_a_damaged_flate_checksum_is_forgiven_in_one_pass() -> None:
-    """pdfminer retries a stream whose checksum is damaged a byte at a time; the retry keeps its rule
-    (damage in the last three bytes is forgiven, earlier damage is an error) without its quadratic copy."""
-    text = b"BT /F1 12 Tf 40 800 Td (Wonju) Tj ET\n" * 2000
-    damaged = zlib.compress(text)[:-2] + b"\x00\x00"
-    assert pdf_streams._decompress_corrupted(damaged) == text
-    with pytest.raises(zlib.error):
-        pdf_streams._decompress_corrupted(b"\x78\x9c\xff\xff" + zlib.compress(text)[2:])
+def test_streams_are_counted_together_and_image_streams_not_at_all() -> None:
+    content = zlib.compress(b"BT (Songdo) Tj ET\n" * 40_000)  # 720,000 bytes unpacked
+    image = zlib.compress(b"\x00" * 4_000_000)
+    pdf = (b"%PDF-1.4\n1 0 obj\n<< /Filter /FlateDecode >>\nstream\n" + content + b"\nendstream\nendobj\n"
+           b"2 0 obj\n<< /Type /XObject /Subtype /Image /Filter /FlateDecode >>\nstream\n" + image
+           + b"\nendstream\nendobj\n3 0 obj\n<< /Filter /FlateDecode >>\nstream\r\n" + content
+           + b"\nendstream\nendobj\n%%EOF\n")
+    pdf_streams.check_streams(pdf, ExpansionBudget(1_500_000))  # 1,440,000: the image is not counted
+    with pytest.raises(TooLargeError, match="expands to more than"):
+        pdf_streams.check_streams(pdf, ExpansionBudget(1_400_000))
 
 
-def test_run_length_streams_are_counted_before_they_are_decoded() -> None:
-    assert pdf_streams._run_length_size(bytes([2]) + b"abc" + bytes([255 - 9]) + b"z" + bytes([128])) == 3 + 11
+def test_a_damaged_stream_counts_what_inflates_before_the_damage() -> None:
+    packed = zlib.compress(b"x" * 2_000_000)
+    pdf = b"%PDF-1.4\nstream\n" + packed[:len(packed) // 2] + b"\xff" * 64 + b"\nendstream\n%%EOF\n"
+    pdf_streams.check_streams(pdf, ExpansionBudget(2_000_000))  # no error: PDFium reads what it can
 
 
 def test_plain_text_past_the_budget_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

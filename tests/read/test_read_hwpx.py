@@ -115,7 +115,7 @@ def test_malformed_section_xml(write: WriteFile) -> None:
 
 def test_other_zip_archives_are_not_hwpx(write: WriteFile) -> None:
     docx = build_hwpx({}, mimetype=None, extra={"word/document.xml": b"<w:document/>"})
-    with pytest.raises(ReadError, match="not an HWPX document"):
+    with pytest.raises(ReadError, match="a Word document: Word documents are not read; save it as PDF or HWPX"):
         read_path(write("report.docx", docx))
     epub = build_hwpx({}, mimetype=b"application/epub+zip", extra={"OEBPS/a.xhtml": b"<html/>"})
     with pytest.raises(ReadError, match="not an HWPX document"):

@@ -30,11 +30,19 @@ def test_folders_expand_recursively_in_name_order(tmp_path: Path) -> None:
 
 
 def test_hidden_entries_and_other_suffixes_are_skipped_in_folders(tmp_path: Path) -> None:
-    make_tree(tmp_path, [".hidden.txt", ".git/HEAD.txt", "notes.docx", "image.png", "keep.txt",
-                         "sub/.cache/x.md"])
+    make_tree(tmp_path, [".hidden.txt", ".git/HEAD.txt", "image.png", "keep.txt", "sub/.cache/x.md"])
     paths, errors = iter_inputs([tmp_path])
     assert errors == []
     assert [p.name for p in paths] == ["keep.txt"]
+
+
+def test_word_documents_in_folders_are_named_not_skipped(tmp_path: Path) -> None:
+    make_tree(tmp_path, ["notes.docx", "old.DOC", "keep.txt"])
+    paths, errors = iter_inputs([tmp_path])
+    assert [p.name for p in paths] == ["keep.txt"]
+    assert sorted(e.render() for e in errors) == [
+        f"{tmp_path / name}: a Word document: Word documents are not read; save it as PDF or HWPX"
+        for name in ("notes.docx", "old.DOC")]
 
 
 def test_explicit_files_are_kept_whatever_their_suffix(tmp_path: Path) -> None:

@@ -19,6 +19,17 @@ def test_korean_text_and_spacing(write: WriteFile) -> None:
     assert doc.text == "\n".join(PAGE_ONE) + "\n\n" + "\n".join(PAGE_TWO)
 
 
+def test_lines_come_in_page_order_and_a_table_row_on_one_line(write: WriteFile) -> None:
+    """A boxed headline drawn after the running text, and table cells drawn column by column, read as a
+    reader sees the page: top to bottom, a row left to right."""
+    page = [("총사업비는 3,350억 원이다.", 40, 700), ("오송 바이오 포럼이 열렸다.", 40, 716),
+            ("구분", 40, 600), ("국비", 40, 584), ("2025년", 200, 600), ("1,200억", 200, 584),
+            ("오송 바이오 포럼 개최", 120, 780)]
+    doc = read_path(write("boxed.pdf", build_pdf([page])))
+    assert doc.text.split("\n") == ["오송 바이오 포럼 개최", "오송 바이오 포럼이 열렸다.", "총사업비는 3,350억 원이다.",
+                                    "구분 2025년", "국비 1,200억"]
+
+
 def test_pdf_is_sniffed_whatever_its_name(write: WriteFile) -> None:
     doc = read_path(write("attachment.hwp", build_pdf([PAGE_ONE])))
     assert doc.format == "pdf"
@@ -40,6 +51,11 @@ def test_truncated_pdf(write: WriteFile, keep: float) -> None:
 def test_pdf_without_a_text_layer(write: WriteFile) -> None:
     with pytest.raises(ReadError, match=r"no text layer \(scanned image\?\)"):
         read_path(write("scan.pdf", build_pdf([PAGE_ONE], text_layer=False)))
+
+
+def test_pdf_whose_fonts_map_to_no_unicode(write: WriteFile) -> None:
+    with pytest.raises(ReadError, match="fonts carry no Unicode mapping"):
+        read_path(write("glyphs.pdf", build_pdf([PAGE_ONE], to_unicode=False)))
 
 
 def test_garbage_between_header_and_eof_marker(write: WriteFile) -> None:

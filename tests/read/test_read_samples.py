@@ -40,7 +40,7 @@ PHRASES = phrases()
 
 @functools.cache
 def read_sample(name: str) -> RawDocument | ReadError:
-    """Each sample is read once per session (the 9-page Quartz PDF takes pdfminer seconds)."""
+    """Each sample is read once per session."""
     try:
         return read_path(SAMPLES / name)
     except ReadError as exc:

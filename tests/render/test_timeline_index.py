@@ -45,7 +45,7 @@ def full_table(base: knowledge_base.KnowledgeBase, lang: str, *, limit: int | No
                newest: int | None = TABLE_ROWS,
                **filters: object) -> terminal.TableView:
     flt = query.timeline_filter(base, limit=limit, **filters)  # type: ignore[arg-type]
-    return terminal.timeline_table(base, base.timeline(flt), lang, newest=newest)
+    return terminal.filtered_table(base, flt, lang, newest=newest)
 
 
 def filter_cases(base: knowledge_base.KnowledgeBase) -> list[dict[str, object]]:

@@ -75,6 +75,15 @@ def test_alias_claimed_by_two_organisations_belongs_to_neither(make_source: Make
     assert all("시" not in o.aliases for o in res.orgs.values())
 
 
+def test_a_university_written_short_is_the_same_body(make_source: MakeSource) -> None:
+    a = make_source("시흥배곧서울대병원은 2029년 문을 연다.", orgs=[("시흥배곧서울대병원", "시흥배곧서울대병원")])
+    long_name = "시흥배곧서울대학교병원"
+    b = make_source(f"{long_name} 착공식이 열렸다.", orgs=[(long_name, long_name)])
+    for sources in ([a, b], [b, a]):
+        (org,) = resolve(sources).orgs.values()
+        assert org.name == "시흥배곧서울대학교병원" and org.aliases == ["시흥배곧서울대병원"]
+
+
 def test_hand_edit_survives_and_conflict_is_reported(make_source: MakeSource) -> None:
     src = _meeting(make_source, RELEASE, "인천광역시", PartialDate.of(2025, 7, 9), "추진단 제2차 정기회의")
     first = resolve([src])
@@ -114,6 +123,23 @@ def test_people_keep_roles_over_time(make_source: MakeSource) -> None:
     roles = [(r.title, r.first_seen, r.last_seen) for r in person.roles]
     assert roles == [("제2차관", "2024-05-29", "2024-08-01"), ("위원장", "2024-06-03", "2024-06-03")]
     assert person.roles[0].organization is not None
+
+
+def test_one_office_written_three_ways_is_one_role(make_source: MakeSource) -> None:
+    city = [("인천시", "인천광역시")]
+    a = make_source("유정민 인천시장이 축사를 했다.", orgs=city, people=[("유정민", "인천시장", "인천광역시")],
+                    published=PartialDate.of(2024, 7, 3))
+    b = make_source("유정민 인천광역시장이 참석했다.", orgs=city, people=[("유정민", "인천광역시장", "인천광역시")],
+                    published=PartialDate.of(2024, 9, 1))
+    c = make_source("인천시 유정민 시장은 말했다.", orgs=city, people=[("유정민", "인천시장", "인천광역시")],
+                    published=PartialDate.of(2025, 1, 5))
+    d = make_source("유정민 인천시 행정부시장이 말했다.", orgs=city, people=[("유정민", "행정부시장", "인천광역시")],
+                    published=PartialDate.of(2023, 1, 5))
+    (person,) = resolve([a, b, c, d]).people.values()
+    # the body once: 인천시장 and 인천광역시장 at 인천광역시 are its 시장
+    assert [(r.title, r.first_seen, r.last_seen) for r in person.roles] == [
+        ("행정부시장", "2023-01-05", "2023-01-05"), ("시장", "2024-07-03", "2025-01-05")]
+    assert {r.organization for r in person.roles} == {next(iter(resolve([a]).orgs))}
 
 
 def test_close_names_are_proposed_not_merged(make_source: MakeSource) -> None:

@@ -83,10 +83,17 @@ def test_html_reports_escape_every_document_text(built: Path) -> None:
 
 
 def test_rendering_writes_only_inside_reports(built: Path) -> None:
+    """Nothing outside reports/ but biohub's own caches (.biohub/cache: a build stamp is written once
+    the files it describes are some seconds old, which under load may be the second build)."""
     root = built.parent
-    before = snapshot(root, skip=built / "reports")
+
+    def outside() -> dict[str, bytes | str]:
+        return {k: v for k, v in snapshot(root, skip=built / "reports").items()
+                if not k.startswith(f"{built.name}/.biohub/cache/")}
+
+    before = outside()
     assert run_biohub(built, ["build"], cwd=root).code == 0
-    assert snapshot(root, skip=built / "reports") == before
+    assert outside() == before
 
 
 TAGS = [

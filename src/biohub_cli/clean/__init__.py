@@ -8,16 +8,19 @@ translation), one paragraph a line. `segments` cover that text: a "body" segment
 
 from __future__ import annotations
 
+import dataclasses
+
 from biohub_cli.clean.lines import mostly_latin, normalise_spaces, split_lines
 from biohub_cli.clean.metadata import lift
 from biohub_cli.clean.rejoin import Paragraph, paragraphs
 from biohub_cli.clean.story import Plan, plan
+from biohub_cli.clean.topic import off_topic_reason
 from biohub_cli.clean.translation import split_trailing_translation
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.records import Noise, Segment
 from biohub_cli.models.stages import Document, Metadata, RawDocument
 
-__all__ = ["clean"]
+__all__ = ["clean", "with_published"]
 
 
 def clean(raw: RawDocument, *, published: PartialDate | None = None) -> Document:
@@ -29,7 +32,7 @@ def clean(raw: RawDocument, *, published: PartialDate | None = None) -> Document
         doc = clean_document(raw)
     except Exception:  # a page we cannot parse still gives a document
         doc = _keep_everything(raw)
-    return _with_published(doc, published)
+    return with_published(doc, published)
 
 
 def clean_document(raw: RawDocument) -> Document:
@@ -43,8 +46,9 @@ def clean_document(raw: RawDocument) -> Document:
     if not body:
         body, translation = translation, []
     text, segments = _assemble(body, translation)
-    return Document(raw=raw, text=text, segments=segments, noise=_noise(raw.text, p),
-                    metadata=lift(p, body, raw.source_id))
+    metadata = lift(p, body, raw.source_id, raw.page)
+    metadata = dataclasses.replace(metadata, off_topic=off_topic_reason(metadata.title, text))
+    return Document(raw=raw, text=text, segments=segments, noise=_noise(raw.text, p), metadata=metadata)
 
 
 def _assemble(body: list[Paragraph], translation: list[Paragraph]) -> tuple[str, tuple[Segment, ...]]:
@@ -73,6 +77,7 @@ def _noise(text: str, p: Plan) -> tuple[Noise, ...]:
             cut = line.text[:prefix.length].rstrip()
             lead = len(cut) - len(cut.lstrip())
             spans.append((line.start + lead, line.start + len(cut), prefix.reason))
+    spans += p.inline_noise
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, reason in spans:
@@ -94,10 +99,12 @@ def _keep_everything(raw: RawDocument) -> Document:
     kept = [t for t in (normalise_spaces(line.text) for line in split_lines(raw.text)) if t]
     text = "\n".join(kept)
     segments = (Segment(kind="body", start=0, end=len(text)),) if text else ()
-    return Document(raw=raw, text=text, segments=segments, noise=(), metadata=Metadata())
+    return Document(raw=raw, text=text, segments=segments, noise=(),
+                    metadata=Metadata(off_topic=off_topic_reason(None, text)))
 
 
-def _with_published(doc: Document, published: PartialDate | None) -> Document:
+def with_published(doc: Document, published: PartialDate | None) -> Document:
+    """The document dated by the analyst's `published` (kept as found when it is None)."""
     if published is None:
         return doc
     meta = doc.metadata
@@ -109,5 +116,5 @@ def _with_published(doc: Document, published: PartialDate | None) -> Document:
     metadata = Metadata(title=meta.title, outlet=meta.outlet, reporter=meta.reporter, published=given,
                         published_time=meta.published_time if same_day else None,
                         published_evidence=meta.published_evidence if same_day else None,
-                        header=dict(meta.header))
+                        header=dict(meta.header), url=meta.url, off_topic=meta.off_topic)
     return Document(raw=doc.raw, text=doc.text, segments=doc.segments, noise=doc.noise, metadata=metadata)

@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from biohub_cli.clean import browser
+from biohub_cli.clean.credits import NAMES, REPORTER_ROLE
 from biohub_cli.clean.cues import bare, cues, folded
 from biohub_cli.clean.dates import find_dates, is_bare_date
 from biohub_cli.clean.header import is_header_line
 from biohub_cli.clean.lines import letters, mostly_latin, sentence_final
+from biohub_cli.clean.stamps import credited_date, date_label_at, garbled_stamp
 
 # Reasons recorded in Document.noise.
 WEATHER = "weather widget"
+MARKET = "market widget"
+ADVERT = "advertisement"
+PROMPT = "subscription prompt"
 HEADER_DATE = "page header date"
 MENU = "page menu"
 SECTION = "section name"
@@ -40,12 +46,9 @@ TIP_LINE = "tip line"
 BARE_DATE = "bare date"
 
 END_MARKERS = frozenset({LATEST, POST_NAVIGATION, COMMENTS, COPYRIGHT, FOOTER})  # the story has ended
-PAGE_STRUCTURE = frozenset({WEATHER, HEADER_DATE, MENU})  # page chrome around the story
+PAGE_STRUCTURE = frozenset({WEATHER, MARKET, HEADER_DATE, MENU})  # page chrome around the story
 SOFT_BREAKS = frozenset({RELEASE_HEADER})  # split runs, but the story may go on after them
 
-NAME = r"[가-힣]{2,4}"
-NAMES = rf"{NAME}(?:\s*[·,ㆍ/]\s*{NAME})*"
-REPORTER_ROLE = r"(?:선임|수석|객원|전문|인턴|편집|취재|사진|영상|시민|대표)?"
 BYLINE_PATTERN = re.compile(
     rf"^(?:(?:글|사진|글·사진|글ㆍ사진)\s*[=:]?\s*)?(?:(?P<outlet>[^\s|/=·]{{2,20}})\s+)?(?P<names>{NAMES})\s*"
     rf"{REPORTER_ROLE}\s*(?:기자|특파원|통신원)(?P<rest>.*)$"
@@ -101,8 +104,9 @@ def classify(text: str) -> str | None:
 
 
 def _short_line(text: str) -> str | None:
-    for test in (_disclaimer_reason, _weather, _page_number, _copyright, _footer, _end_marker, _post_navigation, _tools,
-                 _sections, _release_header, _note, _byline, _caption, _tip, _separator):
+    for test in (_disclaimer_reason, _weather, _market, _page_number, _copyright, _footer, _end_marker,
+                 _post_navigation, _tools, _browser, _sections, _release_header, _note, _byline, _caption, _tip,
+                 _separator):
         reason = test(text)
         if reason is not None:
             return reason
@@ -134,6 +138,16 @@ def _weather(text: str) -> str | None:
     return None
 
 
+_QUOTE = re.compile(r"[▲▼△▽↑↓]\s*[\d,.]+|[-+−]?\d[\d,]*\.\d+\s*%?|[-+−]?\d+(?:\.\d+)?\s*%")
+
+
+def _market(text: str) -> str | None:
+    """A stock or exchange-rate quote ("코스피 2,612.34 ▲12.10", "등락률 -0.33%"): a widget, never the story."""
+    if len(text) > 100 or sentence_final(text) or not any(cue in text for cue in cues().market):
+        return None
+    return MARKET if _QUOTE.search(text) else None
+
+
 def _page_number(text: str) -> str | None:
     return PAGE_NUMBER if _PAGE_NUMBER.match(text) else None
 
@@ -159,13 +173,13 @@ def _footer(text: str) -> str | None:
 
 
 def marker_key(text: str) -> str:
-    """A heading with its decorations ("뉴스댓글 >", "더보기 +", "관련기사 (3)") taken off, for lookup."""
+    """A heading with its decorations ("뉴스댓글 >", "더보기 +", "[관련기사]", "관련기사 (3)") off, for lookup."""
     key = bare(text)
     previous = None
     while key and key != previous:
         previous = key
         key = _DECORATION.sub("", key).strip()
-        key = _BULLET.sub("", key)
+        key = _BULLET.sub("", key).strip("[]【】〔〕<>〈〉「」")
     return key
 
 
@@ -179,13 +193,14 @@ def _end_marker(text: str) -> str | None:
         return SHARE  # a comment counter in the share bar ("댓글 0"), not the comment box
     if key in c.comments:
         return COMMENTS
-    if key in c.latest:
-        return LATEST
+    if key in c.latest or _REPORTER_LEAD.sub("", key) in c.latest | {"다른기사", "다른기사보기"}:
+        return LATEST  # "관련기사", "윤다온 기자 다른기사 보기"
     if key.endswith("더보기") and key[: -len("더보기")] in c.latest | c.comments:
         return LATEST
     return None
 
 
+_REPORTER_LEAD = re.compile(r"^[가-힣]{2,4}기자(?:의)?")
 _NAV_ARROWS = re.compile(r"^[◀◁▲△▼▽▶▷∧∨↑↓<>«»‹›ㆍ·•\-\s]+")
 _MAX_NAV_LINE = 160
 
@@ -230,6 +245,16 @@ def _tools(text: str) -> str | None:
     if len(parts) >= 2 and all(p in c.share or p in c.menu for p in parts):
         return SHARE
     return None
+
+
+def _browser(text: str) -> str | None:
+    """What a browser copy carries: a row of buttons, an advertisement, a prompt to subscribe."""
+    row = browser.tool_row(text)
+    if row is not None:
+        return MENU if row == "menu" else SHARE
+    if browser.advert(text):
+        return ADVERT
+    return PROMPT if browser.prompt(text) else None
 
 
 def _sections(text: str) -> str | None:
@@ -281,6 +306,8 @@ def _byline(text: str) -> str | None:
         return BYLINE
     if EN_BYLINE_PATTERN.match(text) or _EMAIL_LINE.match(text) or dated_credit(text) is not None:
         return BYLINE
+    if credited_date(text) is not None or garbled_stamp(text) is not None:
+        return BYLINE  # a date and a credit ("2025-10-22  한소망"), or a stamp whose label the page garbled
     if is_bare_date(text):
         return BARE_DATE
     if len(text) <= 12 and text.rstrip(" :：") in cues().date_labels_first + cues().date_labels_later:
@@ -321,30 +348,6 @@ def _byline_rest(rest: str) -> bool:
         return False
     hangul, _ = letters(rest)
     return hangul <= 20 or date_label_at(rest) is not None
-
-
-def date_label_at(text: str) -> tuple[int, str] | None:
-    """(rank, label) of the first label directly followed by a date: 0 for 입력/등록/기사승인, 1 for 수정."""
-    c = cues()
-    best: tuple[int, int, str] | None = None
-    for rank, labels in ((0, c.date_labels_first), (1, c.date_labels_later)):
-        for label in labels:
-            start = text.find(label)
-            while start >= 0:
-                end = start + len(label)
-                if _date_follows(text, end):
-                    if best is None or start < best[1]:
-                        best = (rank, start, label)
-                    break
-                start = text.find(label, end)
-    return (best[0], best[2]) if best else None
-
-
-def _date_follows(text: str, pos: int) -> bool:
-    m = re.match(r"\s*(?:일시|시간|일)?\s*[:：]?\s*", text[pos:pos + 12])
-    rest = text[pos + (m.end() if m else 0):]
-    dates = find_dates(rest[:40], short_years=True)
-    return bool(dates) and dates[0].start == 0
 
 
 def _caption(text: str) -> str | None:

@@ -20,8 +20,13 @@ class Cues:
     weather_conditions: tuple[str, ...]
     weather_lines: frozenset[str]
     weather_air: tuple[str, ...]
+    market: tuple[str, ...]
     menu: frozenset[str]
     share: frozenset[str]
+    counters: tuple[str, ...]
+    advert_offers: tuple[str, ...]
+    advert_calls: tuple[str, ...]
+    subscription: tuple[str, ...]
     sections: frozenset[str]
     latest: frozenset[str]
     post_navigation: tuple[str, ...]  # without spaces, longest first
@@ -34,9 +39,13 @@ class Cues:
     translation_disclaimer: tuple[str, ...]
     date_labels_first: tuple[str, ...]
     date_labels_later: tuple[str, ...]
+    as_of: tuple[str, ...]  # a date followed by one of these dates a widget's figures, not a story
     release_header: tuple[tuple[str, str], ...]  # (surface label without spaces, canonical key)
     release_heading: frozenset[str]
     issuer_suffixes: tuple[str, ...]
+    title_fields: tuple[str, ...]
+    title_labels: tuple[str, ...]
+    title_signatures: tuple[str, ...]
     issuer_excluded: tuple[str, ...]
 
 
@@ -81,8 +90,13 @@ def cues() -> Cues:
         weather_conditions=tuple(sorted(_strings(weather, "conditions"), key=lambda s: (-len(s), s))),
         weather_lines=frozenset(squash(s) for s in _strings(weather, "lines")),
         weather_air=_strings(weather, "air"),
+        market=_strings(data, "market"),
         menu=frozenset(folded(s) for s in _strings(data, "menu")),
         share=frozenset(folded(s) for s in _strings(data, "share")),
+        counters=_strings(data, "counters"),
+        advert_offers=_strings(data.get("adverts") or {}, "offers"),
+        advert_calls=_strings(data.get("adverts") or {}, "calls"),
+        subscription=_strings(data, "subscription"),
         sections=frozenset(folded(s) for s in _strings(data, "sections")),
         latest=frozenset(bare(s) for s in _strings(data, "latest")),
         post_navigation=tuple(sorted({bare(s) for s in _strings(data, "post_navigation")}, key=lambda s: (-len(s), s))),
@@ -95,9 +109,13 @@ def cues() -> Cues:
         translation_disclaimer=tuple(s.lower() for s in _strings(data, "translation_disclaimer")),
         date_labels_first=_strings(labels, "first"),
         date_labels_later=_strings(labels, "later"),
+        as_of=_strings(data, "as_of"),
         release_header=tuple(header),
         release_heading=frozenset(bare(s) for s in _strings(data, "release_heading")),
         issuer_suffixes=_strings(issuers, "suffixes"),
+        title_fields=_strings(data.get("titles") or {}, "fields"),
+        title_labels=_strings(data.get("titles") or {}, "labels"),
+        title_signatures=_strings(data.get("titles") or {}, "signatures"),
         issuer_excluded=_strings(issuers, "excluded"),
     )
 

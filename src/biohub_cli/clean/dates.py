@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 _WEEKDAY = r"(?:\s*[(（]\s*[월화수목금토일](?:요일)?\s*[)）]|\s*[월화수목금토일]요일)?"
 _AMPM = r"(?:(?P<ampm>오전|오후|AM|PM|am|pm|a\.m\.|p\.m\.)\s*)?"
-_TIME = (
-    r"(?:\s*,?\s*" + _AMPM
+_TIME = (  # after a space, a comma, an ISO "T" or inside brackets ("2025/10/22 [15:10]")
+    r"(?:(?:\s*,?\s*|T)[\[(]?\s*" + _AMPM
     + r"(?:(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    + r"|(?P<h2>\d{1,2})\s*시(?:\s*(?P<mi2>\d{1,2})\s*분)?(?:\s*(?P<s2>\d{1,2})\s*초)?))?"
+    + r"|(?P<h2>\d{1,2})\s*시(?!간)(?:\s*(?P<mi2>\d{1,2})\s*분)?(?:\s*(?P<s2>\d{1,2})\s*초)?))?"
 )
 # 2025-07-09, 2025.07.09, 2025. 9. 19., 2025/7/9, 2025년 7월 9일
 _FULL = re.compile(

@@ -13,7 +13,8 @@ _PHONE = re.compile(r"(?<!\d)0\d{1,2}[-)\s.]\s?\d{3,4}[-\s.]\d{4}(?!\d)|[\w.+-]+
 _OPTION = re.compile(rf"[{_CHECKED}]\s*([가-힣A-Za-z]+)")
 _STRICT_FOLLOW = re.compile(rf"\s*(?:[:：]|[{_CHECKBOX}]|\d)")
 _MAX_HEADER_LINE = 160
-DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고", "제공일시"})
+_DATED = re.compile(r"\s*[:：]?\s*(?:19|20)\d{2}\s*[-./년]")  # a date right after a date label
+DATE_KEYS = frozenset({"보도시점", "보도일시", "배포일시", "엠바고", "제공일시", "발의연월일", "공고일", "시행일자"})
 # Board fields of a release page whose label is a common word: they count only with a value of this shape.
 _VALUE_SHAPES = {
     "조회수": re.compile(r"^\d[\d,]*\s*회?$"),
@@ -68,7 +69,9 @@ def is_header_line(text: str) -> bool:
             return value_fits(spans[0][2], line[spans[0][1]:stop].strip().lstrip(":：").strip())
         return spans[0][1] < len(line) or len(spans) > 1
     contact = {"담당 부서", "담당자", "책임자", "연락처"}
-    return any(key in contact for _, _, key in spans) and bool(_PHONE.search(line))
+    if any(key in contact for _, _, key in spans) and _PHONE.search(line):
+        return True
+    return any(key in DATE_KEYS and _DATED.match(line, end) for _, end, key in spans)  # "의 안 25318 발의연월일 : …"
 
 
 def value_fits(key: str, value: str) -> bool:

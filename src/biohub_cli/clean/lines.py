@@ -103,6 +103,11 @@ def sentence_final(text: str) -> bool:
     return bool(SENTENCE_END.search(text.rstrip()))
 
 
+def running_text(text: str) -> bool:
+    """A paragraph of the story itself: a long sentence, or too long for a headline."""
+    return (len(text) >= 40 and sentence_final(text)) or len(text) > 160
+
+
 _NUMERIC_TOKEN = re.compile(r"^[-+△▲▼(（]*[\d.,:~%‰]+[)）%]*[가-힣A-Za-z]{0,2}[)）]*$")
 
 

@@ -2,30 +2,34 @@
 
 Evidence offsets point into `RawDocument.text` (not the kept text): `start`/`end` span the label
 and the date ("기사승인 : 2025-07-09 16:55:30"), `sentence` is that raw line with its ends trimmed.
-Only dated labels count as a publication date (입력, 등록, 기사승인, 송고, 작성일, 발행일, a release's
-보도시점 ...; 수정 only when nothing better is there). A date alone at the top of a page or inside a
-weather widget is the page's rendering date and is never used.
+Only stamps count as a publication date (clean/stamps.py): dated labels (입력, 등록, 기사승인, 송고,
+작성일, 발행일, a release's 보도시점 ...; 수정 only when nothing better is there), a date in a reporter's
+byline, a date with a credit and nothing else, a date with its time between the headline and the
+lead. A date alone at the top of a page, or next to a weather or market widget, is the page's
+rendering date or the widget's and is never used.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from biohub_cli.clean import classify as c
+from biohub_cli.clean.credits import signature
 from biohub_cli.clean.cues import cues
 from biohub_cli.clean.dates import FoundDate, find_dates
 from biohub_cli.clean.header import label_spans, merge_header, parse_header_line
 from biohub_cli.clean.lines import Line
 from biohub_cli.clean.outlet import find_outlet
+from biohub_cli.clean.page import from_page
 from biohub_cli.clean.rejoin import Paragraph
-from biohub_cli.clean.story import Plan, date_label_cell
+from biohub_cli.clean.stamps import credited_date, garbled_stamp, label_before, labels
+from biohub_cli.clean.story import Plan, date_label_cell, lead_line
 from biohub_cli.clean.title import find_title
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
-from biohub_cli.models.stages import Metadata
+from biohub_cli.models.stages import Metadata, PageMetadata
 
-_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시"})
+_FIRST_RELEASE_KEYS = frozenset({"보도시점", "보도일시", "엠바고", "제공일시", "발의연월일", "공고일"})
 _LATER_RELEASE_KEYS = frozenset({"배포일시"})
 
 
@@ -38,8 +42,8 @@ class DatedLabel:
     label_line: int | None = None  # the label cell above the date, in a table laid out one cell a line
 
 
-def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
-    """The metadata of one document (the published date as the text gives it)."""
+def lift(plan: Plan, body: list[Paragraph], source_id: str, page: PageMetadata | None = None) -> Metadata:
+    """The metadata of one document: what a web page's markup states first, then what the text gives."""
     region = _region(plan)
     best = _publication(plan, region)
     published = evidence = None
@@ -49,9 +53,10 @@ def lift(plan: Plan, body: list[Paragraph], source_id: str) -> Metadata:
         published = PartialDate.of(f.year, f.month, f.day, basis="text")
         time = f.time
         evidence = _evidence(plan, best, source_id)
-    return Metadata(title=find_title(plan, body), outlet=find_outlet(plan, region), reporter=_reporter(plan, region),
-                    published=published, published_time=time, published_evidence=evidence,
-                    header=_header(plan, region))
+    lifted = Metadata(title=find_title(plan, body), outlet=find_outlet(plan, region),
+                      reporter=_reporter(plan, region), published=published, published_time=time,
+                      published_evidence=evidence, header=_header(plan, region))
+    return lifted if page is None else from_page(page, lifted, source_id)
 
 
 def _evidence(plan: Plan, best: DatedLabel, source_id: str) -> Evidence:
@@ -59,7 +64,9 @@ def _evidence(plan: Plan, best: DatedLabel, source_id: str) -> Evidence:
     line = plan.lines[best.line]
     end = line.start + best.found.end
     if best.label_line is None:
-        return Evidence(source=source_id, start=line.start + best.start, end=end, sentence=line.text.strip())
+        stamp = plan.stamps.get(best.line)
+        said = line.text[:stamp.length] if stamp is not None else line.text  # a stamp cut from a headline
+        return Evidence(source=source_id, start=line.start + best.start, end=end, sentence=said.strip())
     start = plan.lines[best.label_line].start + best.start
     cells = [plan.lines[k].stripped for k in range(best.label_line, best.line + 1) if not plan.lines[k].blank]
     return Evidence(source=source_id, start=start, end=end, sentence=" ".join(cells))
@@ -89,13 +96,19 @@ def _region(plan: Plan) -> range:
 
 def _publication(plan: Plan, region: range) -> DatedLabel | None:
     found: list[DatedLabel] = []
-    reporter_lines = {i for i in region if plan.reasons[i] == c.BYLINE and i not in plan.bare_dates}
+    reporter_lines = {i for i in region if plan.reasons[i] == c.BYLINE and i not in plan.bare_dates
+                      and _credits_a_reporter(plan.lines[i].text)}
+    lead = lead_line(plan)
     for i in region:
         reason = plan.reasons[i]
         line = plan.lines[i]
+        if i in plan.stamps:
+            stamp = plan.stamps[i]
+            found.append(DatedLabel(stamp.label.rank, i, stamp.label.start, stamp.found))
         if reason == c.BYLINE and i not in plan.bare_dates:
-            found.extend(_labelled(i, line))
-        elif reason == c.BYLINE and reporter_lines & {i - 2, i - 1, i + 1, i + 2}:
+            found.extend(_labelled(i, line, head=i < lead))
+        elif reason == c.BYLINE and not _near_widget(plan, i) and (
+                reporter_lines & {i - 2, i - 1, i + 1, i + 2} or _head_stamp(plan, i, lead) or _signed(plan, i)):
             found.extend(DatedLabel(1, i, f.start, f) for f in find_dates(line.text, short_years=True))
         elif reason == c.RELEASE_HEADER:
             found.extend(_release_dates(plan, i))
@@ -106,25 +119,55 @@ def _publication(plan: Plan, region: range) -> DatedLabel | None:
     return min(found, key=lambda d: (d.rank, d.line, d.start))
 
 
-def _labelled(index: int, line: Line) -> list[DatedLabel]:
+def _credits_a_reporter(text: str) -> bool:
+    """A byline line, not a date with a name or a body alone (a row of a chronology looks like those)."""
+    credit = credited_date(text)
+    return credit is None or credit.kind in ("email", "reporter")
+
+
+_WIDGETS = frozenset({c.WEATHER, c.MARKET})
+
+
+def _near_widget(plan: Plan, index: int) -> bool:
+    """A line within two of a weather or market widget's: a date there is the widget's."""
+    near = range(max(0, index - 2), min(len(plan.lines), index + 3))
+    return any(plan.reasons[k] in _WIDGETS for k in near if k != index)
+
+
+def _signed(plan: Plan, index: int) -> bool:
+    """A date alone above the signature of a notice ("2023년 3월 24일" / "서울특별시 강남구청장")."""
+    below = next((k for k in range(index + 1, min(len(plan.lines), index + 4)) if not plan.lines[k].blank), None)
+    return below is not None and signature(plan.lines[below].stripped)
+
+
+def _head_stamp(plan: Plan, index: int, lead: int) -> bool:
+    """A date alone with its time between the headline and the lead ("2022년 11월 13일(일) 19:05"): the
+    page's stamp without its label. A date without a time there is the page's rendering date."""
+    return index < lead and any(f.time for f in find_dates(plan.lines[index].text, short_years=True))
+
+
+def _labelled(index: int, line: Line, *, head: bool) -> list[DatedLabel]:
+    """Dates after a label (입력, 승인, 수정 …), in a reporter's byline, or with a credit and nothing else."""
     text = line.text
     dates = find_dates(text, short_years=True)
     if not dates:
         return []
-    labels: list[tuple[int, int, int]] = []  # (label start, label end, rank)
-    for rank, group in ((0, cues().date_labels_first), (2, cues().date_labels_later)):
-        for label in group:
-            for m in re.finditer(re.escape(label), text):
-                labels.append((m.start(), m.end(), rank))
+    found_labels = labels(text)
     out: list[DatedLabel] = []
     for f in dates:
-        before = [lab for lab in labels if lab[1] <= f.start and re.fullmatch(
-            r"\s*(?:일시|시간|일)?\s*[:：]?\s*", text[lab[1]:f.start])]
-        if before:
-            start, _, rank = max(before, key=lambda lab: (lab[1], -lab[0]))
-            out.append(DatedLabel(rank, index, start, f))
-        elif re.search(r"기자|특파원", text[:f.start]) or c.dated_credit(line.stripped) is not None:
+        label = label_before(text, f, found_labels)
+        if label is not None:
+            out.append(DatedLabel(label.rank, index, label.start, f))
+        elif c.BYLINE_PATTERN.match(line.stripped) or c.dated_credit(line.stripped) is not None:
             out.append(DatedLabel(1, index, f.start, f))
+    if out:
+        return out
+    credit = credited_date(text)
+    if credit is not None and (head or credit.kind in ("email", "reporter")):
+        out.append(DatedLabel(1, index, credit.found.start, credit.found))
+    garbled = garbled_stamp(text)
+    if garbled is not None:
+        out.append(DatedLabel(1, index, garbled.start, garbled))
     return out
 
 
@@ -196,6 +239,9 @@ def _reporter(plan: Plan, region: range) -> str | None:
         credit = c.dated_credit(text)
         if credit is not None:
             return credit
+        dated = credited_date(text)
+        if dated is not None and dated.kind == "name":
+            return dated.who
         en = c.EN_BYLINE_PATTERN.match(text)
         if en and english is None:
             english = en.group("name")

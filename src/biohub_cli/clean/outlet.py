@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 
 from biohub_cli.clean import classify as c
+from biohub_cli.clean.credits import is_issuer
 from biohub_cli.clean.cues import bare, cues
 from biohub_cli.clean.header import is_header_line, label_only, parse_header_line
-from biohub_cli.clean.story import Plan, body_like
+from biohub_cli.clean.stamps import credited_date
+from biohub_cli.clean.story import Plan, body_like, lead_line
 
 _COPYRIGHT_OUTLET = re.compile(
     r"(?:저작권자|Copyright|COPYRIGHT|copyright|ⓒ|©|\([cC]\))[\s:ⓒ©]*(?:\([cC]\))?\s*(?:(?:19|20)\d{2}(?:\s*-\s*(?:19|20)\d{2})?\s*)?"
@@ -26,19 +28,30 @@ _NOT_OUTLET = frozenset({"All", "all", "무단", "무단전재", "저작권자",
 
 def find_outlet(plan: Plan, region: range) -> str | None:
     """The news outlet the page names, else the body that issued the release, else None."""
-    return _news_outlet(plan, region) or _issuer(plan, region)
+    return _news_outlet(plan, region) or _issuer(plan, region) or _copyright(plan, range(region.stop, len(plan.lines)))
 
 
 def _news_outlet(plan: Plan, region: range) -> str | None:
     for i in sorted(plan.prefixes):
         if plan.prefixes[i].outlet:
             return plan.prefixes[i].outlet
+    lead = lead_line(plan)
     for i in region:
         if plan.reasons[i] == c.BYLINE and i not in plan.bare_dates:
             m = c.BYLINE_PATTERN.match(plan.lines[i].stripped)
-            if m and m.group("outlet") and m.group("outlet") not in _NOT_OUTLET:
-                return m.group("outlet")
-    for i in region:
+            outlet = m.group("outlet") if m else None
+            if outlet and outlet not in _NOT_OUTLET and re.search(r"[가-힣A-Za-z]", outlet):  # no date
+                return outlet
+            credit = credited_date(plan.lines[i].stripped) if i < lead else None
+            if credit is not None and credit.kind == "issuer":
+                return credit.who  # "2025.01.23 보건복지부" under a ministry's headline
+    return _copyright(plan, region)
+
+
+def _copyright(plan: Plan, lines: range) -> str | None:
+    """The outlet a copyright line names ("저작권자 © 달구벌바이오뉴스 무단전재 …"); one under the lists
+    after the story (관련기사, 기자의 다른 기사) names the site too."""
+    for i in lines:
         if plan.reasons[i] == c.COPYRIGHT:
             m = _COPYRIGHT_OUTLET.search(plan.lines[i].stripped)
             if m and m.group("outlet") not in _NOT_OUTLET:
@@ -79,12 +92,3 @@ def _candidates(plan: Plan, index: int) -> list[str]:
         return [value.split()[0] for key, value in pairs if key == _DEPARTMENT and value.split()]
     words = [w for w in text.split() if bare(w) not in cues().release_heading]
     return words if len(words) == 1 else []
-
-
-def is_issuer(name: str) -> bool:
-    """A public body's name on its own: "인천광역시", "보건복지부", "인천경제자유구역청" (not "미래산업과")."""
-    if not 3 <= len(name) <= 20 or not all("가" <= ch <= "힣" for ch in name):
-        return False
-    if name.endswith(cues().issuer_excluded):
-        return False
-    return name.endswith(cues().issuer_suffixes)

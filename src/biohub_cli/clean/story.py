@@ -13,12 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from biohub_cli.clean import classify as c
-from biohub_cli.clean.classify import date_label_at
 from biohub_cli.clean.cues import bare, cues
 from biohub_cli.clean.dates import find_dates, is_bare_date
 from biohub_cli.clean.header import DATE_KEYS, label_only, shaped, value_fits
-from biohub_cli.clean.lines import Line, letters, sentence_final, split_lines, tabular
+from biohub_cli.clean.inline import blank_inline_widgets
+from biohub_cli.clean.lines import Line, letters, normalise_spaces, running_text, sentence_final, split_lines, tabular
 from biohub_cli.clean.prefix import Prefix, find_prefix
+from biohub_cli.clean.stamps import LeadingStamp, date_label_at, leading_stamp
 
 _BODY_LENGTH = 40
 _AFTER_END_WEIGHT = 0.25
@@ -39,6 +40,13 @@ class Plan:
     prefixes: dict[int, Prefix] = field(default_factory=dict)  # line index -> dateline/byline to cut
     bare_dates: set[int] = field(default_factory=set)  # lines holding only a date
     header_values: dict[int, str] = field(default_factory=dict)  # value cell of a header table -> its key
+    stamps: dict[int, LeadingStamp] = field(default_factory=dict)  # a stamp cut from the start of a kept line
+    inline_noise: list[tuple[int, int, str]] = field(default_factory=list)  # furniture blanked inside a line
+
+
+def lead_line(p: Plan) -> int:
+    """The line of the story's first paragraph of running text: the head (headline, stamps) is above it."""
+    return next((i for i in p.body if running_text(p.lines[i].stripped)), len(p.lines))
 
 
 def body_like(text: str) -> bool:
@@ -49,9 +57,10 @@ def body_like(text: str) -> bool:
 
 def plan(text: str) -> Plan:
     """Classify every line, pick the story and any appended translation."""
-    lines = split_lines(text)
+    lines, widgets = blank_inline_widgets(split_lines(text))
     reasons: list[str | None] = [None if ln.blank else c.classify(ln.stripped) for ln in lines]
-    result = Plan(lines=lines, reasons=reasons)
+    result = Plan(lines=lines, reasons=reasons, inline_noise=[(a, b, c.MARKET) for a, b in widgets])
+    _leading_stamps(result)
     _header_cells(result)
     _settle_bare_dates(result)
     _extend_notes(result)
@@ -71,6 +80,28 @@ def plan(text: str) -> Plan:
     result.body = [i for i in result.body if result.reasons[i] is None]
     result.translation = [i for i in result.translation if result.reasons[i] is None]
     return result
+
+
+def _leading_stamps(p: Plan) -> None:
+    """A stamp opening the headline or the lead (" date 2025-12-04 오송 …"): cut off, the rest judged alone.
+
+    Only up to the first line of running text: further down, "등록 2025.10.22 기준 …" is the story's.
+    """
+    for i, ln in enumerate(p.lines):
+        if ln.blank:
+            continue
+        stamp = leading_stamp(ln.text) if p.reasons[i] in (None, c.BYLINE) else None
+        if stamp is not None:
+            rest = normalise_spaces(ln.text[stamp.length:])
+            if c.classify(rest) is None:
+                p.reasons[i] = None
+                p.stamps[i] = stamp
+                p.prefixes[i] = Prefix(length=stamp.length, reason=c.BYLINE, outlet=None, reporter=None)
+                if running_text(rest):
+                    return
+                continue
+        if p.reasons[i] is None and running_text(ln.stripped):
+            return
 
 
 def _header_cells(p: Plan) -> None:
@@ -287,7 +318,7 @@ def _find_prefixes(p: Plan) -> None:
     """The dateline or byline glued to the lead (the first body paragraphs)."""
     checked = 0
     for i in p.body:
-        if p.reasons[i] is not None:
+        if p.reasons[i] is not None or i in p.stamps:
             continue
         text = p.lines[i].text
         if not body_like(p.lines[i].stripped):

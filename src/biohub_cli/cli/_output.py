@@ -51,9 +51,10 @@ def info(message: str) -> None:
 
 
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-          *, styles: Sequence[str | None] | None = None, to_stderr: bool = False) -> None:
+          *, styles: Sequence[str | None] | None = None, to_stderr: bool = False, caption: str | None = None) -> None:
     """A rich table of plain strings (document text is escaped, never read as markup)."""
-    tab = Table(title=_cell(title) if title else None, show_lines=False)
+    tab = Table(title=_cell(title) if title else None, caption=_cell(caption) if caption else None,
+                show_lines=False)
     for col in columns:
         tab.add_column(escape(col))
     for i, row in enumerate(rows):
@@ -106,7 +107,7 @@ def progress(total: int, label: str) -> Iterator[Any]:
 
         class _Advance:
             def advance(self, n: int = 1, note: str | None = None) -> None:
-                bar.update(task, advance=n, note=_visible(note or ""))
+                bar.update(task, advance=n, note=note or "")
 
         yield _Advance()
 
@@ -117,19 +118,30 @@ __all__ = ["data", "err", "error", "escape", "info", "markup", "out", "progress"
 # -- added for the read-side views (timeline, org, person) -------------------------------------
 
 if TYPE_CHECKING:
+    from biohub_cli.render.profiles import ProfileView
     from biohub_cli.render.terminal import TableView
 
 
 def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
     """A table in sections (a bold heading row per group, a rule after it), each row in its own style.
 
-    Cells are document text and are escaped; styles are rich style names chosen by render/terminal.py.
+    The table takes the widest of its layouts in which no word breaks at the terminal's width, with the
+    column widths render/tables.fit gives (each at least as wide as its widest word). Cells are document text and
+    are escaped; styles are rich style names chosen by render/terminal.py.
     """
+    from rich.cells import cell_len
+
+    from biohub_cli.render.tables import fit
+
+    console = err if to_stderr else out
+    view, widths = fit(view, console.width, cell_len)
     tab = Table(title=_cell(view.title) if view.title else None,
                 caption=_cell(view.caption) if view.caption else None, show_lines=False)
     for i, col in enumerate(view.columns):
-        # fold, not ellipsis: rich's ellipsis drops a word when it wraps Korean (double-width) text
-        tab.add_column(escape(col), min_width=view.widths.get(i), no_wrap=i in view.widths, overflow="fold",
+        # fold, not ellipsis: rich's ellipsis drops a word when it wraps Korean (double-width) text;
+        # it folds only when no layout lets every word stand whole (then rich shares the width out)
+        tab.add_column(escape(col), width=widths[i] if widths else None,
+                       min_width=None if widths else view.widths.get(i), overflow="fold",
                        justify="right" if i in view.numeric else "left")
     for section in view.sections:
         if section.label:
@@ -137,31 +149,14 @@ def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
         for i, row in enumerate(section.rows):
             tab.add_row(*(_cell(c) for c in row.cells), style=row.style,
                         end_section=bool(section.label) and i == len(section.rows) - 1)
-    (err if to_stderr else out).print(tab)
+    console.print(tab)
 
 
-def markdown(text: str) -> None:
-    """Markdown: drawn by rich on a terminal, written raw when stdout is a pipe or a file."""
-    if out.is_terminal:
-        out.print(_folding_markdown(escape_controls(text)))
-    else:
-        data(text)
-
-
-def _folding_markdown(text: str) -> Any:
-    """rich Markdown whose table cells wrap instead of ending in `…` (which drops Korean words)."""
-    from rich.markdown import Markdown, TableElement
-
-    class FoldingTable(TableElement):
-        def __rich_console__(self, console: Any, options: Any) -> Any:
-            rows = [self.header.row] if self.header is not None and self.header.row is not None else []
-            rows += self.body.rows if self.body is not None else []
-            for row in rows:
-                for cell in row.cells:
-                    cell.content.overflow = "fold"
-            yield from super().__rich_console__(console, options)
-
-    class FoldingMarkdown(Markdown):
-        elements = {**Markdown.elements, "table_open": FoldingTable}
-
-    return FoldingMarkdown(text)
+def profile(view: ProfileView) -> None:
+    """An organisation's or a person's page: its name, `label: value` facts, then its tables."""
+    out.print(f"[bold]{_cell(view.heading)}[/bold]")
+    for label, value in view.facts:
+        out.print(f"{_cell(label)}: {_cell(value)}")
+    for tab in view.tables:
+        out.print()
+        grouped_table(tab)

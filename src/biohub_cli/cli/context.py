@@ -7,7 +7,8 @@ from pathlib import Path
 
 import typer
 
-from biohub_cli.config import find_root
+from biohub_cli.config import require_root
+from biohub_cli.errors import BiohubError
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,22 @@ class GlobalOptions:
 
     @property
     def root(self) -> Path:
-        return find_root(self.kb)
+        """The knowledge base the command works on; a usage error (exit 2) when there is none."""
+        return require_root(self.kb)
 
 
 def options(ctx: typer.Context) -> GlobalOptions:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, GlobalOptions) else GlobalOptions()
+
+
+def fail(exc: BiohubError) -> SystemExit:
+    """One stderr line and the error's exit code (1: nothing found, 2: usage).
+
+    SystemExit rather than typer.Exit: app.main() runs typer with standalone_mode=False, where an
+    Exit's code is returned and dropped, while SystemExit reaches the process (and CliRunner).
+    """
+    from biohub_cli.cli import _output
+
+    _output.error(exc.render())
+    return SystemExit(exc.exit_code)

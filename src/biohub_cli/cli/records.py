@@ -1,14 +1,19 @@
-"""`biohub show`, `validate`, `schema`, `export` and `merge`."""
+"""`biohub show`, `validate`, `schema`, `export`, `merge` and `split`."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from biohub_cli.cli import _output
-from biohub_cli.cli.context import options
+from biohub_cli.cli.context import fail, options
+from biohub_cli.errors import BiohubError, UsageError
+
+if TYPE_CHECKING:
+    from biohub_cli.ingest import merging as merging_mod
 
 
 class ExportFormat(StrEnum):
@@ -23,6 +28,7 @@ def register(app: typer.Typer) -> None:
     app.command("schema")(schema_cmd)
     app.command("export")(export_cmd)
     app.command("merge")(merge)
+    app.command("split")(split)
 
 
 def show(
@@ -36,7 +42,10 @@ def show(
     """
     from biohub_cli.kb import describe, knowledge_base
 
-    _output.data(describe.describe(knowledge_base.load(options(ctx).root), record_id, noise=noise))
+    try:
+        _output.data(describe.describe(knowledge_base.load(options(ctx).root), record_id, noise=noise))
+    except BiohubError as exc:
+        raise fail(exc) from None
 
 
 def validate(ctx: typer.Context) -> None:
@@ -85,6 +94,7 @@ def schema_cmd(
 def export_cmd(
     ctx: typer.Context,
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, jsonl or csv."),
+    all_: bool = typer.Option(False, "--all", help="Also the off-topic documents and the events only they report."),
 ) -> None:
     """Print the stable export (version 1) of the whole knowledge base.
 
@@ -93,6 +103,7 @@ def export_cmd(
     from biohub_cli.kb import export, knowledge_base
 
     base = knowledge_base.load(options(ctx).root)
+    base.include_off_topic = all_
     for e in base.errors:
         _output.warn(e.render())
     render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv}[fmt.value]
@@ -101,16 +112,54 @@ def export_cmd(
 
 def merge(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The organisation name to join into another."),
-    into: str | None = typer.Argument(None, help="The organisation it belongs to."),
-    undo: bool = typer.Option(False, "--undo", help="Take back an earlier merge of NAME."),
+    name: str = typer.Argument(..., help="The organisation (any of its names) or event id that joins another."),
+    into: str | None = typer.Argument(None, help="The organisation or event it joins."),
+    undo: bool = typer.Option(False, "--undo", help="Take back the merge of NAME: the records are as before it."),
 ) -> None:
-    """Join two organisations (kept in aliases.yaml) and resolve again.
+    """Join two organisations (kept in aliases.yaml) or two events (kept in events.yaml) and resolve again.
 
-    Example: biohub merge 인천시청 인천광역시   /   biohub merge --undo 인천시청
+    NAME's records join INTO's: INTO keeps its name, type, id and your edits (anything the merge changes
+    of it is printed). `--undo NAME` removes the entry, and the records are again what they were.
+
+    Example: biohub merge 인천시청 인천광역시   /   biohub merge ev-2025-1a2b3c4d5e ev-2025-6f7a8b9c0d   /
+    biohub merge --undo 인천시청
     """
     from biohub_cli.ingest import merging
 
     root = options(ctx).root
-    message = merging.undo(root, name) if undo else merging.merge(root, name, into)
-    _output.info(message)
+    try:
+        if undo and into:
+            raise UsageError(f"--undo takes one name: biohub merge --undo {name}")
+        _report(merging.undo(root, name) if undo else merging.merge(root, name, into))
+    except BiohubError as exc:
+        raise fail(exc) from None
+
+
+def split(
+    ctx: typer.Context,
+    event: str = typer.Argument(..., help="The event id."),
+    source: str = typer.Argument(..., help="One of its reports: a source id or file name."),
+    undo: bool = typer.Option(False, "--undo", help="Put a report taken out earlier back."),
+) -> None:
+    """Take one report out of an event that several reports made (kept in events.yaml) and resolve again.
+
+    The event keeps its id and your edits; the report becomes an event of its own. A report that an
+    event got from `biohub merge` is taken back with `biohub merge --undo` instead.
+
+    Example: biohub split ev-2025-1a2b3c4d5e src-0a8a98737b16   /
+    biohub split --undo ev-2025-1a2b3c4d5e src-0a8a98737b16
+    """
+    from biohub_cli.ingest import merging
+
+    root = options(ctx).root
+    try:
+        _report(merging.unsplit(root, event, source) if undo else merging.split(root, event, source))
+    except BiohubError as exc:
+        raise fail(exc) from None
+
+
+def _report(outcome: merging_mod.Outcome) -> None:
+    for w in outcome.warnings:
+        _output.warn(w)
+    for m in outcome.messages:
+        _output.info(m)

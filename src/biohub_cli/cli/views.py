@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from biohub_cli.cli import _output
-from biohub_cli.cli.context import options
+from biohub_cli.cli.context import fail, options
 from biohub_cli.errors import BiohubError
 from biohub_cli.render import labels
 from biohub_cli.render.tables import TABLE_ROWS
@@ -34,19 +34,9 @@ class ListFormat(StrEnum):
 
 
 class ProfileFormat(StrEnum):
+    table = "table"
     md = "md"
     html = "html"
-
-
-class EventType(StrEnum):
-    meeting = "meeting"
-    agreement = "agreement"
-    launch = "launch"
-    announcement = "announcement"
-    funding = "funding"
-    designation = "designation"
-    event = "event"
-    other = "other"
 
 
 class Lang(StrEnum):
@@ -75,36 +65,26 @@ def _load(ctx: typer.Context, lang: Lang | None) -> tuple[knowledge_base.Knowled
     return base, labels.resolve_lang(root, lang.value if lang else None)
 
 
-def _fail(exc: BiohubError) -> SystemExit:
-    """One stderr line and the error's exit code (1: nothing found, 2: usage).
-
-    SystemExit rather than typer.Exit: app.main() runs typer with standalone_mode=False, where an
-    Exit's code is returned and dropped, while SystemExit reaches the process (and CliRunner).
-    """
-    _output.error(exc.render())
-    return SystemExit(exc.exit_code)
+_fail = fail
 
 
-def _show(text: str, fmt: ProfileFormat) -> None:
-    if fmt is ProfileFormat.md:
-        _output.markdown(text)
-    else:
-        _output.data(text)
 
 
 def timeline(
     ctx: typer.Context,
     org: str | None = typer.Option(None, "--org", help="Only events of this organisation (name or alias)."),
     person: str | None = typer.Option(None, "--person", help="Only events this person took part in."),
-    type_: EventType | None = typer.Option(None, "--type", help="Only events of this type."),
+    type_: str | None = typer.Option(None, "--type", help="Only events of this type: meeting, agreement, launch, "
+                                     "announcement, funding, designation, event, other, or its label (회의, 협약, …)."),
     since: str | None = typer.Option(None, "--since", help="From this date on: 2025, 2025-06 or 2025-06-11."),
     until: str | None = typer.Option(None, "--until", help="Up to this date: 2025, 2025-06 or 2025-06-11."),
     text: str | None = typer.Option(None, "--query", "-q", help="Words in the title, venue, organisations or "
                                     "evidence sentences."),
     limit: int | None = typer.Option(None, "--limit", "-n", min=0,
-                                     help="At most this many events (the first in date order); 0: every event. "
-                                     f"The table shows the newest {TABLE_ROWS} unless this is given."),
+                                     help="At most this many events, the oldest first (the first in date order); "
+                                     f"0: every event. Without it the table shows the newest {TABLE_ROWS}."),
     main_only: bool = typer.Option(False, "--main-only", help="Leave out related events (mentioned only)."),
+    all_: bool = typer.Option(False, "--all", help="Also the events only off-topic documents report."),
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f",
                                        help="table, md, html, json, csv, ics or timelinejs."),
     lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
@@ -116,15 +96,19 @@ def timeline(
     from biohub_cli.render import timeline_index
 
     root = options(ctx).root
-    table = fmt is TimelineFormat.table and not text
+    try:
+        kind = labels.event_type_code(type_) if type_ else None
+    except BiohubError as exc:
+        raise _fail(exc) from None
+    table = fmt is TimelineFormat.table
     newest = None if limit is not None else TABLE_ROWS  # a table is for reading: the newest rows by default
-    if table:  # from the timeline index when it is fresh (it gives the very table a full load gives)
+    if table and not text and not all_:  # from the timeline index when fresh (it gives the table a full load gives)
         try:
             language = labels.resolve_lang(root, lang.value if lang else None)
         except BiohubError:  # reported below, after the load, as ever
             language = ""
         view = timeline_index.cached_table(root, language, org=org, person=person,
-                                           type=type_.value if type_ else None, since=since, until=until,
+                                           type=kind, since=since, until=until,
                                            limit=limit, related=not main_only, newest=newest) if language else None
         if view is not None:
             _output.grouped_table(view)
@@ -133,19 +117,21 @@ def timeline(
     from biohub_cli.render import pages, query, terminal
 
     base, stats = records_cache.load_with_stats(root)
+    base.include_off_topic = all_
     for problem in base.errors:
         _output.warn(problem.render())
     language = labels.resolve_lang(root, lang.value if lang else None)
     try:
-        flt = query.timeline_filter(base, org=org, person=person, type=type_.value if type_ else None,
+        flt = query.timeline_filter(base, org=org, person=person, type=kind,
                                     since=since, until=until, query=text, limit=limit, related=not main_only)
     except BiohubError as exc:
         raise _fail(exc) from None
-    events = base.timeline(flt)
     if table:
-        _output.grouped_table(terminal.timeline_table(base, events, language, newest=newest))
-        timeline_index.save(base, stats, language)  # the next timeline reads no record
+        _output.grouped_table(terminal.filtered_table(base, flt, language, newest=newest))
+        if not text and not all_:
+            timeline_index.save(base, stats, language)  # the next timeline reads no record
         return
+    events = base.timeline(flt)
     shown = query.describe_filter(base, flt, labels.labels(language))
     result = pages.timeline_text(base, events, fmt.value, language, filters=shown)
     _output.data(result.text)
@@ -156,21 +142,25 @@ def timeline(
 def org(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="A name, alias, English name or id."),
-    fmt: ProfileFormat = typer.Option(ProfileFormat.md, "--format", "-f", help="md (default) or html."),
+    fmt: ProfileFormat = typer.Option(ProfileFormat.table, "--format", "-f",
+                                      help="table (default: tables that fit the terminal), md or html."),
     lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
 ) -> None:
     """Everything known about one organisation: events, agreements, people, quotes, amounts, partners.
 
-    Example: biohub org 인하대병원
+    Example: biohub org 인하대병원   /   biohub org 인하대병원 --format md > inha.md
     """
-    from biohub_cli.render import pages, query
+    from biohub_cli.render import pages, profiles, query
 
     base, language = _load(ctx, lang)
     try:
         found = query.find_org(base, name)
     except BiohubError as exc:
         raise _fail(exc) from None
-    _show(pages.org_text(base, found, language, fmt=fmt.value), fmt)
+    if fmt is ProfileFormat.table:
+        _output.profile(profiles.org_view(base, found, language))
+    else:
+        _output.data(pages.org_text(base, found, language, fmt=fmt.value))
 
 
 def orgs(
@@ -194,21 +184,25 @@ def orgs(
 def person(
     ctx: typer.Context,
     name: str = typer.Argument(..., help="A name, English name or id."),
-    fmt: ProfileFormat = typer.Option(ProfileFormat.md, "--format", "-f", help="md (default) or html."),
+    fmt: ProfileFormat = typer.Option(ProfileFormat.table, "--format", "-f",
+                                      help="table (default: tables that fit the terminal), md or html."),
     lang: Lang | None = typer.Option(None, "--lang", help=_LANG_HELP),
 ) -> None:
     """Everything known about one person: titles over time, events, quotes, organisations met.
 
-    Example: biohub person 하병필
+    Example: biohub person 하병필   /   biohub person 하병필 --format md
     """
-    from biohub_cli.render import pages, query
+    from biohub_cli.render import pages, profiles, query
 
     base, language = _load(ctx, lang)
     try:
         found = query.find_person(base, name)
     except BiohubError as exc:
         raise _fail(exc) from None
-    _show(pages.person_text(base, found, language, fmt=fmt.value), fmt)
+    if fmt is ProfileFormat.table:
+        _output.profile(profiles.person_view(base, found, language))
+    else:
+        _output.data(pages.person_text(base, found, language, fmt=fmt.value))
 
 
 def people(

@@ -37,6 +37,6 @@ def extract(analysed: Analysed, lexicon: Lexicon) -> Extraction:
         organizations=sorted(orgs, key=lambda o: (o.evidence.start, o.evidence.end, o.name, o.surface)),
         people=sorted(people, key=lambda p: (p.evidence.start, p.evidence.end, p.name)),
         events=events,
-        amounts=sorted(amounts, key=lambda a: (a.evidence.start if a.evidence else -1, a.value_krw, a.text)),
+        amounts=sorted(amounts, key=lambda a: (a.evidence.start if a.evidence else -1, a.figure, a.text)),
         quotes=sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end)),
     )

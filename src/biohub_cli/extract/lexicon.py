@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ class OrgEntry:
     aliases: tuple[str, ...] = ()
     name_en: str | None = None
     parent: str | None = None
+    abbrev: tuple[str, ...] = ()  # 경남 for 경상남도: the body only in a list of bodies, otherwise a place
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,17 @@ class Rules:
     romanised: dict[str, tuple[str, ...]] = field(default_factory=dict)
     places: frozenset[str] = frozenset()
     attached_only: frozenset[str] = frozenset()  # suffixes that are no organisation as a word of their own
+    kind_suffixes: tuple[str, ...] = ()  # facility and unit suffixes: a few common syllables before one make a kind
+    kind_syllables: int = 0
+    facility_words: tuple[str, ...] = ()  # a name holding one of these is a facility or zone (venue, place)
+    countries: frozenset[str] = frozenset()  # a ministry named after one is that country's
 
 
 @lru_cache(maxsize=1)
 def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
-    raw_orgs: Any = yaml_io.read_yaml(DATA / "organizations.yaml") or {}
-    entries = []
-    for type_, items in raw_orgs.items():
-        if type_ not in ORG_TYPES:
-            raise ValueError(f"organizations.yaml: unknown type {type_!r}")
-        for item in items or []:
-            entries.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
-                                    name_en=item.get("name_en")))
+    # the national gazetteer (data/orgs/), then the curated bodies of the clusters, which win on a clash
+    files = [*sorted((DATA / "orgs").glob("*.yaml")), DATA / "organizations.yaml"]
+    entries = [entry for path in files for entry in _read_orgs(path)]
     rules: Any = yaml_io.read_yaml(DATA / "org_rules.yaml") or {}
     people: Any = yaml_io.read_yaml(DATA / "titles.yaml") or {}
     suffixes = sorted(((str(k), v) for k, v in (rules.get("suffixes") or {}).items()), key=lambda kv: -len(kv[0]))
@@ -57,7 +57,28 @@ def _bundled() -> tuple[tuple[OrgEntry, ...], Rules]:
         titles=tuple(sorted({str(t) for t in people.get("titles") or ()}, key=lambda t: -len(t))),
         bylines=frozenset(people.get("bylines") or ()), surnames=frozenset(people.get("surnames") or ()),
         romanised={k: tuple(v) for k, v in (people.get("romanised") or {}).items()},
-        places=frozenset(rules.get("places") or ()), attached_only=frozenset(rules.get("attached_only") or ()))
+        places=frozenset(rules.get("places") or ()), attached_only=frozenset(rules.get("attached_only") or ()),
+        kind_suffixes=tuple(rules.get("kind_suffixes") or ()), kind_syllables=int(rules.get("kind_syllables") or 0),
+        facility_words=tuple(rules.get("facility_words") or ()), countries=frozenset(rules.get("countries") or ()))
+
+
+def _read_orgs(path: Path) -> list[OrgEntry]:
+    """One organisations file: {type: [{name, aliases, abbrev, name_en, parent}, …]}."""
+    raw: Any = yaml_io.read_yaml(path) or {}
+    out = []
+    for type_, items in raw.items():
+        if type_ not in ORG_TYPES:
+            raise ValueError(f"{path.name}: unknown type {type_!r}")
+        for item in items or []:
+            out.append(OrgEntry(name=str(item["name"]), type=type_, aliases=tuple(item.get("aliases") or ()),
+                                name_en=item.get("name_en"), parent=item.get("parent"),
+                                abbrev=tuple(item.get("abbrev") or ())))
+    return out
+
+
+def bundled_titles() -> tuple[str, ...]:
+    """The titles of office of data/titles.yaml, longest first."""
+    return _bundled()[1].titles
 
 
 _MEMO_MAX = 100_000
@@ -72,6 +93,12 @@ class Lexicon:
         self._forms: dict[str, OrgEntry] = {}
         for e in entries:  # later entries (the knowledge base's) win over bundled ones
             self.entries[e.name] = e
+        for e in list(self.entries.values()):
+            parent = self.entries.get(e.parent or "")
+            if parent is not None and e.name.endswith(rules.venue_suffixes):
+                # a campus is where its university is: its names name the university
+                del self.entries[e.name]
+                self.entries[parent.name] = replace(parent, aliases=(*parent.aliases, e.name, *e.aliases))
         for e in self.entries.values():
             for form in (e.name, *e.aliases):
                 self._forms[normalise(form)] = e
@@ -81,6 +108,11 @@ class Lexicon:
         self.people = tuple(sorted(set(people)))
         self.memo: dict[tuple[str, str], Any] = {}  # (question, text) → answer: see `remembered`
         self._looked_up: dict[str, OrgEntry | None] = {}
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Bare place words that name a body only in a list of bodies (경남, 대전): otherwise places."""
+        return frozenset(a for e in self.entries.values() for a in e.abbrev)
 
     def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
         """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
@@ -119,21 +151,29 @@ class Lexicon:
     @cached_property
     def _surface_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
         forms = {(f, e.name) for e in self.entries.values() for f in (e.name, *e.aliases) if len(f) >= 2}
-        return tuple(sorted(((f, self.entries[n]) for f, n in forms), key=lambda fe: (-len(fe[0]), fe[0])))
+        return tuple((f, self.entries[n]) for f, n in sorted(forms, key=lambda fn: (-len(fn[0]), fn[0], fn[1])))
 
     @cached_property
     def scan_forms(self) -> tuple[tuple[str, OrgEntry], ...]:
-        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not)."""
-        return tuple((f, e) for f, e in self._surface_forms if not (f.isascii() and len(f) < 3))
+        """The surface forms worth looking for in Korean text (ASCII forms of one or two letters are not),
+        and each form written with spaces also without them (노보 노디스크 as 노보노디스크)."""
+        # a form named by two entries (GC녹십자: a name and another entry's alias) finds the one `lookup` gives
+        forms = {f: self._forms[normalise(f)] for f, _ in self._surface_forms if not (f.isascii() and len(f) < 3)}
+        for f in [f for f in forms if " " in f]:
+            forms.setdefault(f.replace(" ", ""), forms[f])
+        return tuple(sorted(forms.items(), key=lambda fe: (-len(fe[0]), fe[0])))
 
     @cached_property
-    def scan_forms_by_first(self) -> dict[str, tuple[tuple[int, str, OrgEntry], ...]]:
-        """scan_forms by their first character, each with its place in scan_forms: a sentence need only
-        be searched for the forms whose first character it holds."""
-        out: dict[str, list[tuple[int, str, OrgEntry]]] = {}
+    def scan_automaton(self) -> Any:
+        """An Aho-Corasick automaton of scan_forms (pyahocorasick): one pass over a sentence finds every
+        occurrence of every form, each reported with its place in scan_forms."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
         for i, (form, entry) in enumerate(self.scan_forms):
-            out.setdefault(form[0], []).append((i, form, entry))
-        return {ch: tuple(items) for ch, items in out.items()}
+            automaton.add_word(form, (i, form, entry))
+        automaton.make_automaton()
+        return automaton
 
     def english_forms(self) -> list[tuple[str, OrgEntry]]:
         return list(self._english_forms)
@@ -158,6 +198,11 @@ class Lexicon:
         for suffix, type_ in self.rules.suffixes:
             groups.setdefault(len(suffix), {}).setdefault(suffix, type_)
         return tuple(sorted(groups.items(), reverse=True))
+
+    @cached_property
+    def suffixes_by_length_map(self) -> dict[str, OrgType]:
+        """Every suffix rule and its type."""
+        return {suffix: type_ for _, by_suffix in self.suffixes_by_length for suffix, type_ in by_suffix.items()}
 
     def user_words(self) -> list[tuple[str, str]]:
         return list(self._user_words)

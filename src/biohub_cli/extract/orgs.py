@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
+from biohub_cli.extract.org_lists import listed_bodies
 from biohub_cli.models.facts import OrgMention
 from biohub_cli.models.stages import Analysed, Sentence, Token
 from biohub_cli.models.vocab import OrgType
@@ -18,7 +20,32 @@ _ABBREV = re.compile(r"\(([A-Za-z][A-Za-z0-9&·\-]{1,12})\)")
 _CORP = re.compile(r"(?:\(주\)|㈜|주식회사)\s?([가-힣A-Za-z0-9]{2,20})")
 _HANGUL = re.compile(r"[가-힣]")
 _HANGUL_WORD = re.compile(r"[가-힣]+")
+_PART = re.compile(r"[^·\-]+")
+_SHORT_FORM = re.compile(r"\s?\(이하\s*['‘\"“]?(?P<short>[^)'’\"”,]{2,20}?)['’\"”]?\)")
+_FOREIGN = re.compile(r"(?<![가-힣A-Za-z])(?P<country>[가-힣A-Z]{2,8})\s(?:정부\s)?"
+                      r"[가-힣]{1,12}?(?:부|청|처|성|위원회)(?=(?:와|과|는|은|이|가|의|에|에서|를|을|도|로|으로|와의"
+                      r"|과의|측)?(?![가-힣]))")
+_WORD_BEFORE = re.compile(r"([가-힣]+) $")
+_WORD_AFTER = re.compile(r" ([가-힣]+?)(?:에서|에|의|으로|로|내|일원|일대)?(?![가-힣])")
+# the next word of an address: 오송읍, 송도국제도시, 배곧지구, 화순백신특구, 남동산단 (one-syllable endings such as
+# 동, 리, 면 end common words too: 공동, 관리, 측면)
+_ADDRESS_ENDINGS = ("읍", "국제도시", "신도시", "지구", "특구", "산단", "산업단지", "단지", "일원", "일대", "혁신도시",
+                    "테크노밸리")
+_SITE_WORDS = frozenset({"부지", "일대", "일원", "인근", "부근", "단지", "바이오부지", "산업단지", "예정지", "내"})
+_STREET = re.compile(r"\s[가-힣0-9]+(?:로|길|동|리)\s?\d")  # 회기로 117-3, 송도동 24
+# common words ending like a 동, 리 or 면 of an address
+_COMMON_PLACE_LIKE = frozenset({
+    "공동", "활동", "이동", "자동", "운동", "행동", "협동", "연동", "변동", "가동", "작동", "발동", "합동", "노동",
+    "출동", "감동", "기동", "유동", "파동", "주동", "연구동", "관리", "처리", "원리", "논리", "수리", "정리", "거리",
+    "무리", "요리", "대리", "측면", "전면", "이면", "방면", "국면", "지면", "표면", "화면", "장면", "면면", "대면",
+    "비대면"})
+_ACTS = re.compile(r"\(|(?:은|는|이|가|와|과|도|의|측)(?![가-힣])")
+_STOPS = frozenset(",()[]{}<>'\"‘’“”「」『』《》〈〉·・ㆍ/-")
 MAX_WORDS = 4
+# units a university or hospital names as its own (한국과학기술원 의과학대학원, 연세대학교 디지털헬스케어사업단)
+_HAS_UNITS = frozenset({"university", "hospital", "research"})
+_UNITS = ("대학원", "대학", "사업단", "연구소", "연구센터", "센터", "병원", "연구단", "연구원")
+_BRANCHES = ("센터", "분원", "지사", "지부", "본부", "지원", "사무소", "캠퍼스")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +76,10 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
         else:
             cands += _rules(sent, lexicon)
             cands += _lexicon_forms(sent, lexicon)
+            cands += _foreign_bodies(sent, lexicon)
+            cands += _spaced_names(sent, lexicon)
+            cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
+                      for x in listed_bodies(sent, lexicon))
     chosen: list[_Cand] = []
     taken = bytearray(len(analysed.document.text) + 1)  # 1 where a chosen candidate lies: no scan of them all
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
@@ -58,12 +89,13 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
         chosen.append(c)
     chosen = _back_references(chosen, lexicon)
     text = analysed.document.text
+    chosen = _defined_short_forms(_without_addresses(chosen, text, lexicon), text, lexicon)
     chosen_starts = {x.start for x in chosen}
     out = []
     for c in sorted(chosen, key=lambda c: c.start):
         entry = lexicon.lookup(c.name)
         name_en = entry.name_en if entry else None
-        if c.surface.isascii() and not entry:
+        if (c.surface.isascii() and not entry) or (c.type == "media" and _credit(text, c.start, c.end)):
             continue
         out.append(OrgMention(surface=c.surface, name=c.name, name_en=name_en if c.surface.isascii() else None,
                               type=c.type, evidence=analysed.evidence(c.start, c.end)))
@@ -74,11 +106,141 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
     return out
 
 
+def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[_Cand]:
+    """Regions written one after another are an address (`전라남도 화순군 화순백신특구에`, `경기도 성남시 판교`,
+    `인천 연수구 송도동`): none of them is a party to the story, except the last when it acts
+    (`경기도 시흥시(시장 임병택)는`, `충청북도 청주시가`)."""
+    regions = sorted((c for c in cands if c.type == "government" and _is_region(c.name, lexicon)),
+                     key=lambda c: c.start)
+    dropped: set[int] = set()
+    for a, b in pairwise(regions):
+        if text[a.end:b.start] == " ":
+            dropped.add(id(a))
+    places = lexicon.rules.places | lexicon.abbreviations
+    ending_at: dict[int, list[_Cand]] = {}  # a region's end → the regions ending there: no scan of them all
+    for a in regions:
+        ending_at.setdefault(a.end, []).append(a)
+    for c in regions:
+        before = text[max(0, c.start - 8):c.start]
+        prev = _WORD_BEFORE.search(before)
+        after_place = prev is not None and prev.group(1) in places
+        nxt = _WORD_AFTER.match(text, c.end)
+        before_place = (nxt is not None and (_address_word(nxt.group(1)) or nxt.group(1) in places)) \
+            or bool(_STREET.match(text, c.end))
+        head = c.surface.split(" ", 1)[0]
+        written_in_place = " " in c.surface and (head in places or _is_place(head, lexicon))  # 인천 연수구
+        if (id(c) in dropped or after_place or before_place or written_in_place
+                or (text[c.start - 1:c.start] == " "
+                    and any(id(a) in dropped for a in ending_at.get(c.start - 1, ())))) \
+                and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
+            dropped.add(id(c))
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _address_word(word: str) -> bool:
+    """오송읍, 송도동, 봉산리, 송도국제도시, 배곧지구: the next part of an address (공동, 관리, 측면 are words)."""
+    return word.endswith(_ADDRESS_ENDINGS) or (2 <= len(word) <= 4 and word.endswith(("동", "리", "면"))
+                                                and word not in _COMMON_PLACE_LIKE)
+
+
+def _titled(text: str, end: int, lexicon: Lexicon) -> bool:
+    """A title written onto the name (인천 연수구청장, 화순군수): its holder acts for the body."""
+    joined = text[end - 1:end + 6]
+    return any(joined.startswith(t) or joined[1:].startswith(t) for t in lexicon.titles())
+
+
+def _is_region(name: str, lexicon: Lexicon) -> bool:
+    """A province, a city, a county or a district (a local government, named by its area)."""
+    return name.endswith(("도", "시", "군", "구")) and not name.endswith(("의회", "교육청"))
+
+
+def _defined_short_forms(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[_Cand]:
+    """`백신안전기술지원센터(이하 백신센터)`: the short form names that body wherever it is written after."""
+    short: dict[str, _Cand] = {}
+    for c in cands:
+        m = _SHORT_FORM.match(text, c.end)
+        if m and m.group("short") != c.surface and len(m.group("short")) >= 2:
+            short.setdefault(m.group("short"), c)
+    if not short:
+        return cands
+    out = []
+    covered = bytearray(len(text) + 1)  # 1 where a candidate lies: no scan of them all
+    for c in cands:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+    for c in cands:
+        body = short.get(c.surface) or short.get(c.name)  # the short form, or a back-reference to it
+        if body is not None and lexicon.lookup(c.name) is None:
+            c = _Cand(c.start, c.end, c.surface, body.name, body.type)
+        out.append(c)
+    places_of = _occurrences(text, short)
+    for form, body in short.items():
+        last = -1
+        for i in places_of.get(form, ()):
+            end = i + len(form)
+            if i < body.end or i < last:
+                continue  # before its definition, or overlapping its previous occurrence
+            last = end
+            if covered.find(1, i, end) == -1 and not (i and text[i - 1].isalnum()):
+                out.append(_Cand(i, end, form, body.name, body.type))
+                covered[i:end] = b"\x01" * (end - i)
+    return sorted(out, key=lambda c: c.start)
+
+
+def _occurrences(text: str, forms: Iterable[str]) -> dict[str, list[int]]:
+    """Where each form starts in `text`, in text order: one Aho-Corasick pass for all of them, not one
+    search of the whole text per form (a page of many `(이하 …)` definitions made that quadratic)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    found: dict[str, list[int]] = {}
+    for end, form in automaton.iter(text):
+        found.setdefault(form, []).append(end - len(form) + 1)
+    for starts in found.values():
+        starts.sort()
+    return found
+
+
+def _spaced_names(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A known name written with a space inside it (싸토리우스 코리아바이오텍, 한국 바이오협회): two words whose
+    cores joined are a known form."""
+    words = _words(sent)
+    for a, b in pairwise(words):
+        if a.pure and b.start - a.end == 1 and len(a.core) >= 2:
+            entry = lexicon.lookup(a.core + b.core)
+            if entry is not None:
+                yield _Cand(a.start, b.end, sent.text[a.start - sent.start:b.end - sent.start], entry.name, entry.type)
+
+
+def _foreign_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A ministry or agency after a country's name is that country's (영국 산업통상부, 사우디아라비아 투자부):
+    named with the country, never the Korean body of the same name."""
+    for m in _FOREIGN.finditer(sent.text):
+        if m.group("country") in lexicon.rules.countries:
+            yield _Cand(sent.start + m.start(), sent.start + m.end(), m.group(), m.group(), "government")
+
+
+def _credit(text: str, start: int, end: int) -> bool:
+    """An outlet named as the source of the copy or a photo, not as a party to the story: a dateline
+    `(서울=연합뉴스)`, `/연합뉴스`, `사진=뉴시스`, `ⓒ뉴스1`, a bare name closing a caption or a line. An
+    outlet in the story is written on with a particle (`연합뉴스와의 인터뷰`, `뉴시스에 따르면`)."""
+    before = text[max(0, start - 2):start]
+    after = text[end:end + 1]
+    return bool(re.search(r"[=/ⓒ©]\s*$", before)) or not _HANGUL.match(after)
+
+
 def _canonical(surface: str, lexicon: Lexicon) -> tuple[str, OrgType]:
     entry = lexicon.lookup(surface)
     if entry:
         return entry.name, entry.type
-    return re.sub(r"\s+", " ", surface).strip(), lexicon.org_type_of(surface.replace(" ", ""))
+    name = re.sub(r"\s+", " ", surface).strip()
+    head, _, unit = name.partition(" ")
+    parent = lexicon.lookup(head) if unit else None
+    if parent is not None:  # 연세대 디지털헬스케어사업단: a unit is named with its body's full name
+        name = f"{parent.name} {unit}"
+    return name, lexicon.org_type_of(surface.replace(" ", ""))
 
 
 _WORDS: dict[int, tuple[Sentence, list[_Word]]] = {}  # id → (sentence, its words): organisations, then people
@@ -111,8 +273,11 @@ def _find_words(sent: Sentence) -> list[_Word]:
             toks = [t for t in tokens if a <= t.start < b]
         end = a
         tags = []
-        for t in toks:
-            if t.tag not in _NOUNISH:
+        for n, t in enumerate(toks):
+            # a word cannot start with a determiner or a particle: Kiwi cut a name (한|빛…, 의|과학대학원)
+            misread = n == 0 and len(toks) > 1 and (t.tag == "MM" or t.tag.startswith("J")) \
+                and toks[1].tag in _NOUNISH and toks[1].start == t.end
+            if t.tag not in _NOUNISH and not misread:
                 break
             end = t.end
             tags.append(t.tag)
@@ -135,10 +300,16 @@ def _suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
 
 
 def _find_suffix_type(core: str, lexicon: Lexicon) -> OrgType | None:
+    suffix = _suffix_of(core, lexicon)
+    return None if suffix is None else lexicon.suffixes_by_length_map[suffix]
+
+
+def _suffix_of(core: str, lexicon: Lexicon) -> str | None:
+    """The longest organisation suffix rule `core` ends with."""
     for size, by_suffix in lexicon.suffixes_by_length:  # longest first, as the rules are ordered
-        type_ = by_suffix.get(core[-size:] if size else "")
-        if type_ is not None:
-            return type_
+        key = core[-size:] if size else ""
+        if key in by_suffix:
+            return key
     return None
 
 
@@ -174,7 +345,19 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                     or "·" in prev.core or _is_place(prev.core, lexicon) \
                     or ("-" in prev.core and prev.core.split("-")[0] not in rules.places):
                 break
+            if any(b in prev.core for b in rules.bylines):
+                break  # 명정삼 기자|조원휘 대전시의회: a byline run into the next line
+            known = lexicon.lookup(prev.core)
+            if known is not None and (_is_branch(w.core, lexicon)
+                                      or not (i - j <= 1 and known.type in _HAS_UNITS and w.core.endswith(_UNITS))):
+                break  # two bodies side by side (중소벤처기업부 규제자유특구위원회), unless a unit of its own
+            if known is None and _suffix_type(prev.core, lexicon) and prev.core not in rules.generic:
+                break  # 한국플라스틱산업협동조합 한국바이오에너지협회: two names with no comma between
             j -= 1
+        if j == i and i > 0 and lexicon.lookup(words[i - 1].core) is not None and words[i - 1].pure \
+                and not sent.text[words[i - 1].end - sent.start:w.start - sent.start].strip() \
+                and _is_branch(w.core, lexicon):
+            continue  # 한국화학융합시험연구원 강원센터, 국제백신연구소 안동분원: a branch of the body before it
         if w.core in rules.generic and j < i and (lexicon.lookup(" ".join(x.core for x in words[j:i]))
                                                   or (j == i - 1 and _is_place(words[j].core, lexicon))):
             continue  # 시흥시청 글로벌센터: a facility of a known body, not a body of its own
@@ -188,64 +371,103 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
             if flat in rules.generic and k == i and len(flat) > 2:
                 yield _Cand(words[k].start, w.end, surface, flat, type_, generic=True)
                 break
-            if flat in rules.generic or "·" in surface or len(flat) <= 2:
+            if flat in rules.generic or "·" in surface or "-" in surface or len(flat) <= 2:
+                break
+            site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS  # 광교테크노밸리 바이오부지
+            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon) or site
+                                                or any(f in flat for f in rules.facility_words)):
                 break
             name, t = _canonical(surface, lexicon)
             yield _Cand(words[k].start, w.end, surface, name, t if lexicon.lookup(surface) else type_)
             break
 
 
+def _is_kind(flat: str, first: str, lexicon: Lexicon) -> bool:
+    """A unit every body may have, named by its kind (창업보육센터, 진료센터, 임상병원, 분양심사위원회, 조성공사):
+    a facility suffix after a few syllables of common nouns, with no place or known body at the start."""
+    rules = lexicon.rules
+    if not flat.endswith(rules.kind_suffixes) or flat.endswith(("대학교병원", "대학병원")):
+        return False
+    suffix = max([_suffix_of(flat, lexicon) or "", *(x for x in rules.kind_suffixes if flat.endswith(x))], key=len)
+    head = flat[:-len(suffix)]
+    if len(head) > rules.kind_syllables or not head:
+        return not head
+    return not (_is_place(first, lexicon) or any(head.startswith(p) for p in rules.places)
+                or lexicon.lookup(head) is not None or not _HANGUL_WORD.fullmatch(head))
+
+
+def _is_branch(core: str, lexicon: Lexicon) -> bool:
+    """A place and a branch word (강원센터, 안동분원, 충북지사): the local office of the body named before it."""
+    for branch in _BRANCHES:
+        if core.endswith(branch) and len(core) > len(branch):
+            place = core[:-len(branch)]
+            if place in lexicon.rules.places or _is_place(place, lexicon) or lexicon.lookup(place + "시") is not None:
+                return True
+    return False
+
+
 def _enumeration(w: _Word, lexicon: Lexicon) -> Iterator[_Cand]:
-    """"대구경북·오송첨단의료산업진흥재단": the parts before the last share its suffix."""
-    if "·" not in w.core:
+    """Names run together with `·` or `-`: "대구경북·오송첨단의료산업진흥재단" (the parts before the last share
+    its suffix), "인천광역시-인천테크노파크-연세대학교" and "인천-가천대길병원" (the partners of an agreement)."""
+    if "·" not in w.core and "-" not in w.core:
         return
-    parts = w.core.split("·")
-    last = parts[-1]
-    if any(len(p) < 2 for p in parts):
+    parts = [(m.start(), m.group()) for m in _PART.finditer(w.core)]
+    last = parts[-1][1]
+    if any(len(p) < 2 for _, p in parts):
         return  # 산·학·연·관 and the like
     places = set(lexicon.rules.places)
     tail = None
     for k in range(2, len(last) - 1):
         if last[:k] in places and _suffix_type(last[k:], lexicon):
             tail = last[k:]
-    offset = w.start
-    for part in parts:
-        p = part
-        if "-" in p:  # '인천-가천대길병원' names the partners of an agreement: the last one is the body
-            p = p.rsplit("-", 1)[1]
-            offset += len(part) - len(p)
-        if p in lexicon.rules.generic:
-            full = ""
-        elif _suffix_type(p, lexicon) or lexicon.lookup(p):
+    for offset, p in parts:
+        if p in lexicon.rules.generic or (not lexicon.lookup(p) and _is_kind(p, p, lexicon)):
+            continue
+        if _suffix_type(p, lexicon) or lexicon.lookup(p):
             full = p
         elif tail and p in places:
             full = p + tail
         else:
-            full = ""
-        if not full:
-            offset += len(p) + 1
             continue
         name, t = _canonical(full, lexicon)
-        yield _Cand(offset, offset + len(p), p if full == p else full, name, t)
-        offset += len(p) + 1
+        yield _Cand(w.start + offset, w.start + offset + len(p), p if full == p else full, name, t)
 
 
 def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """Every occurrence of a known form that stands as a word (or starts one, before a particle), in text
+    order; one form's occurrences never overlap each other."""
     text = sent.text
     n = len(text)
-    by_first = lexicon.scan_forms_by_first
-    present = sorted(item for ch in by_first.keys() & set(text) for item in by_first[ch] if item[1] in text)
-    for _, form, entry in present:  # in scan_forms' order
+    next_free: dict[int, int] = {}  # form's place in scan_forms -> where its next occurrence may start
+    found = [(last + 1 - len(form), k, form, entry) for last, (k, form, entry) in lexicon.scan_automaton.iter(text)]
+    for i, k, form, entry in sorted(found, key=lambda f: (f[0], f[1])):
+        end = i + len(form)
+        if next_free.get(k, 0) > i or (i and text[i - 1].isalnum()):
+            continue
+        after = text[end] if end < n else " "
         ascii_form = form.isascii()
-        size = len(form)
-        i = text.find(form)
-        while i >= 0:  # every non-overlapping occurrence, left to right
-            end = i + size
-            before = text[i - 1] if i else " "
-            after = text[end] if end < n else " "
-            if not before.isalnum() and not (ascii_form and after.isascii() and after.isalnum()):
-                yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
-            i = text.find(form, end)
+        if (ascii_form and after.isascii() and after.isalnum()) \
+                or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
+            continue
+        next_free[k] = end
+        yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
+
+
+def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:
+    """The word goes on past a known name into another noun (싸토리우스코리아|바이오텍, 셀트리온|제약): the
+    name is the start of a longer one, not this one. A title written on (보건복지부장관, 화순군수) ends the name."""
+    word_end = end
+    text, base = sent.text, sent.start
+    while word_end - base < len(text) and not text[word_end - base].isspace() and text[word_end - base] not in _STOPS:
+        word_end += 1
+    if word_end == end:
+        return False
+    rest = [t for t in sent.tokens if end <= t.start < word_end]
+    if not rest or rest[0].start != end or rest[0].tag not in ("NNG", "NNP", "SL", "SH"):
+        return False
+    tail = text[end - base:word_end - base]
+    joined = text[end - base - 1:word_end - base]  # a title may share the name's last syllable: 화순군|수
+    return not any(tail.startswith(title) or joined.startswith(title) for title in lexicon.titles())
 
 
 def _english(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:

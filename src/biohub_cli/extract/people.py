@@ -15,6 +15,9 @@ from biohub_cli.models.stages import Analysed, Sentence
 _ORDINAL_TITLE = re.compile(r"^(\d)(차관|부시장|부지사)$")
 _EN_NAME = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+(?:-[a-z]+)?)\b")
 _CITY_TITLES = ("시장", "부시장", "국장", "본부장", "과장", "실장", "팀장", "단장")
+_LATIN_PREFIX = re.compile(r"([A-Za-z][A-Za-z&]{1,9})[가-힣]")
+_ACTING = re.compile(r"\s?((?:직무|권한)\s?대행|대행)(?:(?![가-힣])|(?=[은는이가을를과와의도에]))")
+_NAME_DOTS = "·․ㆍ・"
 
 
 def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon) -> list[PersonMention]:
@@ -27,22 +30,104 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
-        words = _name_words(sent, lexicon)
+        words = _foreign_names(_name_words(sent, lexicon), sent, lexicon, near)
         for i in range(len(words)):
+            if _inside_org(words[i], near):
+                continue  # 인실리코 메디슨 대표: a word of a body's name is nobody
             w, found = _whole_name(words, i, text, lexicon, near)
-            if found is None and (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)):
+            if found is None and (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)
+                                  or " " in w.core or _listed_foreign(w, text, lexicon, near)):
                 found = _title_after(words, i, lexicon, near, text) or _title_before(words, i, lexicon, text)
             if found is None or w.core == reporter or _is_byline(words, i, lexicon):
                 continue
             title, span = found
-            org = _org_in(near, span, w) or (home if title.endswith(_CITY_TITLES) else None)
-            out.append(PersonMention(name=w.core, title=title, organization=org,
-                                     evidence=analysed.evidence(w.start, w.end)))
+            title, span, prefix_org = _acting_and_prefix(title, span, text, lexicon)
+            org = prefix_org or _org_in(near, span, w) or (home if title.endswith(_CITY_TITLES) else None)
+            person = PersonMention(name=w.core, title=title, organization=org,
+                                   evidence=analysed.evidence(w.start, w.end))
+            out += [*_listed_before(person, text, analysed, lexicon), person]
     return _english_names(analysed, _fill_orgs(out), lexicon)
 
 
 def _org_span(o: OrgMention) -> tuple[int, int]:
     return o.evidence.start, o.evidence.end
+
+
+def _inside_org(w: _Word, orgs: SpanIndex[OrgMention]) -> bool:
+    return orgs.covers(w.start, w.end)
+
+
+def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> list[_Word]:
+    """Two proper nouns that are no Korean name, no body and no place, side by side (다마쓰카 겐이치, 알렉스
+    자보론코프), are one person's name when a title follows: the words, with such pairs joined."""
+    out: list[_Word] = []
+    i = 0
+    while i < len(words):
+        a = words[i]
+        b = words[i + 1] if i + 1 < len(words) else None
+        if b is not None and b.start - a.end == 1 and sent.text[a.end - sent.start] == " " \
+                and _foreign_word(a, lexicon, orgs) and _foreign_word(b, lexicon, orgs):
+            out.append(_Word(a.start, b.end, f"{a.core} {b.core}", b.pure, (*a.tags, *b.tags)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _foreign_word(w: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
+    core = w.core
+    return bool(w.tags) and all(t == "NNP" for t in w.tags) and 2 <= len(core) <= 8 \
+        and bool(_HANGUL_RUN.fullmatch(core)) and not _is_name_like(core, lexicon) and lexicon.lookup(core) is None \
+        and core not in lexicon.rules.places and core not in lexicon.rules.countries \
+        and core not in lexicon.abbreviations and core not in lexicon.rules.generic \
+        and _title_of(w, lexicon) is None and not _inside_org(w, orgs)
+
+
+def _listed_foreign(w: _Word, text: str, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
+    """김덕상·브르노루악푀예르 공동대표: a foreign proper noun listed after a name with a middle dot."""
+    if w.start < 3 or text[w.start - 1] not in _NAME_DOTS or not _foreign_word(w, lexicon, orgs):
+        return False
+    first = w.start - 1
+    while first > 0 and "가" <= text[first - 1] <= "힣":
+        first -= 1
+    return _is_name_like(text[first:w.start - 1], lexicon)
+
+
+def _acting_and_prefix(title: str, span: tuple[int, int], text: str,
+                       lexicon: Lexicon) -> tuple[str, tuple[int, int], str | None]:
+    """`사장 직무대행`, `시장 권한대행`: the acting holder's title is written whole. A body's Latin short form
+    written onto the title (LH사장, GH사장) is the body, not part of the title."""
+    org = None
+    m = _LATIN_PREFIX.match(title)
+    if m and lexicon.lookup(m.group(1)) is not None:
+        org = lexicon.lookup(m.group(1)).name  # type: ignore[union-attr]
+        title = title[m.end(1):]
+    acting = _ACTING.match(text, span[1])
+    if acting:
+        title = f"{title} {acting.group(1)}"
+        span = (span[0], acting.end(1))
+    return title, span, org
+
+
+def _listed_before(person: PersonMention, text: str, analysed: Analysed, lexicon: Lexicon) -> list[PersonMention]:
+    """김성진·김명호·김대일 도의원, 김덕상·브르노루악푀예르 공동대표: the names listed before a titled name
+    with a middle dot share its title and body."""
+    out: list[PersonMention] = []
+    start = person.evidence.start
+    while start > 1 and text[start - 1] in _NAME_DOTS:
+        first = start - 1
+        while first > 0 and "가" <= text[first - 1] <= "힣" and start - 1 - first < 10:
+            first -= 1
+        name = text[first:start - 1]
+        if len(name) < 2:
+            break
+        if not (_is_name_like(name, lexicon) or (len(name) >= 3 and lexicon.lookup(name) is None
+                                                 and name not in lexicon.rules.places)):
+            break
+        out.insert(0, person.model_copy(update={"name": name, "evidence": analysed.evidence(first, start - 1)}))
+        start = first
+    return out
 
 
 def _is_person_name(w: _Word, lexicon: Lexicon) -> bool:
@@ -84,13 +169,20 @@ def _a_market(w: _Word) -> bool:
 
 
 def _find_title(core: str, lexicon: Lexicon) -> str | None:
-    if core.endswith(lexicon.rules.venue_suffixes):
-        return None  # 전시장 is a hall, not a mayor
+    if core.endswith(lexicon.rules.venue_suffixes) and not _place_and_title(core, lexicon):
+        return None  # 전시장 is a hall, not a mayor; 대전시장 is the mayor of 대전
     for t in lexicon.titles():
         if core.endswith(t) and len(core) <= len(t) + 8:
             m = _ORDINAL_TITLE.match(core)
             return f"제{m.group(1)}{m.group(2)}" if m else core
     return None
+
+
+def _place_and_title(core: str, lexicon: Lexicon) -> bool:
+    """A place or a body, then a title: 대전시장 (대전 + 시장, not 대 + 전시장), 인천시장, 원주시의장."""
+    places = lexicon.rules.places | lexicon.abbreviations
+    return any(core.endswith(t) and (core[:-len(t)] in places or lexicon.lookup(core[:-len(t)]) is not None)
+               for t in lexicon.titles() if len(core) > len(t))
 
 
 def _name_words(sent: Sentence, lexicon: Lexicon) -> list[_Word]:
@@ -100,6 +192,12 @@ def _name_words(sent: Sentence, lexicon: Lexicon) -> list[_Word]:
     starts = {w.start for w in words}
     token_starts = [t.start for t in sent.tokens]
     extra = []
+    for m in _AFTER_DOT.finditer(sent.text):  # 김덕상·브르노루악푀예르: each listed name is a word of its own
+        a = sent.start + m.start(1)
+        if a not in starts:
+            tokens = sent.tokens[bisect_left(token_starts, a):bisect_left(token_starts, a + len(m.group(1)))]
+            extra.append(_Word(a, a + len(m.group(1)), m.group(1), m.end() == len(sent.text) or
+                               not "가" <= sent.text[m.end()] <= "힣", tuple(t.tag for t in tokens)))
     for m in _THREE_SYLLABLES.finditer(sent.text):
         a = sent.start + m.start()
         if a not in starts and _is_name_like(m.group(), lexicon):
@@ -109,6 +207,7 @@ def _name_words(sent: Sentence, lexicon: Lexicon) -> list[_Word]:
 
 
 _THREE_SYLLABLES = re.compile(r"(?<![가-힣])[가-힣]{3}(?![가-힣])")
+_AFTER_DOT = re.compile(r"[가-힣][·․ㆍ・]([가-힣]{2,10})")
 
 
 def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
@@ -124,6 +223,8 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
     pieces = whole.group() == w.core and len(w.tags) > 1 and "NNP" not in w.tags  # 고지 + 선, 전 + 하필
     if whole.group() == w.core and not pieces:
         return w, None
+    if w.tags == ("NNG",) and len(w.core) == 2 and _particle_after(w, text):
+        return w, None  # 백신의 해외 시장: a common noun and its particle, not 최경 + 은
     name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
     found = _title_after([name, *words[i + 1:i + 6]], 0, lexicon, orgs, text)  # the words _title_after reads
     if found is None:
@@ -131,12 +232,20 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
     title_end = found[1][1]
     if text.startswith(_PREDICATE, title_end):
         return w, None
-    if pieces and not any(o.evidence.end < title_end for o in orgs.starting_in(name.end + 1, title_end)):
+    if pieces and w.core[-1] in _BODY_SYLLABLES \
+            and not any(o.evidence.end < title_end for o in orgs.starting_in(name.end + 1, title_end)):
         return w, None  # common nouns read in pieces (이사회 의장): a name only with its organisation between
     return name, found
 
 
 _HANGUL_RUN = re.compile(r"[가-힣]+")
+_PARTICLE_SYLLABLES = frozenset("의은는이가을를과와도에")
+# the last syllable of a common noun naming a body or a meeting (이사회, 위원단, 추진단): no name ends the title's way
+_BODY_SYLLABLES = frozenset("회단원청부처실국과팀소관반")
+
+
+def _particle_after(w: _Word, text: str) -> bool:
+    return text[w.end:w.end + 1] in _PARTICLE_SYLLABLES
 _PREDICATE = ("로", "으로", "이다", "다", "였", "이었", "입니다", "이며", "이고", "을", "를", "에")
 
 
@@ -147,6 +256,10 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[O
     최선 첨단바이오 비서관: between the name and the title there may be an organisation, 시/市, or one modifier word."""
     for k in range(i + 1, min(len(words), i + 5)):
         gap = text[words[k - 1].end:words[k].start]
+        if words[k].core in _DISTRICTS and gap == "(" and text.startswith(")", words[k].end):
+            continue  # 인천 연수구(을) 국회의원: the electoral district
+        if gap.startswith(")") and text[words[k - 1].start - 1:words[k - 1].start] == "(":
+            gap = gap[1:]
         if len(gap) > 2 or not _joins(gap):
             return None
         title = _title_of(words[k], lexicon)
@@ -159,6 +272,9 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[O
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
             return None
     return None
+
+
+_DISTRICTS = frozenset({"갑", "을", "병", "정"})
 
 
 def _joins(gap: str) -> bool:

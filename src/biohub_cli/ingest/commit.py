@@ -84,13 +84,15 @@ def broken_paths(kb: KnowledgeBase) -> set[Path]:
     return {Path(e.path).resolve() for e in kb.errors if e.path}
 
 
-def existing(kb: KnowledgeBase, index: dict[str, str]) -> Existing:
-    """Ids in the index that are no longer on disk (and not merely broken) were deleted by an analyst."""
+def existing(kb: KnowledgeBase, index: dict[str, str], replaced: Mapping[str, str] | None = None) -> Existing:
+    """Ids in the index that are no longer on disk (and not merely broken) were deleted by an analyst.
+    `replaced`: old source id -> the new one read from the same path in this run."""
     on_disk = set(kb.events) | set(kb.orgs) | set(kb.people)
     broken_names = {p.stem for p in broken_paths(kb)}
     deleted = {rid for rid, state in index.items()
                if state == "deleted" or (state == "written" and rid not in on_disk and rid not in broken_names)}
-    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted))
+    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted),
+                    replaced=dict(replaced or {}))
 
 
 def _same_as_on_disk(layout: Layout, kb: KnowledgeBase, loaded: BaseModel | None, rec: BaseModel, path: Path,

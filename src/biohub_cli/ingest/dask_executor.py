@@ -120,5 +120,4 @@ def _as_here(result: worker.Result, display: str, settings: worker.Settings) -> 
     if source is None or source.path == display:
         return result
     source = source.model_copy(update={"path": display})
-    changed = any(p == display and i != sid for p, i in settings.known_paths)
-    return ("changed" if changed else "new", source, message, sid)
+    return (settings.status_of(sid or "", display), source, message, sid)

@@ -2,8 +2,9 @@
 
 A source whose content hash is known is skipped by the next ingest, which is right only while the
 extraction would come out the same. The fingerprint hashes what decides that: biohub's version, the
-bytes of read/, clean/, extract/ and analyse.py, the data/ lexicons, and the versions of kiwipiepy and its model. It is
-stored in records/index.yaml; an ingest that finds another one re-extracts its files, as --force would.
+bytes of read/, clean/, extract/, models/ (the records' shape) and analyse.py, the data/ lexicons, and
+the versions of kiwipiepy and its model. It is stored in records/index.yaml; an ingest that finds
+another one re-extracts its files, as --force would.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import biohub_cli
 from biohub_cli.store.code_digest import add_files, files_under
 
 PACKAGE = Path(biohub_cli.__file__).resolve().parent
-_CODE_FOLDERS = ("read", "clean", "extract")
+_CODE_FOLDERS = ("read", "clean", "extract", "models")
 _CODE_FILES = ("analyse.py",)
 _DATA_FOLDER = "data"
 

@@ -4,14 +4,14 @@ After an ingest has stored its records, and a second resolve over exactly what i
 same records again (the knowledge base is settled), `.biohub/ingest-state.json` (machine state,
 never committed) records:
 
-- the signature of every file under records/ and of aliases.yaml: size, mtime, ctime and inode,
-  plus a content digest for files written in the last seconds ("racily clean": a second write in the
-  same clock tick would keep the signature);
+- the signature of every file under records/ and of the curation files (aliases.yaml, events.yaml):
+  size, mtime, ctime and inode, plus a content digest for files written in the last seconds ("racily
+  clean": a second write in the same clock tick would keep the signature);
 - the source ids the knowledge base holds, with the path each was read from;
 - the extractor's fingerprint, and the conflicts and merge proposals that resolve reported.
 
 A later ingest whose input files all hash to known sources, with the same extractor, and whose
-records/ and aliases.yaml are exactly as recorded (an analyst edit, a `git checkout`, a crash
+records/ and curation files are exactly as recorded (an analyst edit, a `git checkout`, a crash
 half-way through a write all change a signature) would read, extract, resolve and write nothing
 new: it reports that without loading a record. Anything else takes the full path, which deletes
 this file before it writes.
@@ -58,13 +58,12 @@ def forget(layout: Layout) -> None:
 
 
 def _watched(layout: Layout) -> list[Path]:
-    """Every file under records/ (temporary files and dotfiles too), and aliases.yaml."""
+    """Every file under records/ (temporary files and dotfiles too), and the curation files."""
     found: list[Path] = []
     for folder, dirs, names in os.walk(layout.records):
         dirs.sort()
         found += (Path(folder) / n for n in sorted(names))
-    if layout.aliases.is_file():
-        found.append(layout.aliases)
+    found += (p for p in (layout.aliases, layout.event_curation) if p.is_file())
     return found
 
 
@@ -116,7 +115,7 @@ def _signature(value: Any) -> Signature:
 
 
 def unchanged_since(layout: Layout, settled: Settled) -> bool:
-    """True when records/ and aliases.yaml hold exactly the files, signatures and racy contents recorded."""
+    """True when records/ and the curation files hold exactly the files, signatures and racy contents recorded."""
     try:
         now = signatures(layout)
     except OSError:  # a file vanished while it was looked at

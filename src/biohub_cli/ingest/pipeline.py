@@ -6,7 +6,7 @@ import hashlib
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from biohub_cli.ingest import worker as worker_mod
     from biohub_cli.kb import knowledge_base as kb_mod
     from biohub_cli.models import Source
+    from biohub_cli.models.curation import AnalystCuration
     from biohub_cli.models.dates import PartialDate
     from biohub_cli.resolve import Existing, Resolved
 
@@ -46,6 +47,7 @@ class IngestReport:
     conflicts: list[str] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
     record_errors: list[str] = field(default_factory=list)
+    redated: list[str] = field(default_factory=list)  # documents dated anew by a `published` set by hand
     interrupted: bool = False  # Ctrl-C: the files read before it were stored, the rest were not read
     not_read: list[str] = field(default_factory=list)
     stored: bool = True  # False when Ctrl-C came before anything was written
@@ -75,22 +77,24 @@ CHECK_APART_AFTER = 200  # sources past which the fixed-point check (`_fixed_poi
 
 
 def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOptions(),
-           progress: Progress | None = None) -> IngestReport:
-    """Ingest files and folders into the knowledge base at `root`; per-file failures never stop the batch."""
+           progress: Progress | None = None, on_wait: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest files and folders into the knowledge base at `root`; per-file failures never stop the batch.
+    `on_wait` hears that the ingest waits for another one holding the knowledge base's lock."""
     from biohub_cli.read import iter_inputs
 
     layout = Layout(root)
     report = IngestReport()
-    with ingest_lock(layout):
+    with ingest_lock(layout, on_wait=on_wait):
         files, errors = iter_inputs(paths)
         for e in errors:
             report.files.append(FileResult(path=e.path or "?", status="failed", message=e.message))
-        if files and not options.force and _settled(layout, files, options, report, progress):
+        if files and not options.force and options.published is None \
+                and _settled(layout, files, options, report, progress):
             return report
         from biohub_cli.ingest import commit, memory
         from biohub_cli.ingest.forked import Forked
         from biohub_cli.kb import records_cache
-        from biohub_cli.store import records_io
+        from biohub_cli.store import curation_files, records_io
 
         canonical = _canonical_files(layout)
         last_run.forget(layout)
@@ -99,11 +103,14 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         kb, loaded = records_cache.load_with_stats(root, write=False)
         report.record_errors = [e.render() for e in kb.errors]
         index = records_io.load_index(layout)
-        merges = records_io.read_merges(layout)  # checked before any file is read: a cycle stops the ingest here
+        curation_files.read_curation(layout)  # checked before any file is read: a cycle stops the ingest here
         extractor = extractor_fingerprint()
         stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
-        outcomes = process_files(files, kb, replace(options, force=options.force or stale), progress)
+        by_hand = _published_by_hand(kb)
+        redo = {**by_hand, **_published_anew(kb, options.published)}
+        outcomes = process_files(files, kb, replace(options, force=options.force or stale), progress, redo=redo,
+                                 dates=_analysts_dates(kb))
         if len(outcomes) < len(files):  # Ctrl-C: store what was read, report the rest
             report.interrupted = True
             report.not_read = [str(f) for f in files[len(outcomes):]]
@@ -112,6 +119,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             memory.release_tokeniser()  # resolve and store need the memory more than a next batch needs the model
         extracted: set[str] = set()
         at_path: dict[str, set[str]] = {}  # the ids in `sources` by path, kept as `sources` changes
+        replaced: dict[str, str] = {}  # old source id -> the new one read from the same path
         for s in sources.values():
             at_path.setdefault(s.path, set()).add(s.id)
         for outcome in outcomes:
@@ -123,15 +131,31 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
             for old in at_path.get(here, set()) - {sid}:
                 at_path[here].discard(old)
                 sources.pop(old)  # the file at this path has new content now
+                replaced[old] = sid
             source = outcome.source  # compacted before it was packed: equal strings are one object again
+            if source is not None and sid in kb.sources:
+                source = _with_edits(source, kb.sources[sid])
+                if sid in by_hand and sid not in redo.keys() - by_hand.keys():
+                    report.redated.append(_redated(source))
             if source is not None:
                 if sid in sources:
                     at_path[sources[sid].path].discard(sid)
                 sources[sid] = source
                 at_path.setdefault(source.path, set()).add(sid)
                 extracted.add(sid)
+        again = [(sources[sid], date) for sid, date in sorted(by_hand.items())
+                 if sid not in extracted and sid in sources]
+        if again:  # a `published` set by hand in a source whose file was not extracted in this run
+            from biohub_cli.ingest import worker
+
+            settings = worker.Settings.of(kb, None, options.max_bytes, False)
+            for src in worker.extract_again(again, settings):
+                sources[src.id] = src
+                extracted.add(src.id)
+                report.redated.append(_redated(src))
+        curation = curation_files.read_curation(layout)
         try:
-            resolved = resolve(list(sources.values()), commit.existing(kb, index.states), merges)
+            resolved = resolve(list(sources.values()), commit.existing(kb, index.states, replaced), curation)
             _crash_point("resolved")
         except KeyboardInterrupt:  # nothing is written yet: stop with records/ untouched
             report.interrupted, report.stored = True, False
@@ -145,7 +169,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         # forked child with two or more jobs and enough to resolve); it is used only when the store went through.
         after = commit.next_index(kb, resolved, index.states) if current else {}
         apart = options.jobs > 1 and current and len(resolved.sources) >= CHECK_APART_AFTER
-        check = Forked(lambda: iter([_fixed_point(resolved, after, merges)] if current else []),
+        check = Forked(lambda: iter([_fixed_point(resolved, after, curation)] if current else []),
                        fork=None if apart else False)
         try:
             with _interrupt_deferred() as interrupts:
@@ -163,11 +187,53 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
     return report
 
 
+def _published_by_hand(kb: kb_mod.KnowledgeBase) -> dict[str, PartialDate]:
+    """Sources whose `published` an analyst set by hand since biohub wrote it: their relative dates are
+    worked out again from it."""
+    from biohub_cli.resolve.curation import source_edits
+
+    return {sid: src.published for sid, src in sorted(kb.sources.items())
+            if src.published is not None and "published" in source_edits(src)}
+
+
+def _analysts_dates(kb: kb_mod.KnowledgeBase) -> dict[str, PartialDate]:
+    """The publication dates an analyst gave (`--published`, or by hand and applied): a source extracted
+    again (--force, a new extractor) keeps its date."""
+    return {sid: src.published for sid, src in kb.sources.items()
+            if src.published is not None and src.published.year_basis == "analyst"}
+
+
+def _published_anew(kb: kb_mod.KnowledgeBase, published: PartialDate | None) -> dict[str, PartialDate]:
+    """With --published, the known sources dated otherwise: extracted again when their file is given."""
+    if published is None:
+        return {}
+    return {sid: published for sid, src in kb.sources.items()
+            if src.published is None or src.published.iso() != published.iso()}
+
+
+def _redated(src: Source) -> str:
+    when = src.published.iso() if src.published else "?"
+    return f"{src.path}: dated {when} as set by hand in its record; its relative dates were worked out again"
+
+
+def _with_edits(new: Source, old: Source) -> Source:
+    """A source extracted again keeps the metadata an analyst edited in its record (and the fingerprints
+    that say so); a `published` set by hand was used to extract it, and is the analyst's from now on."""
+    from biohub_cli.resolve.curation import source_edits
+
+    kept = [k for k in source_edits(old) if k != "published"]
+    if not kept:
+        return new
+    return new.model_copy(update={**{k: getattr(old, k) for k in kept},
+                                  "generated": {**new.generated, **{k: old.generated[k] for k in kept}}})
+
+
 def _canonical_files(layout: Layout) -> frozenset[str]:
     """Files under records/ untouched since the last settled ingest stored them: each holds biohub's
-    dump of its record, so an equal record need not be dumped again to know its bytes are there."""
+    dump of its record, so an equal record need not be dumped again to know its bytes are there. Only
+    while the extractor is the same: its fingerprint covers the record models, whose dump may change."""
     state = last_run.load(layout)
-    if state is None:
+    if state is None or state.extractor != extractor_fingerprint():
         return frozenset()
     try:
         now = last_run.signatures(layout)
@@ -195,14 +261,14 @@ def _proposals(resolved: Resolved) -> list[str]:
 Verdict = tuple[bool, list[str], list[str]]  # a fixed point?, and what the next ingest would report
 
 
-def resolve(sources: list[Source], existing: Existing, merges: dict[str, str]) -> Resolved:
+def resolve(sources: list[Source], existing: Existing, curation: AnalystCuration) -> Resolved:
     """resolve.resolve, imported when first needed."""
     from biohub_cli.resolve import resolve as run
 
-    return run(sources, existing, merges)
+    return run(sources, existing, curation)
 
 
-def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, str]) -> Verdict:
+def _fixed_point(resolved: Resolved, index: dict[str, str], curation: AnalystCuration) -> Verdict:
     """Resolve the records about to be stored against themselves: when that gives them back unchanged,
     an ingest of the same files would write nothing and report these conflicts and proposals."""
     from biohub_cli.resolve import Existing
@@ -210,7 +276,7 @@ def _fixed_point(resolved: Resolved, index: dict[str, str], merges: dict[str, st
     deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
     again = resolve(list(resolved.sources.values()),
                     Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
-                    merges)
+                    curation)
     same = (again.orgs, again.people, again.events, again.sources) == \
         (resolved.orgs, resolved.people, resolved.events, resolved.sources)
     return same, list(again.curation.conflicts), _proposals(again)
@@ -326,13 +392,16 @@ class Outcome:
 
 
 def process_files(files: Sequence[Path], kb: kb_mod.KnowledgeBase, options: IngestOptions,
-                  progress: Progress | None = None) -> list[Outcome]:
-    """Read, clean, analyse and extract each file, in worker processes when `jobs` > 1; input order kept."""
+                  progress: Progress | None = None, *, redo: Mapping[str, PartialDate] | None = None,
+                  dates: Mapping[str, PartialDate] | None = None) -> list[Outcome]:
+    """Read, clean, analyse and extract each file, in worker processes when `jobs` > 1; input order kept.
+    `redo`: known sources extracted again, when their file is given, with this publication date; `dates`:
+    the analyst's publication date of known sources, used whenever one is extracted again."""
     from biohub_cli.ingest import worker
 
     if not files:
         return []
-    settings = worker.Settings.of(kb, options.published, options.max_bytes, options.force)
+    settings = worker.Settings.of(kb, options.published, options.max_bytes, options.force, redo, dates)
     unique: dict[str, Path] = {}
     outcomes: list[Outcome | None] = [None] * len(files)
     known = {} if options.force else _known_files(files, settings.known, options.max_bytes)

@@ -19,14 +19,16 @@ if TYPE_CHECKING:
 
 def source_record(doc: Document, extraction: Extraction, root: Path) -> Source:
     from biohub_cli.models import Source
+    from biohub_cli.resolve.curation import stamped_source
 
     md = doc.metadata
     raw = doc.raw
-    return Source(
+    return stamped_source(Source(
         id=doc.source_id, path=display_path(raw.path, root), file_name=readable(raw.file_name), sha256=raw.sha256,
         format=raw.format, title=md.title, outlet=md.outlet, reporter=md.reporter, published=md.published,
-        published_time=md.published_time, published_evidence=md.published_evidence, header=dict(md.header),
-        segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction)
+        published_time=md.published_time, published_evidence=md.published_evidence, url=md.url,
+        off_topic=md.off_topic, header=dict(md.header),
+        segments=list(doc.segments), text=doc.text, noise=list(doc.noise), extraction=extraction))
 
 
 # A source record is its text, the noise and an evidence sentence per fact, with keys and ids around

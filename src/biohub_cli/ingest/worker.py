@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,22 +35,39 @@ class Settings:
     published: PartialDate | None
     max_bytes: int | None
     force: bool
-    known: frozenset[str]          # source ids already in the knowledge base
+    known: frozenset[str]          # source ids whose files need not be extracted again
     known_paths: tuple[tuple[str, str], ...]  # (path, source id) of ingested files
     lexicon_orgs: tuple[Any, ...]
     lexicon_people: tuple[str, ...]
     root: str                      # the knowledge base, which source paths are relative to
+    extracted_before: frozenset[str] = frozenset()  # every source id in the knowledge base
+    # source id -> the publication date to clean it with: set by hand in its record (or --published on
+    # a known file), so its relative dates are worked out again from it
+    published_of: tuple[tuple[str, PartialDate], ...] = ()
 
     @classmethod
     def of(cls, kb: KnowledgeBase, published: PartialDate | None, max_bytes: int | None,
-           force: bool) -> Settings:
+           force: bool, redo: Mapping[str, PartialDate] | None = None,
+           dates: Mapping[str, PartialDate] | None = None) -> Settings:
+        """`redo`: known sources to extract again with this publication date; `dates`: the publication
+        date of known sources whenever they are extracted again (an analyst's)."""
         from biohub_cli.kb.lexicon import curated_entries
 
+        redo = redo or {}
+        dates = {**(dates or {}), **redo}
         orgs, people = curated_entries(kb)
-        return cls(published=published, max_bytes=max_bytes, force=force, known=frozenset(kb.sources),
+        return cls(published=published, max_bytes=max_bytes, force=force,
+                   known=frozenset(kb.sources) - set(redo),
                    known_paths=tuple(sorted((s.path, s.id) for s in kb.sources.values())),
                    lexicon_orgs=tuple(orgs), lexicon_people=tuple(people),
-                   root=str(kb.layout.root.resolve()))
+                   root=str(kb.layout.root.resolve()), extracted_before=frozenset(kb.sources),
+                   published_of=tuple(sorted(dates.items(), key=lambda kv: kv[0])))
+
+    def status_of(self, sid: str, path: str) -> str:
+        """"re-extracted" (a known document), "changed" (new content at a known path) or "new"."""
+        if sid in self.extracted_before:
+            return "re-extracted"
+        return "changed" if any(p == path and i != sid for p, i in self.known_paths) else "new"
 
 
 def _init(settings: Settings) -> None:
@@ -104,7 +121,7 @@ def _prepare(path: Path) -> Prepared | Result:
             return ("unchanged", None, None, sid)
         from biohub_cli.clean import clean
 
-        return Prepared(clean(raw, published=s.published), sid)
+        return Prepared(clean(raw, published=s.published or dict(s.published_of).get(sid)), sid)
     except Exception as exc:
         return _failure(exc, sid)
 
@@ -119,8 +136,7 @@ def _finish(prepared: Prepared, analysed: Any) -> Result:
     try:
         source = source_record(prepared.doc, extract(analysed, _lexicon()), Path(s.root))
         check_fits(source)
-        status = "changed" if any(p == source.path and i != sid for p, i in s.known_paths) else "new"
-        return (status, source, None, sid)
+        return (s.status_of(sid, source.path), source, None, sid)
     except Exception as exc:
         return _failure(exc, sid)
 
@@ -237,3 +253,31 @@ def _init_worker(settings: Settings, owner: int) -> None:
     settings. (A fork server's worker is the fork server's child, not the ingest's.)"""
     end_with_parent(owner)
     _init(settings)
+
+
+def extract_again(sources: Sequence[tuple[Source, PartialDate]], settings: Settings) -> list[Source]:
+    """Each source extracted again from its kept text, dated by the given publication date (as a file
+    read with `--published` would be): for a `published` an analyst set by hand in a source record,
+    whose file need not be at hand. The metadata edited by hand stays as the analyst left it."""
+    from biohub_cli.analyse import analyse
+    from biohub_cli.clean import with_published
+    from biohub_cli.extract import extract
+    from biohub_cli.models.stages import Document, Metadata, RawDocument
+    from biohub_cli.resolve.curation import SOURCE_CURATED, fingerprints
+
+    _init(settings)
+    out = []
+    for src, published in sources:
+        raw = RawDocument(path=Path(src.file_name), sha256=src.sha256, format=src.format, text=src.text)
+        meta = Metadata(title=src.title, outlet=src.outlet, reporter=src.reporter, published=src.published,
+                        published_time=src.published_time, published_evidence=src.published_evidence,
+                        header=dict(src.header))
+        doc = with_published(Document(raw=raw, text=src.text, segments=tuple(src.segments),
+                                      noise=tuple(src.noise), metadata=meta), published)
+        extraction = extract(analyse(doc, user_words=_lexicon().user_words()), _lexicon())
+        md = doc.metadata
+        again = src.model_copy(update={"published": md.published, "published_time": md.published_time,
+                                       "published_evidence": md.published_evidence, "extraction": extraction})
+        kept = {k: v for k, v in src.generated.items() if k in SOURCE_CURATED and k != "published"}
+        out.append(again.model_copy(update={"generated": {**fingerprints(again), **kept}}))
+    return out

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from biohub_cli.errors import RecordError
 from biohub_cli.kb import own_files
 from biohub_cli.kb.knowledge_base import KnowledgeBase
+from biohub_cli.models import Event, Organization, Person
 from biohub_cli.names import normalise
+from biohub_cli.store import records_io
 
 
 def validate(kb: KnowledgeBase) -> list[RecordError]:
@@ -40,33 +44,57 @@ def _err(kb: KnowledgeBase, rid: str, key: str, message: str) -> RecordError:
 
 
 def _cross_references(kb: KnowledgeBase) -> list[RecordError]:
+    """References that point nowhere. A record an analyst hid (rejected, merged) is not checked, and a
+    reference to a record the analyst deleted is not a problem: the next ingest drops it, and no report
+    shows it meanwhile."""
+    deleted = _deleted(kb)
     out = []
-    for ev in kb.events.values():
+
+    def check(table: Mapping[str, object], rid: str, owner: str, key: str, what: str) -> None:
+        if rid not in table and rid not in deleted:
+            out.append(_err(kb, owner, key, f"unknown {what} id {rid!r}"))
+
+    for ev in _shown(kb.events):
         for p in ev.participants:
-            if p.organization not in kb.orgs:
-                out.append(_err(kb, ev.id, "participants", f"unknown organisation id {p.organization!r}"))
+            check(kb.orgs, p.organization, ev.id, "participants", "organisation")
         for pid in ev.people:
-            if pid not in kb.people:
-                out.append(_err(kb, ev.id, "people", f"unknown person id {pid!r}"))
+            check(kb.people, pid, ev.id, "people", "person")
         for sid in ev.sources:
-            if sid not in kb.sources:
-                out.append(_err(kb, ev.id, "sources", f"unknown source id {sid!r}"))
-    for person in kb.people.values():
+            check(kb.sources, sid, ev.id, "sources", "source")
+    for person in _shown(kb.people):
         for role in person.roles:
-            if role.organization and role.organization not in kb.orgs:
-                out.append(_err(kb, person.id, "roles", f"unknown organisation id {role.organization!r}"))
-    for org in kb.orgs.values():
-        if org.parent and org.parent not in kb.orgs:
-            out.append(_err(kb, org.id, "parent", f"unknown parent organisation id {org.parent!r}"))
+            if role.organization:
+                check(kb.orgs, role.organization, person.id, "roles", "organisation")
+    for org in _shown(kb.orgs):
+        if org.parent:
+            check(kb.orgs, org.parent, org.id, "parent", "parent organisation")
     for src in kb.sources.values():
-        for kind, table in (("organizations", kb.orgs), ("people", kb.people), ("events", kb.events)):
+        for kind, what, table in (("organizations", "organisation", kb.orgs), ("people", "person", kb.people),
+                                  ("events", "event", kb.events)):
             for rid in getattr(src.mentions, kind):
-                if rid not in table:
-                    out.append(_err(kb, src.id, "mentions." + kind, f"unknown {kind[:-1]} id {rid!r}"))
+                check(table, rid, src.id, "mentions." + kind, what)
     for rid, path in kb.paths.items():
         if Path(path).stem != rid:
             out.append(RecordError(f"file name does not match id {rid!r}", path=path, line=1))
     return out
+
+
+R = TypeVar("R", Event, Organization, Person)
+
+
+def _shown(table: Mapping[str, R]) -> list[R]:
+    return [rec for rec in table.values() if rec.status == "active"]
+
+
+def _deleted(kb: KnowledgeBase) -> set[str]:
+    """Ids biohub wrote that an analyst has since deleted (records/index.yaml lists them, no file holds them)."""
+    try:
+        states = records_io.load_index(kb.layout).states
+    except RecordError:
+        return set()
+    broken = {Path(e.path).stem for e in kb.errors if e.path}
+    return {rid for rid, state in states.items()
+            if state == "deleted" or (rid not in kb.paths and rid not in broken)}
 
 
 def _aliases(kb: KnowledgeBase) -> list[RecordError]:

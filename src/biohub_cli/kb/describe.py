@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from biohub_cli.errors import NotFoundError
+from biohub_cli.errors import not_found
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event, Evidence, Organization, Person, Source
 from biohub_cli.store.records_io import dump_record
@@ -18,9 +18,8 @@ def find_record(kb: KnowledgeBase, rid: str) -> Source | Event | Organization | 
     person = kb.person_by_name(rid)
     if person:
         return person
-    ids = [*kb.sources, *kb.events, *kb.orgs, *kb.people]
-    close = kb.suggest(rid, ids, limit=3)
-    raise NotFoundError(f"no record with id {rid!r}" + (f"; did you mean: {', '.join(close)}?" if close else ""))
+    names = [*kb.sources, *kb.events, *kb.orgs, *kb.people, *kb.org_names(), *kb.person_names()]
+    raise not_found(f"record with id or name {rid!r}", kb.suggest(rid, names, limit=3))
 
 
 def describe(kb: KnowledgeBase, rid: str, *, noise: bool = False) -> str:

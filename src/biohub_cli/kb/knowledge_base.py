@@ -47,6 +47,7 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
+    include_off_topic: bool = False  # `--all`: show the events only off-topic documents report
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -116,9 +117,18 @@ class KnowledgeBase:
         return sorted((p for p in self.people.values() if p.status == "active"), key=lambda p: (p.name, p.id))
 
     def active_events(self) -> list[Event]:
-        sig = (id(self.events), [(e, e.status, e.date, e.title) for e in self.events.values()])
+        """Active events in date order; those that only off-topic documents report only with `include_off_topic`."""
+        off = self.off_topic_sources()
+        sig = (id(self.events), [(e, e.status, e.date, e.title) for e in self.events.values()], off)
         return list(self._memo("active_events", sig, lambda: sorted(
-            (e for e in self.events.values() if e.status == "active"), key=event_sort_key)))
+            (e for e in self.events.values() if e.status == "active"
+             and not (off and e.sources and all(s in off for s in e.sources))), key=event_sort_key)))
+
+    def off_topic_sources(self) -> frozenset[str]:
+        """Ids of the documents marked off-topic, unless they are to be shown (`include_off_topic`)."""
+        if self.include_off_topic:
+            return frozenset()
+        return frozenset(sid for sid, s in self.sources.items() if s.off_topic)
 
     # -- queries -------------------------------------------------------------------------------
 
@@ -146,11 +156,12 @@ class KnowledgeBase:
         return out[: flt.limit] if flt.limit else out
 
     def _matches(self, ev: Event, query: str) -> bool:
-        q = normalise(query)
+        """Every word of the query is in the title, venue, an organisation's name or an evidence sentence."""
         hay = [ev.title, ev.venue or "", *(self.orgs[p.organization].name for p in ev.participants
                                              if p.organization in self.orgs)]
         hay += [e.sentence for e in ev.evidence]
-        return any(q in normalise(h) for h in hay)
+        keys = [normalise(h) for h in hay]
+        return all(any(w in k for k in keys) for w in (normalise(w) for w in query.split()) if w)
 
     def events_of_org(self, org_id: str) -> list[Event]:
         return [e for e in self.active_events() if org_id in {p.organization for p in e.participants}]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from biohub_cli.config import LANGUAGES, Layout
 from biohub_cli.errors import RecordError
-from biohub_cli.store import records_io, yaml_io
+from biohub_cli.store import curation_files, records_io, yaml_io
 
 _STATES = frozenset({"written", "deleted"})
 
@@ -42,10 +42,7 @@ def _config(layout: Layout) -> list[RecordError]:
 def _aliases(layout: Layout) -> list[RecordError]:
     if not layout.aliases.is_file():
         return []
-    try:
-        return records_io.merges_of(layout)[1]
-    except RecordError as exc:
-        return [exc]
+    return curation_files.merge_problems(layout)
 
 
 def _index(layout: Layout) -> list[RecordError]:

@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Any
+
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from biohub_cli.models.base import Strict
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
-from biohub_cli.models.vocab import AmountKind, EventType, OrgType, Role
+from biohub_cli.models.vocab import AmountKind, Currency, EventType, OrgType, Role
 
 
 class Amount(Strict):
-    """A money amount in won, as written, with what it pays for."""
+    """A money amount as written, with what it pays for. Won amounts carry `value_krw`; an amount in
+    another currency carries its `currency` and `value` in that currency, and no won value: the text
+    gives no rate."""
 
-    value_krw: int = Field(ge=0)
+    value_krw: int | None = Field(default=None, ge=0)
+    currency: Currency = "KRW"
+    value: int | None = Field(default=None, ge=0)
     text: str
     label: str | None = None
     kind: AmountKind = "other"
     evidence: Evidence | None = None
+
+    @model_validator(mode="after")
+    def _one_value(self) -> Amount:
+        if self.currency == "KRW" and (self.value_krw is None or self.value is not None):
+            raise ValueError("a won amount has value_krw and no value")
+        if self.currency != "KRW" and (self.value is None or self.value_krw is not None):
+            raise ValueError(f"an amount in {self.currency} has value and no value_krw (no rate is invented)")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _won_as_before(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """A won amount is written as it was before other currencies were kept (no `currency`, no `value`),
+        so records and the fingerprints of fields an analyst may edit stay the same."""
+        data = handler(self)
+        if isinstance(data, dict) and self.currency == "KRW":
+            data.pop("currency", None)
+            data.pop("value", None)
+        return data
+
+    @property
+    def figure(self) -> tuple[str, int]:
+        """(currency, value in that currency): what two amounts must share to be the same figure."""
+        return self.currency, (self.value_krw if self.value_krw is not None else self.value) or 0
 
 
 class OrgMention(Strict):

@@ -38,6 +38,10 @@ class Mentions(Strict):
 
 
 class Source(Strict):
+    """`generated` holds fingerprints of the metadata biohub wrote (title, outlet, reporter, published):
+    a value edited by hand is kept when the document is extracted again, and a `published` set by hand
+    dates the document's relative dates (이날, 지난달) anew at the next ingest."""
+
     id: str
     path: str
     file_name: str
@@ -49,7 +53,10 @@ class Source(Strict):
     published: PartialDate | None = None
     published_time: str | None = None
     published_evidence: Evidence | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")  # the original address of a saved web page
+    off_topic: str | None = None  # why it is not about the bio industry: its events are hidden by default
     header: dict[str, str] = {}
+    generated: dict[str, str] = {}
     segments: list[Segment] = []
     text: str
     noise: list[Noise] = []

@@ -16,6 +16,23 @@ from biohub_cli.models.vocab import Format
 
 
 @dataclass(frozen=True)
+class PageMetadata:
+    """What a saved web page's markup states about its article (read/html_meta.py).
+
+    `reporter` is the byline as the page gives it ("충청바이오일보 서하준 기자"); clean/ keeps the
+    name. `published_evidence` is the markup that states the date (a meta tag, a JSON-LD field).
+    """
+
+    title: str | None = None
+    outlet: str | None = None
+    reporter: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_time: str | None = None
+    published_evidence: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class RawDocument:
     """What read/ gives: the decoded text of one file and how it was read."""
 
@@ -24,6 +41,7 @@ class RawDocument:
     format: Format
     text: str
     encoding: str | None = None
+    page: PageMetadata | None = None  # a web page's own metadata
 
     @property
     def file_name(self) -> str:
@@ -45,6 +63,8 @@ class Metadata:
     published_time: str | None = None  # "HH:MM" or "HH:MM:SS" when stated
     published_evidence: Evidence | None = None
     header: dict[str, str] = field(default_factory=dict)  # press-release header: 담당 부서, 담당자, 보도시점
+    url: str | None = None  # the original address of a saved web page
+    off_topic: str | None = None  # why the document is not about the bio industry (clean/topic.py)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ OrgType = Literal["government", "company", "university", "hospital", "research",
                   "association", "council", "media", "other"]
 Role = Literal["host", "signatory", "member", "attendee", "organizer", "other"]
 AmountKind = Literal["total", "national", "local", "private", "other"]
-Status = Literal["active", "rejected"]
+Currency = Literal["KRW", "USD", "EUR", "JPY", "CNY", "GBP"]
+Status = Literal["active", "rejected", "merged"]  # merged: joined into another by an analyst (undo brings it back)
 Format = Literal["text", "markdown", "html", "pdf", "hwpx", "hwp"]
 SegmentKind = Literal["body", "translation"]
 

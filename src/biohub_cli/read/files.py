@@ -14,7 +14,7 @@ from biohub_cli.read.sniff import known_binary, looks_like_damaged_ole, sniff_co
 from biohub_cli.read.text import classify_text
 
 if TYPE_CHECKING:  # the models (pydantic) are imported when a file is read, not for load_bytes alone
-    from biohub_cli.models.stages import RawDocument
+    from biohub_cli.models.stages import PageMetadata, RawDocument
     from biohub_cli.models.vocab import Format
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -28,7 +28,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     path = Path(path)
     try:
         data = load_bytes(path, max_bytes)
-        fmt, text, encoding = _extract(path, data)
+        fmt, text, encoding, page = _extract(path, data)
     except ReadError as exc:
         if exc.path is None or "\n" in exc.message:
             raise type(exc)(_one_line(exc.message), path=path, hint=exc.hint) from exc
@@ -43,7 +43,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawDocument:
     from biohub_cli.models.stages import RawDocument
 
     return RawDocument(path=path, sha256=hashlib.sha256(data).hexdigest(), format=fmt, text=text,
-                       encoding=encoding)
+                       encoding=encoding, page=page)
 
 
 def _one_line(message: str) -> str:
@@ -85,17 +85,17 @@ def _check_size(size: int, max_bytes: int) -> None:
                             "raise --max-bytes")
 
 
-def _extract(path: Path, data: bytes) -> tuple[Format, str, str | None]:
+def _extract(path: Path, data: bytes) -> tuple[Format, str, str | None, PageMetadata | None]:
     from biohub_cli.read import hwp, hwpx, pdf
 
     suffix = path.suffix.lower()
     container = sniff_container(data, suffix)
     if container == "pdf":
-        return "pdf", _require_text(pdf.extract_pdf(data)), None
+        return "pdf", _require_text(pdf.extract_pdf(data)), None, None
     if container == "zip":
-        return "hwpx", _require_text(hwpx.extract_hwpx(data)), None
+        return "hwpx", _require_text(hwpx.extract_hwpx(data)), None, None
     if container == "ole":
-        return "hwp", _require_text(hwp.extract_hwp(data)), None
+        return "hwp", _require_text(hwp.extract_hwp(data)), None, None
     _refuse_binary(data, suffix)
     return _extract_text(data, suffix)
 
@@ -112,16 +112,17 @@ def _refuse_binary(data: bytes, suffix: str) -> None:
                         "(renamed, damaged, or an error page saved under this name?)")
 
 
-def _extract_text(data: bytes, suffix: str) -> tuple[Format, str, str | None]:
-    from biohub_cli.read.html import extract_html
+def _extract_text(data: bytes, suffix: str) -> tuple[Format, str, str | None, PageMetadata | None]:
+    from biohub_cli.read.html import read_html
 
     decoded = decode_bytes(data, declared=declared_charset(data))
     fmt = classify_text(decoded.text, suffix)
+    page = None
     if fmt == "html":
-        text = extract_html(decoded.text)
+        text, page = read_html(decoded.text)
     else:
         text = decoded.text
-    return fmt, _require_text(text), decoded.encoding
+    return fmt, _require_text(text), decoded.encoding, page
 
 
 def _require_text(text: str) -> str:

@@ -1,4 +1,5 @@
-"""HTML to text: the article found by trafilatura, led by its headline and byline lines.
+"""HTML to text: the article found by trafilatura, led by its headline and byline lines; the page's
+own metadata (headline, outlet, reporter, date, address) comes from its markup (read/html_meta.py).
 
 trafilatura keeps the story and drops menus, widgets and sidebars, but it also drops the headline
 and the byline ("홍길동 기자 | 기사승인 2025-07-09 16:55") that clean/ needs for the title, the
@@ -17,6 +18,8 @@ import lxml.html  # type: ignore[import-untyped]
 from lxml import etree  # type: ignore[import-untyped]
 
 from biohub_cli.errors import ReadError, TooLargeError
+from biohub_cli.models.stages import PageMetadata
+from biohub_cli.read.html_meta import page_metadata
 
 # Elements whose content is never text a reader sees.
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
@@ -51,6 +54,12 @@ MAX_FOOTER_GAP = 3
 MAX_COPYRIGHT_CHARS = 200
 _COPYRIGHT = re.compile(r"저작권자|[ⓒ©]|\([cC]\)|Copyright|COPYRIGHT|All [Rr]ights [Rr]eserved|무단\s?전재")
 _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
+
+
+def read_html(text: str) -> tuple[str, PageMetadata]:
+    """The article text of an HTML page and what its markup states about it (read/html_meta.py)."""
+    body = extract_html(text)
+    return body, page_metadata(text, _parse(text)[0])
 
 
 def extract_html(text: str) -> str:

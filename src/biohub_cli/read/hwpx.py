@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TypeVar
 from xml.etree.ElementTree import Element, ParseError
 
-from biohub_cli.errors import ReadError, TooLargeError
+from biohub_cli.errors import WORD_DOCUMENT, ReadError, TooLargeError
 from biohub_cli.read.limits import ExpansionBudget, TextBudget, human_size
 from biohub_cli.read.paragraphs import join_paragraphs
 
@@ -114,6 +114,8 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
         raise ReadError(f"damaged zip archive ({exc})") from exc
     if len(members) > MAX_MEMBERS:
         raise TooLargeError(f"zip archive has {len(members)} members, over the {MAX_MEMBERS} limit")
+    if "word/document.xml" in members:
+        raise ReadError(WORD_DOCUMENT)
     if "mimetype" in members:
         mimetype = _read_member(archive, "mimetype", ExpansionBudget(1024)).strip()
         if mimetype != HWPX_MIMETYPE:

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from biohub_cli.errors import ReadError
+from biohub_cli.errors import WORD_DOCUMENT, ReadError
 from biohub_cli.read.files import SUPPORTED_SUFFIXES
 
 DirKey = tuple[int, int]
+WORD_SUFFIXES = frozenset({".doc", ".docx"})  # said to be unread, not skipped in silence
 
 
 @dataclass
@@ -94,6 +95,8 @@ def _members(folder: Path, ancestors: tuple[DirKey, ...], collected: _Collected,
                     "symbolic link loop (it points back to a folder above it); skipped", path=path))
             else:
                 members.append((path, (*ancestors, key)))
+        elif path.suffix.lower() in WORD_SUFFIXES:
+            collected.errors.append(ReadError(WORD_DOCUMENT, path=path))
         elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
             continue
         elif _is_file(entry):

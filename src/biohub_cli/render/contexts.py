@@ -42,17 +42,19 @@ class SourceRow:
     outlet: str
     published: PartialDate | None
     file_name: str
+    url: str = ""  # the original address of a saved web page
 
 
 @dataclass(frozen=True)
 class AmountRow:
-    value_krw: int
+    value_krw: int | None  # None for an amount in another currency (`value` and `currency` say it)
     text: str
     label: str
     kind_label: str
     context: str  # the event or document it was found in
     date: PartialDate | None = None
-
+    currency: str = "KRW"
+    value: int = 0  # in `currency`
 
 @dataclass(frozen=True)
 class QuoteRow:

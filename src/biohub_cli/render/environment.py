@@ -29,7 +29,7 @@ from biohub_cli.controls import strip_controls
 from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
-from biohub_cli.render.filters import escape_markdown, format_date, format_span, format_won
+from biohub_cli.render.filters import escape_markdown, format_date, format_money, format_span, format_won
 from biohub_cli.render.template_limits import (
     LimitedSandbox,
     TemplateLimit,
@@ -62,7 +62,7 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date=_date, span=_span, won=_won, link=_link, md=_md, csp_hash=_csp_hash)
+    env.filters.update(date=_date, span=_span, won=_won, money=_money, link=_link, md=_md, csp_hash=_csp_hash)
     env.globals["once"] = _once
     _FRAGMENTS[env] = {}
     return env
@@ -214,6 +214,12 @@ def _span(value: PartialDate, end: PartialDate | None = None) -> str:
 @pass_context
 def _won(ctx: jinja2.runtime.Context, value: int) -> str:
     return format_won(value, str(ctx.get("lang", "ko")))
+
+
+@pass_context
+def _money(ctx: jinja2.runtime.Context, row: Any) -> str:
+    """An amount row in its own currency (`3,350억 원`, `3억 달러`)."""
+    return format_money(int(row.value), str(row.currency), str(ctx.get("lang", "ko")))
 
 
 def _csp_hash(value: object) -> str:

@@ -52,6 +52,19 @@ def format_won(value: int, lang: str = "ko") -> str:
     return " ".join(parts) + " 원"
 
 
+_CURRENCY_KO = {"USD": "달러", "EUR": "유로", "JPY": "엔", "CNY": "위안", "GBP": "파운드"}
+
+
+def format_money(value: int, currency: str = "KRW", lang: str = "ko") -> str:
+    """A won amount as `format_won`; another currency in its own unit, never converted: `3억 달러`,
+    in English `USD 300 million`."""
+    if currency == "KRW":
+        return format_won(value, lang)
+    if lang == "en":
+        return _format_won_en(value).replace("KRW", currency, 1)
+    return format_won(value, lang).removesuffix(" 원") + " " + _CURRENCY_KO.get(currency, currency)
+
+
 def _format_won_en(value: int) -> str:
     for unit, name in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
         if value >= unit:

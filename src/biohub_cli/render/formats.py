@@ -15,7 +15,7 @@ from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
 from biohub_cli.render.contexts import EventRow, OrgRow
-from biohub_cli.render.filters import format_date, format_span, format_won
+from biohub_cli.render.filters import format_date, format_money, format_span
 
 VERSION = 1
 
@@ -52,18 +52,17 @@ def timeline_data(kb: KnowledgeBase, events: Sequence[Event]) -> dict[str, Any]:
     """The timeline as plain data (codes, not labels), for `--format json` and timeline.json."""
     out = []
     for ev in events:
-        orgs = [{"id": p.organization, "name": _org_name(kb, p.organization), "role": p.role}
+        orgs = [{"id": p.organization, "name": kb.orgs[p.organization].name, "role": p.role}
                 for p in ev.participants if _shown(kb.orgs.get(p.organization))]
-        people = [{"id": pid, "name": kb.people[pid].name if pid in kb.people else pid}
-                  for pid in ev.people if _shown(kb.people.get(pid))]
-        sources = [{"id": sid, "title": _source_title(kb, sid)} for sid in ev.sources]
+        people = [{"id": pid, "name": kb.people[pid].name} for pid in ev.people if _shown(kb.people.get(pid))]
+        sources = [{"id": sid, "title": _source_title(kb, sid)} for sid in ev.sources if sid in kb.sources]
         out.append({
             "id": ev.id, "date": ev.date.iso(), "date_display": format_date(ev.date),
             "year_certain": ev.date.year_certain, "end_date": ev.end_date.iso() if ev.end_date else None,
             "type": ev.type, "title": ev.title, "venue": ev.venue, "main": ev.main,
             "organizations": orgs, "people": people, "attendees": ev.attendees,
-            "amounts": [{"value_krw": a.value_krw, "text": a.text, "label": a.label, "kind": a.kind}
-                        for a in ev.amounts],
+            "amounts": [{"value_krw": a.value_krw, "currency": a.currency, "value": a.figure[1], "text": a.text,
+                         "label": a.label, "kind": a.kind} for a in ev.amounts],
             "sources": sources,
         })
     return {"version": VERSION, "events": out}
@@ -143,7 +142,7 @@ def timeline_data_csv(data: dict[str, Any], lang: str, *, bom: bool = False) -> 
     rows = []
     for item in data["events"]:
         orgs = "; ".join(f"{o['name']} ({lb.role_label(o['role'], lang)})" for o in item["organizations"])
-        amounts = "; ".join(format_won(a["value_krw"], lang) + (f" ({a['label']})" if a["label"] else "")
+        amounts = "; ".join(format_money(a["value"], a["currency"], lang) + (f" ({a['label']})" if a["label"] else "")
                             for a in item["amounts"])
         rows.append([item["date_display"], item["date"], lb.event_type_label(item["type"], lang),
                      item["title"], item["venue"] or "", orgs, "; ".join(p["name"] for p in item["people"]),
@@ -200,12 +199,8 @@ def _tl_date(year: int, month: int | None, day: int | None, display: str) -> dic
 
 
 def _shown(record: Any) -> bool:
-    return record is None or getattr(record, "status", "active") == "active"
-
-
-def _org_name(kb: KnowledgeBase, org_id: str) -> str:
-    org = kb.orgs.get(org_id)
-    return org.name if org else org_id
+    """A record to show: there, and neither rejected nor merged (no raw id of a deleted one is shown)."""
+    return record is not None and getattr(record, "status", "active") == "active"
 
 
 def _source_title(kb: KnowledgeBase, source_id: str) -> str:

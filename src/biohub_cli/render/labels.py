@@ -69,6 +69,7 @@ _KO: dict[str, str] = {
     "search_placeholder": "제목, 장소, 기관, 문장 검색",
     "shown_of": "{shown} / {total}건 표시",
     "newest_of": "최근 {shown}건 표시 (전체 {total}건; 모두 보려면 --limit 0)",
+    "first_of": "처음 {shown} / {total}건 표시 (날짜순으로 가장 이른 일정)",
     "no_events": "조건에 맞는 일정이 없습니다.",
     "none": "없음",
     "year_unknown": "연도 미상",
@@ -164,6 +165,7 @@ _EN: dict[str, str] = {
     "search_placeholder": "Search titles, venues, organisations, sentences",
     "shown_of": "{shown} of {total} events shown",
     "newest_of": "Newest {shown} of {total} events shown (--limit 0 shows all)",
+    "first_of": "First {shown} of {total} events shown (the earliest in date order)",
     "no_events": "No events match.",
     "none": "none",
     "year_unknown": "Year unknown",
@@ -237,6 +239,18 @@ def labels(lang: str) -> dict[str, str]:
 
 def event_type_label(kind: str, lang: str) -> str:
     return _EVENT_TYPES[lang].get(kind, kind)
+
+
+def event_type_code(text: str) -> str:
+    """An event type as `--type` may name it: its code (agreement) or its label in any language (협약,
+    예산·투자, 예산); UsageError naming every type otherwise."""
+    wanted = text.strip().lower()
+    for table in _EVENT_TYPES.values():
+        for code, label in table.items():
+            if wanted in (code, label.lower(), *label.lower().split("·")):
+                return code
+    choices = ", ".join(f"{code} ({_EVENT_TYPES['ko'][code]})" for code in _EVENT_TYPES["en"])
+    raise UsageError(f"--type {text!r} is not an event type", hint=f"use one of: {choices}")
 
 
 def role_label(role: str, lang: str) -> str:

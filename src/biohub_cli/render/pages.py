@@ -90,7 +90,7 @@ def ics_text(kb: KnowledgeBase, events: Sequence[Event], lang: str, *, ix: Index
                 f"{p.name} ({p.note})" if p.note else p.name for p in row.participants))
         if row.people:
             lines.append(f"{t['people']}: " + ", ".join(p.name for p in row.people))
-        lines += [f"{t['sources']}: {s.title}" for s in row.sources]
+        lines += [f"{t['sources']}: {s.title}" + (f" <{s.url}>" if s.url else "") for s in row.sources]
         return "\n".join(lines)
 
     return calendar.to_ics(events, name=t["timeline_title"], describe=describe,

@@ -204,7 +204,8 @@ def _unique_amounts(found: Iterable[tuple[Amount, Event | None]]) -> list[tuple[
     seen: dict[tuple[object, ...], tuple[Amount, Event | None]] = {}
     for amount, ev in found:
         where: tuple[object, ...] = amount.evidence.sort_key() if amount.evidence else (amount.text,)
-        key = (amount.value_krw, amount.label or "", *where)
+        key = (*amount.figure, amount.label or "", *where)
         if key not in seen or (seen[key][1] is None and ev is not None):
             seen[key] = (amount, ev)
-    return sorted(seen.values(), key=lambda pair: (-pair[0].value_krw, pair[0].label or "", pair[0].text))
+    return sorted(seen.values(), key=lambda pair: (pair[0].currency != "KRW", pair[0].currency,
+                                                   -pair[0].figure[1], pair[0].label or "", pair[0].text))

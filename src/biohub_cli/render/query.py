@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from biohub_cli.errors import NotFoundError, UsageError
+from biohub_cli.errors import UsageError, not_found
 from biohub_cli.kb.knowledge_base import KnowledgeBase, TimelineFilter
 from biohub_cli.models import Organization, Person
 from biohub_cli.models.dates import PartialDate
@@ -24,20 +24,17 @@ def find_org(kb: KnowledgeBase, name: str) -> Organization:
     """By id, name or any alias; otherwise NotFoundError with close names."""
     org = kb.org_by_name(name)
     if org is None or org.status != "active":
-        raise NotFoundError(_missing("organisation", name, kb.suggest(name, kb.org_names(), limit=3)))
+        raise not_found(f"organisation named {name}", kb.suggest(name, kb.org_names(), limit=3))
     return org
 
 
 def find_person(kb: KnowledgeBase, name: str) -> Person:
     person = kb.person_by_name(name)
     if person is None or person.status != "active":
-        raise NotFoundError(_missing("person", name, kb.suggest(name, kb.person_names(), limit=3)))
+        raise not_found(f"person named {name}", kb.suggest(name, kb.person_names(), limit=3))
     return person
 
 
-def _missing(kind: str, name: str, close: list[str]) -> str:
-    text = f"no {kind} named {name}"
-    return text + (f"; did you mean: {', '.join(close)}?" if close else "")
 
 
 def timeline_filter(kb: KnowledgeBase, *, org: str | None = None, person: str | None = None,

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from biohub_cli.kb.knowledge_base import KnowledgeBase
     from biohub_cli.kb.records_cache import CacheStats
 
-FORMAT = 2  # 2: the plain table's rows in a section of their own, before the body
+FORMAT = 3  # 2: the plain table's rows in a section of their own, before the body; 3: people, amounts apart
 _MAGIC = "biohub-timeline"
 
 # what the filters read of one event: main, type, organisation ids, people ids, year, earliest day,
@@ -220,12 +220,12 @@ def _table(body: dict[str, Any], lang: str, *, org: str | None, person: str | No
         if period is not None and not _overlaps(e, *period):
             continue
         out.append(row)
+    total = len(out)
     if limit:
         out = out[:limit]
-    total = len(out)
-    if newest is not None and total > newest:
+    elif newest is not None and total > newest:
         out = out[total - newest:]
-    return timeline_view([_line(row) for row in out], total, lang, title=title)
+    return timeline_view([_line(row) for row in out], total, lang, title=title, first=bool(limit))
 
 
 def _line(row: bytes) -> TimelineLine:

@@ -90,7 +90,8 @@ def _source_row(ix: Index, source_id: str) -> SourceRow:
     src = ix.sources.get(source_id)
     if src is None:
         return SourceRow(source_id, source_id, "", None, "")
-    return SourceRow(src.id, src.title or src.file_name, src.outlet or "", src.published, src.file_name)
+    return SourceRow(src.id, src.title or src.file_name, src.outlet or "", src.published, src.file_name,
+                     src.url or "")
 
 
 def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
@@ -100,12 +101,19 @@ def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
     if chosen is None:
         return ""
     org = ix.orgs.get(chosen.organization or "")
-    return f"{org.name} {chosen.title}" if org and org.status == "active" else str(chosen.title)
+    if org is None or org.status != "active" or _names_its_body(str(chosen.title), org):
+        return str(chosen.title)  # 식품의약품안전처장, 인천시장: the title names its body already
+    return f"{org.name} {chosen.title}"
+
+
+def _names_its_body(title: str, org: Organization) -> bool:
+    squeezed = title.replace(" ", "")
+    return any(form and squeezed.startswith(form.replace(" ", "")) for form in (org.name, *org.aliases))
 
 
 def amount_row(amount: Amount, context: str, date: PartialDate | None, lang: str) -> AmountRow:
     return AmountRow(amount.value_krw, amount.text, amount.label or "",
-                     lb.amount_kind_label(amount.kind, lang), context, date)
+                     lb.amount_kind_label(amount.kind, lang), context, date, *amount.figure)
 
 
 def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
@@ -123,24 +131,30 @@ def event_row(ix: Index, ev: Event, lang: str, *, role: str = "") -> EventRow:
 
 def _event_row(ix: Index, ev: Event, lang: str) -> EventRow:
     org_ids = [p.organization for p in ev.participants]
-    people = [person_ref(ix, pid, _title_note(ix, ix.people[pid], org_ids) if pid in ix.people else "")
-              for pid in ev.people if not _rejected(ix.people.get(pid))]
+    people = [person_ref(ix, pid, _title_note(ix, ix.people[pid], org_ids))
+              for pid in ev.people if _shown(ix.people.get(pid))]
     return EventRow(
         id=ev.id, date=ev.date, end_date=ev.end_date, uncertain=date_is_uncertain(ev.date), type=ev.type,
         type_label=lb.event_type_label(ev.type, lang), title=ev.title, venue=ev.venue or "", main=ev.main,
         participants=[org_ref(ix, p.organization, lb.role_label(p.role, lang)) for p in ev.participants
-                      if not _rejected(ix.orgs.get(p.organization))],
+                      if _shown(ix.orgs.get(p.organization))],
         people=people,
         attendees=ev.attendees,
         amounts=[amount_row(a, ev.title, ev.date, lang) for a in ev.amounts],
-        sources=[source_row(ix, s) for s in ev.sources],
+        sources=[source_row(ix, s) for s in ev.sources if s in ix.sources],
         evidence=list(dict.fromkeys(" ".join(e.sentence.split()) for e in ev.evidence)),
     )
 
 
-def _rejected(record: Organization | Person | None) -> bool:
-    """Rejected records are hidden everywhere; unknown ids are still shown (as plain text)."""
-    return record is not None and record.status != "active"
+def _shown(record: Organization | Person | None) -> bool:
+    """Only active records are shown: a rejected, merged or deleted one (an unknown id) is left out, and
+    no raw id reaches a page."""
+    return record is not None and record.status == "active"
+
+
+def _shown_org(ix: Index, org_id: str | None) -> Ref | None:
+    """The organisation as a Ref when it is one to show (`_shown`), else None."""
+    return org_ref(ix, org_id) if org_id and _shown(ix.orgs.get(org_id)) else None
 
 
 def group_by_month(rows: Sequence[EventRow], lang: str) -> list[MonthGroup]:
@@ -177,7 +191,7 @@ def _quote_row(ix: Index, quote: Quote) -> QuoteRow:
     person = ix.people.get(speaker_name) or (ix.person_by_name(speaker_name) if speaker_name else None)
     speaker = person_ref(ix, person.id) if person and person.status == "active" else None
     src = ix.sources.get(quote.evidence.source)
-    context = (src.title or src.file_name) if src else quote.evidence.source
+    context = (src.title or src.file_name) if src else ""
     return QuoteRow(quote.text, speaker, person.name if person else (quote.speaker or ""), context,
                     src.published if src else None)
 
@@ -211,7 +225,7 @@ def org_context(ix: Index, org: Organization, lang: str, *, links: bool = True,
                               role=lb.role_label(role, lang)))
     agreements = [row for row in events if row.type == "agreement"]
     people = [person_ref(ix, p.id, _titles_at(p, org.id)) for p in ix.people_of_org(org.id)]
-    parent = org_ref(ix, org.parent) if org.parent else None
+    parent = org_ref(ix, org.parent) if org.parent and _shown(ix.orgs.get(org.parent)) else None
     return OrgContext(
         lang=lang, labels=lb.labels(lang), root=root, links=links, title=org.name,
         org=org_ref(ix, org.id), name_en=org.name_en or "", type_label=lb.org_type_label(org.type, lang),
@@ -239,8 +253,8 @@ def _seen(value: str | None) -> str:
 
 def person_context(ix: Index, person: Person, lang: str, *, links: bool = True,
                    root: str = "../") -> PersonContext:
-    roles = [RoleRow(r.title or "", org_ref(ix, r.organization) if r.organization else None,
-                     _seen(r.first_seen), _seen(r.last_seen)) for r in person.roles]
+    roles = [RoleRow(r.title or "", _shown_org(ix, r.organization), _seen(r.first_seen), _seen(r.last_seen))
+             for r in person.roles]
     return PersonContext(
         lang=lang, labels=lb.labels(lang), root=root, links=links, title=person.name,
         person=person_ref(ix, person.id, _title_note(ix, person)), name_en=person.name_en or "", roles=roles,
@@ -272,7 +286,7 @@ def person_rows(ix: Index) -> list[PersonRow]:
     rows = []
     for p in ix.active_people:
         latest = next((r for r in reversed(p.roles) if r.title or r.organization), None)
-        org = org_ref(ix, latest.organization) if latest and latest.organization else None
+        org = _shown_org(ix, latest.organization) if latest else None
         rows.append(PersonRow(person_ref(ix, p.id), (latest.title or "") if latest else "", org,
                               per_person[p.id], len(ix.quotes_of_person(p)), sources[p.id]))
     return rows

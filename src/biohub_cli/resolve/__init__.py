@@ -6,11 +6,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from biohub_cli.models import Event, Mentions, Organization, Person, Source
+from biohub_cli.models.curation import AnalystCuration
 from biohub_cli.names import normalise
-from biohub_cli.resolve.curation import Curation, merge_with_disk
-from biohub_cli.resolve.events import resolve_events
+from biohub_cli.resolve.curation import Curation, edited_fields, merge_with_disk
+from biohub_cli.resolve.event_curation import curate_events
 from biohub_cli.resolve.orgs import propose_merges, resolve_orgs
 from biohub_cli.resolve.people import resolve_people
+from biohub_cli.resolve.references import scrub_all
+from biohub_cli.resolve.successors import find_successors
 
 
 @dataclass
@@ -25,43 +28,86 @@ class Resolved:
 
 @dataclass(frozen=True)
 class Existing:
-    """The records on disk before this run, and the ids an analyst deleted."""
+    """The records on disk before this run, the ids an analyst deleted, and the sources whose file
+    changed in this run (old source id -> the new one read from the same path)."""
 
     orgs: Mapping[str, Organization] = field(default_factory=dict)
     people: Mapping[str, Person] = field(default_factory=dict)
     events: Mapping[str, Event] = field(default_factory=dict)
     deleted: frozenset[str] = frozenset()
+    replaced: Mapping[str, str] = field(default_factory=dict)
 
 
 def resolve(sources: Sequence[Source], existing: Existing = Existing(),
-            merges: Mapping[str, str] | None = None) -> Resolved:
-    """A pure function of the sources (any order) and the records on disk."""
-    merges = dict(merges or {})
+            curation: AnalystCuration | None = None) -> Resolved:
+    """A pure function of the sources (any order), the records on disk and the curation files."""
+    curation = curation or AnalystCuration()
+    merges = dict(curation.org_merges)
     _add_analyst_aliases(merges, existing.orgs)
     orgs = resolve_orgs(sources, merges)
     people = resolve_people(sources, orgs)
     people_ids = {normalise(p.name): p.id for p in people.values()}
-    events = resolve_events(sources, orgs, people_ids)
+    curated = curate_events(sources, orgs, people_ids, curation.event_merges, curation.event_splits)
+    events = curated.events
     _attach_document_facts(sources, events, people_ids)
 
-    report = Curation()
+    report = Curation(conflicts=list(curated.notes))
     deleted = set(existing.deleted)
-    final_orgs = merge_with_disk(orgs.records, existing.orgs, deleted, report, "organisation")
-    final_people = merge_with_disk(people, existing.people, deleted, report, "person")
-    final_events = merge_with_disk(events, existing.events, deleted, report, "event")
+    # what an analyst deleted or rejected is cited by no fresh record (fingerprinted as written)
+    hidden = deleted | {rid for table in (existing.orgs, existing.people) for rid, rec in table.items()
+                        if rec.status == "rejected"}
+    fresh_orgs = scrub_all(orgs.records, hidden.__contains__)
+    fresh_people = scrub_all(people, hidden.__contains__)
+    fresh_events = scrub_all(events, hidden.__contains__)
+    merged_orgs = _merged_away_orgs(merges, existing.orgs, fresh_orgs)
+    successors = find_successors(fresh_events, existing.events, existing.replaced, set(curated.merged_away), report)
+    final_orgs = merge_with_disk(fresh_orgs, existing.orgs, deleted, report, "organisation", merged_away=merged_orgs)
+    final_people = merge_with_disk(fresh_people, existing.people, deleted, report, "person")
+    final_events = merge_with_disk(fresh_events, existing.events, deleted, report, "event",
+                                   merged_away=curated.merged_away, predecessors=successors)
 
     out_sources: dict[str, Source] = {}
-    cited = _events_citing(final_events)
     for src in sorted(sources, key=lambda s: s.id):
+        out_sources[src.id] = src
+    _drop_dangling(final_orgs, final_people, final_events, out_sources, deleted, existing.replaced)
+    cited = _events_citing(final_events)
+    for sid, src in out_sources.items():
         org_ids = sorted({oid for m in src.extraction.organizations
-                          if (oid := orgs.id_of(m.name)) and oid in final_orgs})
+                          if (oid := orgs.id_of(m.name)) and _active(final_orgs.get(oid))})
         person_ids = sorted({pid for m in src.extraction.people
-                             if (pid := people_ids.get(normalise(m.name))) and pid in final_people})
-        event_ids = sorted(cited.get(src.id, ()))
-        out_sources[src.id] = src.model_copy(
+                             if (pid := people_ids.get(normalise(m.name))) and _active(final_people.get(pid))})
+        event_ids = sorted(eid for eid in cited.get(sid, ()) if _active(final_events[eid]))
+        out_sources[sid] = src.model_copy(
             update={"mentions": Mentions(organizations=org_ids, people=person_ids, events=event_ids)})
     return Resolved(sources=out_sources, orgs=final_orgs, people=final_people, events=final_events,
                     curation=report, proposals=propose_merges(final_orgs))
+
+
+def _active(rec: Organization | Person | Event | None) -> bool:
+    return rec is not None and rec.status == "active"
+
+
+def _merged_away_orgs(merges: Mapping[str, str], old: Mapping[str, Organization],
+                      fresh: Mapping[str, Organization]) -> set[str]:
+    """Organisations on disk whose name an analyst merged into another's."""
+    joined = {normalise(k) for k, v in merges.items() if normalise(k) != normalise(v)}
+    return {rid for rid, org in old.items() if rid not in fresh and normalise(org.name) in joined}
+
+
+def _drop_dangling(orgs: dict[str, Organization], people: dict[str, Person], events: dict[str, Event],
+                   sources: Mapping[str, Source], deleted: set[str], replaced: Mapping[str, str]) -> None:
+    """Records kept as the analyst left them (edited, written by hand) stop citing what is gone: deleted
+    ids, ids no record stands for, sources no longer read (a changed release's old source: its new one)."""
+    def gone(rid: str) -> bool:
+        return rid in deleted or not (rid in orgs or rid in people or rid in events)
+
+    def source(sid: str) -> str | None:
+        sid = replaced.get(sid, sid)
+        return sid if sid in sources else None
+
+    orgs.update({rid: org for rid, org in scrub_all(orgs, gone).items() if org.status == "active"})
+    people.update({rid: p for rid, p in scrub_all(people, gone).items() if p.status == "active"})
+    events.update({rid: ev for rid, ev in scrub_all(events, gone, source).items() if ev.status == "active"})
 
 
 def _events_citing(events: Mapping[str, Event]) -> dict[str, list[str]]:
@@ -74,10 +120,12 @@ def _events_citing(events: Mapping[str, Event]) -> dict[str, list[str]]:
 
 
 def _add_analyst_aliases(merges: dict[str, str], orgs: Mapping[str, Organization]) -> None:
-    """Aliases an analyst added to an organisation record send those names to it."""
-    for org in orgs.values():
+    """Aliases an analyst wrote into an organisation record send those names to it. Only an alias list
+    edited by hand (or a record written by hand) counts: the aliases biohub found, a merge's included,
+    are the result of resolving, and taking them as the analyst's would make a merge outlive its undo."""
+    for org in sorted(orgs.values(), key=lambda o: o.id):
         gen = org.generated
-        if org.status != "active" or (gen and "aliases" not in gen):
+        if org.status != "active" or (gen and "aliases" not in edited_fields(org)):
             continue
         for alias in org.aliases:
             if normalise(alias) != normalise(org.name):

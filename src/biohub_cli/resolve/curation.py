@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
 from pydantic import BaseModel
 
+from biohub_cli.models import Source
 from biohub_cli.resolve.ids import fingerprint
 
 R = TypeVar("R", bound=BaseModel)
@@ -24,29 +25,62 @@ class Curation:
 
 
 def fingerprints(rec: BaseModel) -> dict[str, str]:
+    if isinstance(rec, Source):
+        return {name: fingerprint(_dump(getattr(rec, name))) for name in SOURCE_CURATED}
     return {name: fingerprint(_dump(getattr(rec, name))) for name in type(rec).model_fields
             if name not in _NOT_CURATED}
 
 
+SOURCE_CURATED = ("title", "outlet", "reporter", "published")  # a source's fields an analyst may correct
+
+
+def stamped_source(src: Source) -> Source:
+    """The source with the fingerprints of its metadata as biohub wrote it."""
+    return src.model_copy(update={"generated": fingerprints(src)})
+
+
+def source_edits(src: Source) -> list[str]:
+    """The source's metadata fields edited by hand since biohub wrote them (none for an unstamped source)."""
+    return edited_fields(src) if src.generated else []
+
+
 def merge_with_disk(new: Mapping[str, R], old: Mapping[str, R], deleted: set[str], report: Curation,
-                    kind: str) -> dict[str, R]:
-    """Fresh records merged with what is on disk."""
+                    kind: str, *, merged_away: Collection[str] = (),
+                    predecessors: Mapping[str, str] | None = None) -> dict[str, R]:
+    """Fresh records merged with what is on disk.
+
+    `merged_away`: ids of records an analyst merged into another; their files stay, as `status: merged`,
+    untouched otherwise, so an undo gives them back as they were. `predecessors`: new id -> the id of
+    the record on disk whose edits (or rejection) it takes over (resolve/successors.py).
+    """
+    predecessors = predecessors or {}
     out: dict[str, R] = {}
     for rid, rec in sorted(new.items()):
         if rid in deleted:
             continue
         prev = old.get(rid)
+        if prev is None and rid in predecessors:
+            prev = old[predecessors[rid]]
+            if getattr(prev, "status", "active") == "rejected":
+                out[rid] = _stamp(rec).model_copy(update={"status": "rejected"})
+                continue
         out[rid] = _merge_one(rec, prev, report, kind) if prev is not None else _stamp(rec)
+    succeeded = set(predecessors.values())
     for rid, prev in sorted(old.items()):
-        if rid in out or rid in deleted:
+        if rid in out or rid in deleted or rid in succeeded:
+            continue
+        status = getattr(prev, "status", "active")
+        if rid in merged_away:
+            out[rid] = prev.model_copy(update={"status": "merged"}) if status == "active" else prev
             continue
         gen: dict[str, str] = getattr(prev, "generated", {})
-        if not gen or getattr(prev, "status", "active") == "rejected" or _edited_fields(prev):
+        if not gen or status == "rejected" or edited_fields(prev):
             out[rid] = prev  # written or curated by hand: keep it even though no source yields it now
     return out
 
 
 def _merge_one(new: R, old: R, report: Curation, kind: str) -> R:
+    """The fresh record with the fields edited by hand in `old` kept (a merged record comes back active)."""
     if getattr(old, "status", "active") == "rejected":
         return old
     gen: dict[str, str] = getattr(old, "generated", {})
@@ -79,7 +113,8 @@ def _stamp(rec: R) -> R:
     return rec.model_copy(update={"generated": fingerprints(rec)}) if "generated" in type(rec).model_fields else rec
 
 
-def _edited_fields(rec: BaseModel) -> list[str]:
+def edited_fields(rec: BaseModel) -> list[str]:
+    """The fields whose value no longer matches the fingerprint biohub wrote: edited by hand."""
     gen: dict[str, str] = getattr(rec, "generated", {})
     return [n for n, fp in gen.items() if n in type(rec).model_fields and fingerprint(_dump(getattr(rec, n))) != fp]
 

@@ -69,6 +69,18 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
 
 
 def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[str, str]) -> dict[str, Event]:
+    out: dict[str, Event] = {}
+    for cl, rs in event_clusters(sources, orgs):
+        ev = build_event(cl, rs, orgs, people_ids)
+        out[ev.id] = ev
+    return out
+
+
+Cluster = tuple[list[Candidate], list[str]]  # the reports of one event, and why each joined
+
+
+def event_clusters(sources: Sequence[Source], orgs: OrgIndex) -> list[Cluster]:
+    """The automatic merge: the event mentions of every source grouped into one cluster per event."""
     cands = []
     for src in sorted(sources, key=lambda s: s.id):
         for i, m in enumerate(src.extraction.events):
@@ -98,11 +110,7 @@ def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[s
             reasons.append([])
             in_cluster.append({c.source})
             _file_period(by_period, c.ymd, len(clusters) - 1)
-    out: dict[str, Event] = {}
-    for cl, rs in zip(clusters, reasons, strict=True):
-        ev = _build(cl, rs, orgs, people_ids)
-        out[ev.id] = ev
-    return out
+    return list(zip(clusters, reasons, strict=True))
 
 
 def _ymd_fits(ymd: tuple[int | None, int | None, int | None], y: int | None, mo: int | None, d: int | None) -> bool:
@@ -139,7 +147,8 @@ def _file_period(by_period: dict[Period, list[int]], ymd: tuple[int | None, int 
         held.insert(at, cluster)
 
 
-def _build(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: dict[str, str]) -> Event:
+def build_event(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: dict[str, str]) -> Event:
+    """The event record of one cluster of reports."""
     rep = sorted(cl, key=lambda c: (not c.mention.main, -_precision(c.mention.date), c.mention.title, c.key()))[0]
     m = rep.mention
     date = _most_precise([c.mention.date for c in cl])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,21 +36,24 @@ def lock_wait() -> float:
 
 
 @contextmanager
-def ingest_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
-    """Hold the knowledge base's writer lock; wait up to `wait` seconds for another writer, then give up."""
-    with _held(layout, layout.lock, "ingest", "is writing to this knowledge base", wait):
+def ingest_lock(layout: Layout, wait: float | None = None,
+                on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the knowledge base's writer lock; wait up to `wait` seconds for another writer, then give up.
+    `on_wait` hears, once, that this process waits and for whom, when the lock is held."""
+    with _held(layout, layout.lock, "ingest", "is writing to this knowledge base", wait, on_wait):
         yield
 
 
 @contextmanager
 def build_lock(layout: Layout, wait: float | None = None) -> Iterator[None]:
     """Hold the lock of reports/: one build at a time, so a build may remove what a killed one left."""
-    with _held(layout, layout.build_lock, "build", "is writing reports/", wait):
+    with _held(layout, layout.build_lock, "build", "is writing reports/", wait, None):
         yield
 
 
 @contextmanager
-def _held(layout: Layout, path: Path, command: str, doing: str, wait: float | None) -> Iterator[None]:
+def _held(layout: Layout, path: Path, command: str, doing: str, wait: float | None,
+          on_wait: Callable[[str], None] | None) -> Iterator[None]:
     key = str(path.resolve())
     if _HELD.get(key):
         _HELD[key] += 1
@@ -61,15 +64,22 @@ def _held(layout: Layout, path: Path, command: str, doing: str, wait: float | No
         return
     lock = FileLock(str(path))
     owner = path.with_suffix(".owner")
+    limit = lock_wait() if wait is None else wait
     try:
         layout.state.mkdir(parents=True, exist_ok=True)
-        lock.acquire(timeout=lock_wait() if wait is None else wait)
-    except OSError as exc:  # .biohub/ cannot be made or written: no lock, no command that writes
-        raise write_error(exc, path) from exc
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            if on_wait is not None and limit > 0:
+                on_wait(f"waiting up to {limit:g} s for another biohub {command}{_owner(owner)}, which holds the "
+                        f"knowledge base's lock ({path})")
+            lock.acquire(timeout=limit)
     except Timeout:
         raise LockedError(f"another biohub {command}{_owner(owner)} {doing} "
                           f"(lock {path}); wait for it to finish and run again, or raise "
                           f"{WAIT_ENV} to wait longer") from None
+    except OSError as exc:  # .biohub/ cannot be made or written: no lock, no command that writes
+        raise write_error(exc, path) from exc
     _HELD[key] = 1
     try:
         _write_owner(owner)

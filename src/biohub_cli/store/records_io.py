@@ -189,65 +189,6 @@ def write_index(layout: Layout, index: dict[str, str], extractor: str | None = N
     yaml_io.write_yaml(layout.records / INDEX_NAME, data)
 
 
-def read_merges(layout: Layout, *, checked: bool = True) -> dict[str, str]:
-    """aliases.yaml: `merges: {이름: 정식 이름}` maintained by analysts and `biohub merge`.
-
-    `checked`: a file biohub cannot use as it stands (not a mapping of names to names, or merges that
-    make a cycle) raises its first problem, naming the file and line, before anything uses it;
-    `merge --undo` reads it unchecked, to take such a merge back."""
-    if not layout.aliases.is_file():
-        return {}
-    merges, problems = merges_of(layout)
-    if checked and problems:
-        raise problems[0]
-    return merges
-
-
-def merges_of(layout: Layout) -> tuple[dict[str, str], list[RecordError]]:
-    """The merges of aliases.yaml as far as they can be read, and every problem of the file."""
-    path = layout.aliases
-    data = read_kb_yaml(layout, path) or {}
-    text = path.read_text(encoding="utf-8")
-    raw = data.get("merges") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or not isinstance(raw or {}, dict):
-        return {}, [RecordError("aliases.yaml must hold `merges:`, a mapping of names to the names they join",
-                                path=path, line=yaml_io.line_of(text, ("merges",)))]
-    merges: dict[str, str] = {}
-    problems: list[RecordError] = []
-    for key, value in (raw or {}).items():
-        if not isinstance(key, str | int) or not isinstance(value, str | int) or not str(key).strip() \
-                or not str(value).strip():
-            problems.append(RecordError(f"merges: {key!r} -> {value!r} is not one name joining another", path=path,
-                                        line=yaml_io.line_of(text, ("merges", key))))
-            continue
-        merges[str(key)] = str(value)
-    for cycle in merge_cycles(merges):
-        problems.append(RecordError(f"merges make a cycle: {' → '.join([*cycle, cycle[0]])}, so none of them is "
-                                    "the organisation the others join", path=path,
-                                    line=yaml_io.line_of(text, ("merges", cycle[0])),
-                                    hint=f"remove one of them, e.g. `biohub merge --undo {cycle[0]}`"))
-    return merges, problems
-
-
-def merge_cycles(merges: dict[str, str]) -> list[list[str]]:
-    """Every cycle of names the merges make (a name merged into itself included), each once, in the
-    order its first name sorts; linear in the merges."""
-    cycles: list[list[str]] = []
-    done: set[str] = set()
-    for start in sorted(merges):
-        chain: list[str] = []
-        at: dict[str, int] = {}
-        name = start
-        while name in merges and name not in done and name not in at:
-            at[name] = len(chain)
-            chain.append(name)
-            name = merges[name]
-        if name in at:
-            cycles.append(chain[at[name]:])
-        done.update(chain)
-    return cycles
-
-
 def read_config(layout: Layout) -> dict[str, Any]:
     """biohub.yaml as a mapping (RecordError naming it when it is not one)."""
     data = read_kb_yaml(layout, layout.config)
@@ -256,9 +197,3 @@ def read_config(layout: Layout) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise RecordError("biohub.yaml must be a mapping of settings (version, lang)", path=layout.config, line=1)
     return data
-
-
-def write_merges(layout: Layout, merges: dict[str, str]) -> None:
-    header = ("# Organisation names an analyst joined: name -> the organisation it belongs to.\n"
-              "# Edit by hand or with `biohub merge A B` / `biohub merge --undo A`.\n")
-    yaml_io.write_atomic(layout.aliases, header + yaml_io.dumps({"merges": dict(sorted(merges.items()))}))

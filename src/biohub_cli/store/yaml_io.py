@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import sys
 import tempfile
@@ -258,6 +259,8 @@ def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: b
     except OSError as exc:
         raise write_error(exc, path) from exc
     try:
+        if hasattr(os, "fchmod"):  # mkstemp makes 0600 files: give the mode any editor's file gets
+            os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             write(fh)
             if durable:
@@ -270,6 +273,19 @@ def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: b
             raise write_error(exc, path) from exc
         raise
     return Path(tmp)
+
+
+@functools.cache
+def _umask() -> int:
+    """This process's umask, read without changing it (Linux names it in /proc), else set and put back
+    once, the first time a file is written."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def sync_folder(folder: Path, files: Sequence[Path] = ()) -> None:
