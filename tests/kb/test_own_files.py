@@ -59,18 +59,18 @@ def test_an_ingest_refuses_a_cycle_of_merges_before_it_reads_a_file(kb_copy: Pat
 
 
 def test_merge_refuses_a_cycle_and_undo_takes_one_back(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(merging, "_apply", lambda root: None)  # resolving again is not what is tested here
-    (kb_copy / "aliases.yaml").write_text("merges:\n  경기도: 교육부\n", encoding="utf-8")
-    with pytest.raises(BiohubError, match="would make a cycle: 교육부 → 경기도 → 교육부"):
-        merging.merge(kb_copy, "교육부", "경기도")
+    monkeypatch.setattr(merging, "_apply", lambda root: merging.Outcome())  # resolving again is not tested here
+    (kb_copy / "aliases.yaml").write_text("merges:\n  중소벤처기업부: 한국생명공학연구원\n", encoding="utf-8")
+    with pytest.raises(BiohubError, match="would make a cycle"):
+        merging.merge(kb_copy, "한국생명공학연구원", "중소벤처기업부")
     (kb_copy / "aliases.yaml").write_text(CYCLE, encoding="utf-8")
     merging.undo(kb_copy, "경기도")
     assert _problems(kb_copy) == []
 
 
 @pytest.mark.parametrize(("text", "line", "says"), [
-    ("merges: [경기도, 교육부]\n", 1, "must hold `merges:`"),
-    ("merges:\n  경기도: {교육부: 1}\n", 2, "is not one name joining another"),
+    ("merges: [경기도, 교육부]\n", 1, "'merges' must map each name"),
+    ("merges:\n  경기도: {교육부: 1}\n", 1, "'merges' must map each name"),
     ("merges:\n  경기도: 경기도\n", 2, "merges make a cycle: 경기도 → 경기도"),
     ("merges: {경기도: [unclosed\n", 2, "malformed YAML"),
 ])

@@ -45,6 +45,8 @@ MAX_FALLBACK_LINES = 1_500
 # page's <style> ended the page there, the article after it lost).
 _HIDDEN_START = re.compile(r"<(?:(script|style)\b|!--)", re.I)
 _HIDDEN_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+_JSON_LD = re.compile(r"[^>]*ld\+json", re.I)  # <script type="application/ld+json">: the page's own metadata
+MAX_JSON_LD_CHARS = 1_000_000
 _DATA_URI = re.compile(r"\bdata:[\w.+-]+/[\w.+-]+[;,][^\"')\s]*")
 # libxml2's own words when it gave up part of a page (a node or a buffer over its limits).
 _PARSER_GAVE_UP = ("limit exceeded", "huge input", "too long", "too big")
@@ -57,14 +59,19 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
 
 
 def read_html(text: str) -> tuple[str, PageMetadata]:
-    """The article text of an HTML page and what its markup states about it (read/html_meta.py)."""
-    body = extract_html(text)
-    return body, page_metadata(text, _parse(text)[0])
+    """The article text of an HTML page and what its markup states about it (read/html_meta.py); both
+    from the page without its hidden parts (strip_hidden), which libxml2 could not hold."""
+    visible = strip_hidden(text)
+    body = _article_of(visible)
+    return body, page_metadata(text, _parse(visible)[0])
 
 
 def extract_html(text: str) -> str:
     """The article text of an HTML page; ReadError when the page has no readable text."""
-    text = strip_hidden(text)
+    return _article_of(strip_hidden(text))
+
+
+def _article_of(text: str) -> str:
     if len(text) > MAX_PAGE_CHARS:
         raise TooLargeError(f"HTML page has {len(text):,} characters of markup besides scripts and styles, over "
                             f"the {MAX_PAGE_CHARS:,} limit for one page; save the article alone")
@@ -95,6 +102,9 @@ def strip_hidden(text: str) -> str:
         else:
             close = _HIDDEN_END[tag.lower()].search(text, match.end())
             end = len(text) if close is None else close.start()  # the end tag itself stays, harmless
+            if close is not None and end - match.end() <= MAX_JSON_LD_CHARS \
+                    and _JSON_LD.match(text, match.end(), min(end, match.end() + 200)):
+                out.append(text[start:end])  # a page's JSON-LD (its headline, date, address: html_meta) is kept
         pos = end
     out.append(text[pos:])
     return _DATA_URI.sub("data:,", "".join(out))
