@@ -52,3 +52,28 @@ def test_the_extractors_fallbacks_are_off_on_a_page_of_very_many_lines(
     monkeypatch.setattr(trafilatura, "extract", extract)
     html.extract_html("<html><body>" + "<p>짧은 줄</p>" * paragraphs + STORY + "</body></html>")
     assert seen["fast"] is fast
+
+
+def test_a_page_of_more_lines_than_the_extractor_handles_is_read_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """trafilatura's main pass grows with the square of a frame's elements (80,000 short paragraphs: 39 s);
+    past MAX_EXTRACTOR_LINES lines the page's lines are its text, every one of them, and it is not run."""
+    import trafilatura
+
+    monkeypatch.setattr(html, "MAX_EXTRACTOR_LINES", 50)
+    monkeypatch.setattr(trafilatura, "extract", lambda *a, **k: pytest.fail("the extractor ran"))
+    page = "<html><body><h1>오송 소식</h1>" + "".join(f"<p>바이오 문단 {i}</p>" for i in range(60)) + "</body></html>"
+    lines = html.extract_html(page).splitlines()
+    assert lines[0] == "오송 소식" and lines[1:] == [f"바이오 문단 {i}" for i in range(60)]
+
+
+def test_a_pages_json_ld_survives_the_cut_and_its_metadata_is_read_past_a_huge_style() -> None:
+    """The metadata of a saved page comes from the cut page too: a 12 MB inline <style> made the parser
+    give up on the whole page; the page's own JSON-LD (its address) is kept for html_meta."""
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"mainEntityOfPage": "https://news.example.kr/article/123"}</script>')
+    page = (f"<html><head><title>원주 협약 체결</title>{ld}<style>{'a' * (12 * 1024 * 1024)}</style></head>"
+            f"<body><h1>원주 협약 체결</h1>{STORY}</body></html>")
+    assert ld in html.strip_hidden(page)
+    text, meta = html.read_html(page)
+    assert "시제품 제작을 돕는다" in text
+    assert meta.url == "https://news.example.kr/article/123"

@@ -40,6 +40,10 @@ MAX_PAGE_CHARS = 4_000_000
 # Past this many lines of text, trafilatura runs without its fallback extractors: jusText's neighbour
 # search is quadratic in a run of short paragraphs (10,000 took minutes); a news page has a few hundred.
 MAX_FALLBACK_LINES = 1_500
+# Past this many, trafilatura is not run at all: its main pass grows with the square of the elements of
+# a frame (40,000 short paragraphs: 8 s, 80,000: 39 s). The page's lines are its text then, as when
+# trafilatura finds no article; clean takes the menus and footers out as it does for any page.
+MAX_EXTRACTOR_LINES = 10_000
 # Elements whose content the HTML tokenizer reads as raw text up to their end tag; with comments, cut
 # from the page before it is parsed (libxml2 stops at a text node over 10 MB: a base64 font in a saved
 # page's <style> ended the page there, the article after it lost).
@@ -115,6 +119,8 @@ def _extract_article(text: str) -> str:
 
     page = parse_html(text)
     lines = page_lines(page)
+    if len(lines) > MAX_EXTRACTOR_LINES:
+        return "\n".join(lines)
     article = trafilatura.extract(
         parse_html(text),  # trafilatura edits the tree it is given
         include_comments=False,
