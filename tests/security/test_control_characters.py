@@ -7,6 +7,7 @@ records (edited by hand, or older than that rule) reaches no terminal, report or
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from typer.testing import CliRunner
 
 from biohub_cli.cli import _output
 from biohub_cli.cli.app import app
+from biohub_cli.controls import escape_controls
+from biohub_cli.csv_writer import neutral_cell
 from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.read import read_path
 
@@ -87,3 +90,19 @@ def test_record_text_reaches_no_report_raw(hand_edited: Path) -> None:
     for page in (hand_edited / "reports").rglob("*"):
         if page.is_file() and page.suffix in (".md", ".html", ".csv", ".json", ".ics", ".graphml"):
             assert _raw(page.read_text(encoding="utf-8")) == [], page
+
+
+RLO, LRI, PDI = "\u202e", "\u2066", "\u2069"  # right-to-left override, left-to-right isolate, pop isolate
+
+
+def test_bidirectional_overrides_leave_a_document_and_show_as_escapes(tmp_path: Path) -> None:
+    # a neighbour of the escape sequences: U+202E shows a terminal, a report or a spreadsheet its text reversed
+    path = tmp_path / "보도자료.txt"
+    body = release(23).split("\n", 1)[1]
+    path.write_text(f"충북도{RLO}터센 오바{LRI}바이오{PDI} 협약\n{body}", encoding="utf-8")
+    assert read_path(path).text == f"충북도터센 오바바이오 협약\n{body}"
+    assert neutral_cell(f"{RLO}=SUM(A1)") == "'=SUM(A1)"
+    assert escape_controls(f"오송{RLO}센터") == "오송\\u202e센터"
+    terminal = Console(width=80, record=True, file=io.StringIO())
+    terminal.print(_output._cell(f"오송{RLO}센터"))
+    assert terminal.export_text() == "오송\\u202e센터\n"
