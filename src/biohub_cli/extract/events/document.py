@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.clauses import Cue, object_of, selected_of, subject_of, verb_cues
@@ -45,6 +46,19 @@ class Doc:
     people: list[PersonMention]
     reported: list[DateMention] = field(default_factory=list)  # `…했다고 29일 밝혔다`
     dated_elsewhere: set[int] = field(default_factory=set)  # sentences about another day
+
+    @cached_property
+    def org_types(self) -> dict[str, frozenset[str]]:
+        """Each organisation's name → the types it is found with: asked per event and name, where a
+        scan of every mention made long documents quadratic."""
+        found: dict[str, set[str]] = {}
+        for o in self.orgs:
+            found.setdefault(o.name, set()).add(o.type)
+        return {name: frozenset(types) for name, types in found.items()}
+
+    def is_a(self, name: str, kind: str) -> bool:
+        """Whether an organisation of this name is found as this type."""
+        return kind in self.org_types.get(name, ())
 
     def dates_in(self, i: int) -> list[DateMention]:
         s = self.sentences[i]
