@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest score bench schema reports clean-venv browser-deps
+.PHONY: demo test lint typecheck pytest score bench bench-linear schema reports clean-venv browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,7 +45,12 @@ score: $(STAMP)
 	@$(BIN)/python bench/score.py --shared $(SHARED)
 
 bench: $(STAMP)
+	-$(BIN)/python bench/linear.py
 	$(BIN)/python bench/run.py
+
+# Each per-document stage on hostile inputs grown 1x, 2x, 4x, 8x: the time ratios, superlinear ones flagged.
+bench-linear: $(STAMP)
+	$(BIN)/python bench/linear.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_NAME = "biohub.yaml"
+LANGUAGES: tuple[str, ...] = ("ko", "en")  # of the reports and views (`lang:` in biohub.yaml, --lang)
 ENV_VAR = "BIOHUB_KB"
 
 
@@ -71,6 +72,10 @@ class Layout:
     @property
     def lock(self) -> Path:
         return self.state / "ingest.lock"
+
+    @property
+    def build_lock(self) -> Path:
+        return self.state / "build.lock"
 
 
 def is_knowledge_base(folder: Path) -> bool:

@@ -9,6 +9,7 @@ checked by one `biohub validate`. Each case's test then reads its own stderr lin
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,20 @@ def _fifo(path: Path) -> None:
     os.mkfifo(path)
 
 
+def _link_outside(path: Path) -> None:
+    """A record file that is a link to a valid record outside the knowledge base (beside the kb folder)."""
+    target = path.parents[3] / "outside.yaml"
+    target.write_text("id: h68_link_outside\nname: 밖에 있는 비밀 기관\n", encoding="utf-8")
+    path.symlink_to(target)
+
+
+def _in_folder(name: str, n: int) -> Make:
+    def make(path: Path) -> None:
+        path.mkdir()
+        (path / name).write_bytes(kit.release(n).encode("utf-8"))
+    return make
+
+
 @dataclass(frozen=True)
 class Case:
     """One hostile input. `needle` is what the stderr line must contain to name the file."""
@@ -62,10 +77,11 @@ class Case:
     explicit: bool = False      # named on the command line rather than found in the folder
     needle: str | None = None
     bug: str | None = None      # a known bug outside this suite's files: the case is xfail(strict) with this reason
+    display: str | None = None  # how biohub shows and stores the name, when not as given (bytes that are not UTF-8)
 
     @property
     def shown(self) -> str:
-        return self.needle or self.name
+        return self.needle or self.display or self.name
 
 
 _MIXED = kit.release(3).encode("utf-8") + b"\n\n" + kit.release(4).encode("cp949")
@@ -83,6 +99,10 @@ CASES: tuple[Case, ...] = (
     Case("zero-bytes", "text", "h05_empty.txt", _bytes(b""), r"empty"),
     Case("whitespace-only", "text", "h06_blank.md", _bytes(b" \n\t\r\n  \n"), r"no text"),
     Case("200MB", "text", "h07_200mb.txt", _sparse(200 * 1024 * 1024), r"200 MB.*limit"),
+    Case("9MB-text", "text", "h34_9mb.txt", _bytes(lambda: ("바이오 클러스터 " * 1_000_000).encode()),
+         r"characters of text"),
+    # a document whose text would act on a terminal or in a spreadsheet: ingested, made inert
+    Case("escape-sequences", "text", "h35_escapes.txt", _bytes(lambda: kit.escaped_release(22).encode()), ok=True),
     Case("png-as-text", "text", "h08_photo.txt", _bytes(b"\x89PNG\r\n\x1a\n" + kit.junk(2000, 1)), r"PNG"),
     Case("fifo", "text", "h09_pipe.txt", _fifo, r"not a regular file", explicit=True),
     # --- HTML
@@ -91,6 +111,17 @@ CASES: tuple[Case, ...] = (
     Case("script-html", "html", "h12_scripts.html", _bytes(kit.scripted_html), ok=True),
     Case("script-only-html", "html", "h13_only_scripts.html",
          _bytes(b"<html><body><script>alert(1)</script><style>p{}</style></body></html>"), r"no (readable )?text"),
+    # pages a saver or a hostile site makes: libxml2 stops at a node over 10 MB, and some shapes made
+    # the page's size check or the main-content extractor quadratic (300,000 empty styles: over 300 s)
+    Case("inline-font-html", "html", "h14_inline_font.html", _bytes(lambda: kit.inline_font_page(14)), ok=True),
+    Case("inline-script-html", "html", "h15_inline_script.html", _bytes(lambda: kit.inline_script_page(12)),
+         ok=True),
+    Case("empty-styles-html", "html", "h16_empty_styles.html",
+         _bytes(lambda: kit.page_with(head="<style></style>" * 300_000)), ok=True),
+    Case("short-paragraphs-html", "html", "h17_short_paragraphs.html",
+         _bytes(lambda: kit.page_with(before="<script>var a = 1;</script><p>문단</p>" * 5_000)), ok=True),
+    Case("huge-paragraph-html", "html", "h18_huge_paragraph.html",
+         _bytes(lambda: kit.page_with(before="<p>" + "가나다라" * 900_000 + "</p>")), r"read to its end"),
     # --- PDF, HWPX, HWP
     Case("truncated-pdf", "containers", "h20_truncated.pdf", _bytes(lambda: kit.minimal_pdf("Seoul")[:400]),
          r"truncated|damaged"),
@@ -112,6 +143,11 @@ CASES: tuple[Case, ...] = (
     Case("truncated-ole-hwp", "containers", "h29_truncated.hwp", _bytes(kit.truncated_ole), r"damaged|OLE"),
     Case("bare-ole-signature-hwp", "containers", "h30_signature_only.hwp", _bytes(kit.OLE_MAGIC),
          r"damaged|OLE"),
+    # one budget for every reader: characters of text, bytes unpacked (an ordinary ratio, so no bomb check)
+    Case("big-section-hwpx", "containers", "h32_big_section.hwpx", _bytes(lambda: kit.hwpx_of_text(2_100_000)),
+         r"characters of text"),
+    Case("flate-bomb-pdf", "containers", "h33_flate_bomb.pdf", _bytes(lambda: kit.pdf_flate_bomb(300)),
+         r"expands to more than"),
     Case("hwp3", "containers", "h31_old.hwp",
          _bytes(b"HWP Document File V3.00 \x1a\x01\x02" + kit.junk(900, 3)), r"HWP 3"),
     # --- names and folders
@@ -126,6 +162,20 @@ CASES: tuple[Case, ...] = (
     Case("markup-name", "names", "h46_[bold red]굵게[blink].txt", _bytes(kit.junk(500, 6)), r"binary"),
     Case("dotdot-path", "names", "h47_위.txt", _text(11), ok=True, explicit=True),
     Case("symlink-loop", "names", "h48_loop", _symlink_loop, r"loop", needle="h48_loop/inner/back"),
+    # names in bytes that are not UTF-8 (a Windows or EUC-KR zip, a Latin-1 tool, a damaged name) and
+    # decomposed names (macOS): stored and shown as text, CP949 decoded, other bytes escaped
+    Case("cp949-name", "names", os.fsdecode("h50_인천_보도자료".encode("cp949") + b".txt"), _text(12), ok=True,
+         display="h50_인천_보도자료.txt"),
+    Case("cp949-folder", "names", os.fsdecode("h51_충북_자료".encode("cp949")), _in_folder("h51_보도.txt", 13),
+         ok=True, display="h51_보도.txt"),
+    Case("undecodable-name", "names", os.fsdecode(b"h52_\xff\xfe\x80.txt"), _text(14), ok=True,
+         display="h52_\\xff\\xfe\\x80.txt"),
+    Case("undecodable-binary-name", "names", os.fsdecode(b"h53_\xff\x81_bad.txt"), _bytes(kit.junk(500, 7)),
+         r"binary", display="h53_\\xff\\x81_bad.txt"),
+    Case("latin1-name", "names", os.fsdecode("h54_café".encode("latin-1") + b".txt"), _text(15), ok=True,
+         display="h54_caf\\xe9.txt"),
+    Case("nfd-name", "names", unicodedata.normalize("NFD", "h55_오송_보도자료.txt"), _text(16), ok=True,
+         display="h55_오송_보도자료.txt"),
     Case("dangling-symlink", "names", "h49_dangling.txt", _dangling, r"broken|link"),
 )
 
@@ -145,6 +195,7 @@ RECORD_CASES: tuple[Case, ...] = (
     Case("record-too-large", "records", "h66_huge",
          _bytes(lambda: b"id: h66_huge\nname: '" + b"x" * (9 * 1024 * 1024) + b"'\n"), r"limit"),
     Case("record-not-mapping", "records", "h67_list", _bytes(b"- id: h67\n- name: x\n"), r"mapping"),
+    Case("record-link-outside", "records", "h68_link_outside", _link_outside, r"outside the knowledge base"),
 )
 
 

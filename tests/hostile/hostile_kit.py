@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,15 @@ def release(n: int = 0) -> str:
 
 
 # ------------------------------------------------------------------------------- hostile builders
+
+def escaped_release(n: int) -> str:
+    """Release `n` with terminal escape sequences (retitle, clear, colour, an 8-bit CSI, a bell) and a
+    spreadsheet formula in its headline and body."""
+    head, body = release(n).split("\n", 1)
+    more = release(n + 1).split("\n", 1)[1]
+    return (f"\x1b]0;제목이 바뀐 터미널\x07=HYPERLINK(\"http://example.invalid\") {head}\x1b[2J\n"
+            f"\x1b[31m{body}\x9b2J\x07\n{more}")
+
 
 def junk(size: int, seed: int = 7) -> bytes:
     """Deterministic random bytes."""
@@ -87,6 +97,28 @@ def hwpx_zip_bomb(megabytes: int = 64) -> bytes:
     return out.getvalue()
 
 
+def syllables(count: int, seed: int = 3) -> str:
+    """Random Korean syllables: text that compresses no better than text does (no zip bomb)."""
+    return "".join(map(chr, random.Random(seed).choices(range(0xAC00, 0xD7A4), k=count)))
+
+
+def hwpx_of_text(chars: int) -> bytes:
+    """An ordinary-looking HWPX (an ordinary compression ratio) of `chars` characters in 500-character paragraphs."""
+    text = syllables(chars)
+    body = "</hp:t></hp:run></hp:p><hp:p><hp:run><hp:t>".join(text[i:i + 500] for i in range(0, len(text), 500))
+    return zip_bytes({"Contents/section0.xml": hwpx_section(body)})
+
+
+def pdf_flate_bomb(megabytes: int) -> bytes:
+    """A small PDF whose one content stream inflates to `megabytes` MB (of spaces after a line of text)."""
+    packer = zlib.compressobj(9)
+    parts = [packer.compress(b"BT /F1 12 Tf 40 800 Td (Osong) Tj ET\n")]
+    chunk = b" " * (1 << 20)
+    parts += [packer.compress(chunk) for _ in range(megabytes)]
+    parts.append(packer.flush())
+    return minimal_pdf(stream=b"".join(parts))
+
+
 def hwpx_with(prolog: str, body: str) -> bytes:
     return zip_bytes({"Contents/section0.xml": hwpx_section(body, prolog)})
 
@@ -112,16 +144,18 @@ def truncated_ole() -> bytes:
     return bytes(header) + b"\x00" * 100
 
 
-def minimal_pdf(text: str = "Hello", *, encrypted: bool = False) -> bytes:
-    """A small one-page PDF (Helvetica, ASCII text); optionally with a /Encrypt that needs a password."""
-    content = f"BT /F1 12 Tf 40 800 Td ({text}) Tj ET".encode()
+def minimal_pdf(text: str = "Hello", *, encrypted: bool = False, stream: bytes | None = None) -> bytes:
+    """A small one-page PDF (Helvetica, ASCII text); optionally with a /Encrypt that needs a password, or
+    with `stream` (flate-compressed) as its content instead of the text."""
+    content = f"BT /F1 12 Tf 40 800 Td ({text}) Tj ET".encode() if stream is None else stream
+    flate = "" if stream is None else " /Filter /FlateDecode"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
         b"/Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+        f"<< /Length {len(content)}{flate} >>\nstream\n".encode() + content + b"\nendstream",
     ]
     trailer_extra = b""
     if encrypted:
@@ -154,6 +188,24 @@ def huge_html(paragraphs: int) -> bytes:
     menu = "".join(f"<li><a href='/n/{i}'>최신뉴스 {i}번 기사 제목</a></li>" for i in range(paragraphs))
     return (f"<html><head><title>바이오 창업 협약</title></head><body><ul>{menu}</ul>"
             f"<article>{story}</article><ul>{menu}</ul></body></html>").encode()
+
+
+def page_with(head: str = "", before: str = "", n: int = 43) -> bytes:
+    """A saved news page of release `n` whose headline says no "바이오" (only the story does), with `head`
+    in its <head> and `before` ahead of the article: what a page saver or a hostile page adds."""
+    story = "".join(f"<p>{line}</p>" for line in release(n).splitlines()[1:] if line)
+    return (f"<html><head><title>협약 소식</title>{head}</head><body><h1>협약 소식</h1>{before}"
+            f"<article>{story}</article></body></html>").encode()
+
+
+def inline_font_page(megabytes: int) -> bytes:
+    """A page saved as one file: a base64 font of `megabytes` MB in an inline <style> before the story."""
+    font = "QUJD" * (megabytes * 1024 * 1024 // 4)
+    return page_with(head=f"<style>@font-face{{font-family:x;src:url(data:font/woff2;base64,{font})}}</style>")
+
+
+def inline_script_page(megabytes: int) -> bytes:
+    return page_with(before="<script>var bundle = '" + "a" * (megabytes * 1024 * 1024) + "';</script>")
 
 
 SCRIPT_MARKERS = ("<script", "alert(", "onerror", "onload", "javascript:", "document.cookie")

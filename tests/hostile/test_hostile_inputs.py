@@ -17,6 +17,7 @@ from hostile_cases import BATCHES, CASES, GOOD, RECORD_CASES, BatchRun, Case
 
 from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.models import Source
+from biohub_cli.store import yaml_io
 
 Runs = Callable[[str], BatchRun]
 
@@ -65,19 +66,21 @@ def test_bad_input_gets_one_line_naming_it(batch_runs: Runs, case: Case) -> None
     line = lines[0]
     assert line.startswith("error: "), line
     assert re.search(case.reason, line, re.I), line
-    escaped = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: m.group().encode("unicode_escape").decode(), case.name)
+    escaped = case.display or re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: m.group().encode("unicode_escape").decode(),
+                                     case.name)
     assert escaped in line, "the whole name is on the line, control characters escaped"
-    assert case.name not in _sources(run)
+    assert case.name not in _sources(run) and escaped not in _sources(run)
 
 
 @pytest.mark.parametrize("case", _params([c for c in CASES if c.ok]))
 def test_legitimate_document_with_hostile_shape_is_ingested(batch_runs: Runs, case: Case) -> None:
     run = batch_runs(case.batch)
-    assert run.lines_naming(case.name) == [], run.ingest.stderr
-    source = _sources(run).get(case.name)
+    assert run.lines_naming(case.shown) == [], run.ingest.stderr
+    source = _sources(run).get(case.shown)
     assert source is not None, run.ingest.stderr
     assert "바이오" in source.text
     assert not Path(source.path).is_absolute()
+    assert source.path.endswith(case.shown)
 
 
 def test_scripts_and_event_handlers_never_reach_the_records(batch_runs: Runs) -> None:
@@ -133,3 +136,34 @@ def test_broken_records_do_not_stop_the_ingest(batch_runs: Runs) -> None:
 
 def test_broken_records_make_the_ingest_exit_1(batch_runs: Runs) -> None:
     assert batch_runs("records").ingest.code == 1
+
+
+def test_a_folder_named_in_cp949_is_stored_decoded(batch_runs: Runs) -> None:
+    source = _sources(batch_runs("names"))["h51_보도.txt"]
+    assert source.path.endswith("h51_충북_자료/h51_보도.txt")
+
+
+def test_no_name_reaches_stderr_as_bytes_that_are_not_utf8(batch_runs: Runs) -> None:
+    run = batch_runs("names")
+    assert "\ufffd" not in run.ingest.stderr, "every name was decoded or escaped, none replaced"
+
+
+@pytest.mark.parametrize("batch", BATCHES)
+def test_no_record_holds_a_control_character(batch_runs: Runs, batch: str) -> None:
+    """Raw or as a YAML escape (\\e, \\a, \\x9b): no string of a record holds a control character."""
+    run = batch_runs(batch)
+    for path in (run.kb / "records").rglob("*.yaml"):
+        if batch == "records" and path.stem.startswith("h6"):
+            continue  # the broken records that batch plants
+        strings = _strings(yaml_io.read_yaml(path))
+        assert not [s for s in strings if re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", s)], path
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []

@@ -215,7 +215,7 @@ def test_the_walk_finds_what_store_iter_yaml_finds(tmp_path: Path) -> None:
     outside.mkdir()
     (outside / "o.yaml").write_text("id: o\n", encoding="utf-8")
     (folder / "linked-dir").symlink_to(outside, target_is_directory=True)
-    walked = [p for p, _, _ in records_cache._iter_records(tmp_path / "records", "events")]
+    walked = [p for p, *_ in records_cache._iter_records(tmp_path / "records", "events")]
     assert walked == list(yaml_io.iter_yaml(folder))
     assert folder / "link.yaml" in walked and folder / ".tmp-x.yaml" not in walked
 

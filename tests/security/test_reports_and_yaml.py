@@ -84,12 +84,13 @@ def test_html_reports_escape_every_document_text(built: Path) -> None:
 
 def test_rendering_writes_only_inside_reports(built: Path) -> None:
     """Nothing outside reports/ but biohub's own caches (.biohub/cache: a build stamp is written once
-    the files it describes are some seconds old, which under load may be the second build)."""
+    the files it describes are some seconds old, which under load may be the second build) and the
+    build's lock (.biohub/build.lock, and build.owner naming the process that holds it)."""
     root = built.parent
 
     def outside() -> dict[str, bytes | str]:
         return {k: v for k, v in snapshot(root, skip=built / "reports").items()
-                if not k.startswith(f"{built.name}/.biohub/cache/")}
+                if not k.startswith((f"{built.name}/.biohub/cache/", f"{built.name}/.biohub/build."))}
 
     before = outside()
     assert run_biohub(built, ["build"], cwd=root).code == 0

@@ -12,24 +12,30 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from biohub_cli.controls import escape_controls
+from biohub_cli.file_names import readable
+
 out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def data(text: str) -> None:
-    """Machine-readable output: written raw to stdout, no markup, no colour."""
+    """Machine-readable output: written to stdout as it is, no markup, no colour, but no control
+    character raw (JSON escapes its own; CSV rows keep their \\r\\n)."""
+    text = escape_controls(text, keep_cr=True)
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
     sys.stdout.flush()
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(message: str) -> str:
-    """One line, whatever a file name holds: control characters shown as escapes, never sent raw."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
+    """One line, whatever a file name holds: bytes that are not UTF-8 decoded or escaped
+    (file_names.readable), control characters shown as escapes, never sent raw."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), readable(message))
 
 
 def error(message: str) -> None:
@@ -47,14 +53,19 @@ def info(message: str) -> None:
 def table(title: str | None, columns: Sequence[str], rows: Sequence[Sequence[Any]],
           *, styles: Sequence[str | None] | None = None, to_stderr: bool = False, caption: str | None = None) -> None:
     """A rich table of plain strings (document text is escaped, never read as markup)."""
-    tab = Table(title=escape(title) if title else None, caption=escape(caption) if caption else None,
+    tab = Table(title=_cell(title) if title else None, caption=_cell(caption) if caption else None,
                 show_lines=False)
     for col in columns:
         tab.add_column(escape(col))
     for i, row in enumerate(rows):
         style = styles[i] if styles and i < len(styles) else None
-        tab.add_row(*(escape(str(c)) for c in row), style=style)
+        tab.add_row(*(_cell(str(c)) for c in row), style=style)
     (err if to_stderr else out).print(tab)
+
+
+def _cell(text: str) -> str:
+    """Record text for a rich table: markup escaped, control characters shown, never sent raw."""
+    return escape(escape_controls(text))
 
 
 def markup(text: str) -> None:
@@ -124,8 +135,8 @@ def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
 
     console = err if to_stderr else out
     view, widths = fit(view, console.width, cell_len)
-    tab = Table(title=escape(view.title) if view.title else None,
-                caption=escape(view.caption) if view.caption else None, show_lines=False)
+    tab = Table(title=_cell(view.title) if view.title else None,
+                caption=_cell(view.caption) if view.caption else None, show_lines=False)
     for i, col in enumerate(view.columns):
         # fold, not ellipsis: rich's ellipsis drops a word when it wraps Korean (double-width) text;
         # it folds only when no layout lets every word stand whole (then rich shares the width out)
@@ -134,18 +145,18 @@ def grouped_table(view: TableView, *, to_stderr: bool = False) -> None:
                        justify="right" if i in view.numeric else "left")
     for section in view.sections:
         if section.label:
-            tab.add_row(f"[bold]{escape(section.label)}[/bold]", *([""] * (len(view.columns) - 1)))
+            tab.add_row(f"[bold]{_cell(section.label)}[/bold]", *([""] * (len(view.columns) - 1)))
         for i, row in enumerate(section.rows):
-            tab.add_row(*(escape(c) for c in row.cells), style=row.style,
+            tab.add_row(*(_cell(c) for c in row.cells), style=row.style,
                         end_section=bool(section.label) and i == len(section.rows) - 1)
     console.print(tab)
 
 
 def profile(view: ProfileView) -> None:
     """An organisation's or a person's page: its name, `label: value` facts, then its tables."""
-    out.print(f"[bold]{escape(view.heading)}[/bold]")
+    out.print(f"[bold]{_cell(view.heading)}[/bold]")
     for label, value in view.facts:
-        out.print(f"{escape(label)}: {escape(value)}")
+        out.print(f"{_cell(label)}: {_cell(value)}")
     for tab in view.tables:
         out.print()
         grouped_table(tab)

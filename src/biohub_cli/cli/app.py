@@ -45,6 +45,14 @@ def main() -> None:
     except KeyboardInterrupt:
         print("Interrupted.", file=sys.stderr)
         sys.exit(130)
+    except OSError as exc:  # a file-system problem no code path foresaw: still its path and a next step
+        if debug:
+            raise
+        from biohub_cli.cli import _output
+        from biohub_cli.errors import os_error
+
+        _output.error(os_error(exc).render())
+        sys.exit(1)
     except Exception as exc:
         _other_error(exc, debug)
 

@@ -49,14 +49,16 @@ def show(
 
 
 def validate(ctx: typer.Context) -> None:
-    """Check every record: schema errors and cross-references, as `path:line: message`.
+    """Check every record (schema errors and cross-references), biohub.yaml, aliases.yaml,
+    records/index.yaml and the knowledge base's templates, as `path:line: message`.
 
     Example: biohub validate
     """
     from biohub_cli.kb import checks, knowledge_base
+    from biohub_cli.render import pages
 
     base = knowledge_base.load(options(ctx).root)
-    problems = checks.validate(base)
+    problems = checks.validate(base) + pages.template_problems(base.layout.templates)
     for p in problems:
         _output.data(p.render())
     n = len(base.sources) + len(base.events) + len(base.orgs) + len(base.people)

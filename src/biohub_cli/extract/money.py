@@ -112,13 +112,15 @@ def _once(found: list[Amount]) -> list[Amount]:
     """A figure repeated (headline and body, `3,350억 원 규모` and `총사업비 3,350억`) is one amount;
     equal figures of different kinds (국비 50억, 시비 50억) stay apart. The labelled mention wins."""
     kept: list[Amount] = []
+    at: dict[object, list[int]] = {}  # figure → its places in kept: no scan of every amount kept
     for a in found:
-        same = next((k for k in kept if k.figure == a.figure
-                     and (k.kind == a.kind or "other" in (k.kind, a.kind))), None)
+        same = next((i for i in at.get(a.figure, ())
+                     if kept[i].kind == a.kind or "other" in (kept[i].kind, a.kind)), None)
         if same is None:
+            at.setdefault(a.figure, []).append(len(kept))
             kept.append(a)
-        elif (same.kind == "other" and a.kind != "other") or (same.label is None and a.label is not None):
-            kept[kept.index(same)] = a
+        elif (kept[same].kind == "other" and a.kind != "other") or (kept[same].label is None and a.label is not None):
+            kept[same] = a
     return kept
 
 

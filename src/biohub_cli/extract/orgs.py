@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -90,15 +90,16 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += (_Cand(a, b, surface, name, "government")
                       for a, b, surface, name in competing_regions(sent, lexicon))
     chosen: list[_Cand] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(analysed.document.text) + 1)  # 1 where a chosen candidate lies: no scan of them all
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < b and a < c.end for a, b in taken):
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        taken.append((c.start, c.end))
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     chosen = _back_references(chosen, lexicon)
     text = analysed.document.text
     chosen = _defined_short_forms(_without_addresses(chosen, text, lexicon), text, lexicon)
+    chosen_starts = {x.start for x in chosen}
     out = []
     for c in sorted(chosen, key=lambda c: c.start):
         entry = lexicon.lookup(c.name)
@@ -108,7 +109,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
         out.append(OrgMention(surface=c.surface, name=c.name, name_en=name_en if c.surface.isascii() else None,
                               type=c.type, evidence=analysed.evidence(c.start, c.end)))
         m = _ABBREV.match(text, c.end)
-        if m and analysed.document.segment_of(c.start) == "body" and not any(x.start == m.start(1) for x in chosen):
+        if m and analysed.document.segment_of(c.start) == "body" and m.start(1) not in chosen_starts:
             out.append(OrgMention(surface=m.group(1), name=c.name, type=c.type,
                                   evidence=analysed.evidence(m.start(1), m.end(1))))
     return out
@@ -122,8 +123,7 @@ def _legal_forms(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterat
     for pattern in (_CORP, _CORP_AFTER):
         for m in pattern.finditer(sent.text):
             start, end = sent.start + m.start("name"), sent.start + m.end("name")
-            end = next((t.start for t in sent.tokens if start < t.start < end
-                        and (t.tag[:1] in ("J", "E") or t.tag in ("VCP", "XSV", "XSA"))), end)
+            end = _name_end(sent, start, end)
             name = analysed.document.text[start:end].strip(".-&")
             if len(name) < 2 or name in lexicon.rules.generic:
                 continue
@@ -132,13 +132,23 @@ def _legal_forms(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterat
                         entry.type if entry else "company")
 
 
+def _name_end(sent: Sentence, start: int, end: int) -> int:
+    """Where a name written at [start, end) stops: before the first particle or ending Kiwi reads in it."""
+    at = bisect_left(sent.tokens, start + 1, key=lambda t: t.start)  # tokens are in text order
+    for t in sent.tokens[at:]:
+        if t.start >= end:
+            break
+        if t.tag[:1] in ("J", "E") or t.tag in ("VCP", "XSV", "XSA"):
+            return t.start
+    return end
+
+
 def _group_companies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
     """A group's initials on a Hangul name are a company of that group, unless the Hangul is a title or a
     common word (LG사장 is a title; SK그룹 is known): the name ends where Kiwi reads a particle."""
     for m in _GROUP_COMPANY.finditer(sent.text):
         start, end = sent.start + m.start("name"), sent.start + m.end("name")
-        end = next((t.start for t in sent.tokens if start < t.start < end
-                    and (t.tag[:1] in ("J", "E") or t.tag in ("VCP", "XSV", "XSA"))), end)
+        end = _name_end(sent, start, end)
         name = sent.text[start - sent.start:end - sent.start]
         hangul = _HANGUL_WORD.search(name)
         word = hangul.group() if hangul else ""
@@ -160,6 +170,9 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
         if text[a.end:b.start] == " ":
             dropped.add(id(a))
     places = lexicon.rules.places | lexicon.abbreviations
+    ending_at: dict[int, list[_Cand]] = {}  # a region's end → the regions ending there: no scan of them all
+    for a in regions:
+        ending_at.setdefault(a.end, []).append(a)
     for c in regions:
         before = text[max(0, c.start - 8):c.start]
         prev = _WORD_BEFORE.search(before)
@@ -170,7 +183,8 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
         head = c.surface.split(" ", 1)[0]
         written_in_place = " " in c.surface and (head in places or _is_place(head, lexicon))  # 인천 연수구
         if (id(c) in dropped or after_place or before_place or written_in_place
-                or any(id(a) in dropped and text[a.end:c.start] == " " for a in regions)) \
+                or (text[c.start - 1:c.start] == " "
+                    and any(id(a) in dropped for a in ending_at.get(c.start - 1, ())))) \
                 and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
@@ -203,21 +217,43 @@ def _defined_short_forms(cands: list[_Cand], text: str, lexicon: Lexicon) -> lis
     if not short:
         return cands
     out = []
-    covered = [(c.start, c.end) for c in cands]
+    covered = bytearray(len(text) + 1)  # 1 where a candidate lies: no scan of them all
+    for c in cands:
+        covered[c.start:c.end] = b"\x01" * (c.end - c.start)
     for c in cands:
         body = short.get(c.surface) or short.get(c.name)  # the short form, or a back-reference to it
         if body is not None and lexicon.lookup(c.name) is None:
             c = _Cand(c.start, c.end, c.surface, body.name, body.type)
         out.append(c)
+    places_of = _occurrences(text, short)
     for form, body in short.items():
-        i = text.find(form, body.end)
-        while i >= 0:
+        last = -1
+        for i in places_of.get(form, ()):
             end = i + len(form)
-            if not any(a < end and i < b for a, b in covered) and not (i and text[i - 1].isalnum()):
+            if i < body.end or i < last:
+                continue  # before its definition, or overlapping its previous occurrence
+            last = end
+            if covered.find(1, i, end) == -1 and not (i and text[i - 1].isalnum()):
                 out.append(_Cand(i, end, form, body.name, body.type))
-                covered.append((i, end))
-            i = text.find(form, end)
+                covered[i:end] = b"\x01" * (end - i)
     return sorted(out, key=lambda c: c.start)
+
+
+def _occurrences(text: str, forms: Iterable[str]) -> dict[str, list[int]]:
+    """Where each form starts in `text`, in text order: one Aho-Corasick pass for all of them, not one
+    search of the whole text per form (a page of many `(이하 …)` definitions made that quadratic)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for form in forms:
+        automaton.add_word(form, form)
+    automaton.make_automaton()
+    found: dict[str, list[int]] = {}
+    for end, form in automaton.iter(text):
+        found.setdefault(form, []).append(end - len(form) + 1)
+    for starts in found.values():
+        starts.sort()
+    return found
 
 
 def _spaced_names(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from biohub_cli.extract.intervals import SpanIndex
 from biohub_cli.extract.lexicon import Lexicon
 from biohub_cli.extract.orgs import _is_name_like, _Word, _words
 from biohub_cli.models.facts import OrgMention, PersonMention
@@ -24,34 +25,39 @@ def find_people(analysed: Analysed, orgs: Sequence[OrgMention], lexicon: Lexicon
     text = analysed.document.text
     home = _home_city(orgs, text)
     reporter = analysed.document.metadata.reporter or ""
+    near = SpanIndex(orgs, _org_span)  # each name asks which organisations are near it: no scan of them all
     out: list[PersonMention] = []
     for sent in analysed.sentences:
         if sent.segment != "body":
             continue
-        words = _foreign_names(_name_words(sent, lexicon), sent, lexicon, orgs)
+        words = _foreign_names(_name_words(sent, lexicon), sent, lexicon, near)
         for i in range(len(words)):
-            if _inside_org(words[i], orgs):
+            if _inside_org(words[i], near):
                 continue  # 인실리코 메디슨 대표: a word of a body's name is nobody
-            w, found = _whole_name(words, i, text, lexicon, orgs)
+            w, found = _whole_name(words, i, text, lexicon, near)
             if found is None and (_is_person_name(w, lexicon) or _is_common_noun_name(w, words, i, lexicon)
-                                  or " " in w.core or _listed_foreign(w, text, lexicon, orgs)):
-                found = _title_after(words, i, lexicon, orgs, text) or _title_before(words, i, lexicon, text)
+                                  or " " in w.core or _listed_foreign(w, text, lexicon, near)):
+                found = _title_after(words, i, lexicon, near, text) or _title_before(words, i, lexicon, text)
             if found is None or w.core == reporter or _is_byline(words, i, lexicon):
                 continue
             title, span = found
             title, span, prefix_org = _acting_and_prefix(title, span, text, lexicon)
-            org = prefix_org or _org_in(orgs, span, w) or (home if title.endswith(_CITY_TITLES) else None)
+            org = prefix_org or _org_in(near, span, w) or (home if title.endswith(_CITY_TITLES) else None)
             person = PersonMention(name=w.core, title=title, organization=org,
                                    evidence=analysed.evidence(w.start, w.end))
             out += [*_listed_before(person, text, analysed, lexicon), person]
     return _english_names(analysed, _fill_orgs(out), lexicon)
 
 
-def _inside_org(w: _Word, orgs: Sequence[OrgMention]) -> bool:
-    return any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
+def _org_span(o: OrgMention) -> tuple[int, int]:
+    return o.evidence.start, o.evidence.end
 
 
-def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: Sequence[OrgMention]) -> list[_Word]:
+def _inside_org(w: _Word, orgs: SpanIndex[OrgMention]) -> bool:
+    return orgs.covers(w.start, w.end)
+
+
+def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> list[_Word]:
     """Two proper nouns that are no Korean name, no body and no place, side by side (다마쓰카 겐이치, 알렉스
     자보론코프), are one person's name when a title follows: the words, with such pairs joined."""
     out: list[_Word] = []
@@ -69,7 +75,7 @@ def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: S
     return out
 
 
-def _foreign_word(w: _Word, lexicon: Lexicon, orgs: Sequence[OrgMention]) -> bool:
+def _foreign_word(w: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
     core = w.core
     return bool(w.tags) and all(t == "NNP" for t in w.tags) and 2 <= len(core) <= 8 \
         and bool(_HANGUL_RUN.fullmatch(core)) and not _is_name_like(core, lexicon) and lexicon.lookup(core) is None \
@@ -78,7 +84,7 @@ def _foreign_word(w: _Word, lexicon: Lexicon, orgs: Sequence[OrgMention]) -> boo
         and _title_of(w, lexicon) is None and not _inside_org(w, orgs)
 
 
-def _listed_foreign(w: _Word, text: str, lexicon: Lexicon, orgs: Sequence[OrgMention]) -> bool:
+def _listed_foreign(w: _Word, text: str, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
     """김덕상·브르노루악푀예르 공동대표: a foreign proper noun listed after a name with a middle dot."""
     if w.start < 3 or text[w.start - 1] not in _NAME_DOTS or not _foreign_word(w, lexicon, orgs):
         return False
@@ -205,7 +211,7 @@ _AFTER_DOT = re.compile(r"[가-힣][·․ㆍ・]([가-힣]{2,10})")
 
 
 def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
-                orgs: Sequence[OrgMention]) -> tuple[_Word, tuple[str, tuple[int, int]] | None]:
+                orgs: SpanIndex[OrgMention]) -> tuple[_Word, tuple[str, tuple[int, int]] | None]:
     """최경은 다솜오가노이드 대표, 김지은 인천시 과장: kiwi reads 최경 + the particle 은, or 김 + a verb form,
     but a three-syllable word that looks like a name and stands right before its title is the name (a
     topic before its own title is no Korean: "최경 … 대표는"). Not when the title is the predicate
@@ -220,14 +226,14 @@ def _whole_name(words: list[_Word], i: int, text: str, lexicon: Lexicon,
     if w.tags == ("NNG",) and len(w.core) == 2 and _particle_after(w, text):
         return w, None  # 백신의 해외 시장: a common noun and its particle, not 최경 + 은
     name = _Word(w.start, whole.end(), whole.group(), True, ("NNP",))
-    found = _title_after([*words[:i], name, *words[i + 1:]], i, lexicon, orgs, text)
+    found = _title_after([name, *words[i + 1:i + 6]], 0, lexicon, orgs, text)  # the words _title_after reads
     if found is None:
         return w, None
     title_end = found[1][1]
     if text.startswith(_PREDICATE, title_end):
         return w, None
     if pieces and w.core[-1] in _BODY_SYLLABLES \
-            and not any(name.end < o.evidence.start and o.evidence.end < title_end for o in orgs):
+            and not any(o.evidence.end < title_end for o in orgs.starting_in(name.end + 1, title_end)):
         return w, None  # common nouns read in pieces (이사회 의장): a name only with its organisation between
     return name, found
 
@@ -243,7 +249,7 @@ def _particle_after(w: _Word, text: str) -> bool:
 _PREDICATE = ("로", "으로", "이다", "다", "였", "이었", "입니다", "이며", "이고", "을", "를", "에")
 
 
-def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: Sequence[OrgMention],
+def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[OrgMention],
                  text: str) -> tuple[str, tuple[int, int]] | None:
     """하병필 행정부시장 / 박민수 보건복지부 2차관 / 서병조 인천바이오헬스밸리 추진협의회 위원장.
 
@@ -260,7 +266,7 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: Sequence[Or
         if title:
             return title, (words[i].end, words[k].end)  # the title word may name the body (성남시장)
         w = words[k]
-        in_org = any(o.evidence.start <= w.start and w.end <= o.evidence.end for o in orgs)
+        in_org = orgs.covers(w.start, w.end)
         modifier = (k + 1 < len(words) and _title_of(words[k + 1], lexicon) is not None
                     and not _is_name_like(w.core, lexicon))  # 첨단바이오 비서관, 다솜오가노이드 대표
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
@@ -294,13 +300,13 @@ def _is_byline(words: list[_Word], i: int, lexicon: Lexicon) -> bool:
     return any(nxt.startswith(b) for b in lexicon.rules.bylines)
 
 
-def _org_in(orgs: Sequence[OrgMention], span: tuple[int, int], name: _Word) -> str | None:
+def _org_in(orgs: SpanIndex[OrgMention], span: tuple[int, int], name: _Word) -> str | None:
     """The organisation named between the name and its title, or right before them."""
     a, b = span
-    inside = [o for o in orgs if a <= o.evidence.start and o.evidence.end <= b + 1]
+    inside = orgs.within(a, b + 1)
     if inside:
         return inside[-1].name
-    before = [o for o in orgs if 0 <= min(a, name.start) - o.evidence.end <= 2]
+    before = orgs.ending_in(min(a, name.start) - 2, min(a, name.start) + 1)
     return before[-1].name if before else None
 
 
@@ -325,6 +331,10 @@ def _english_names(analysed: Analysed, people: list[PersonMention], lexicon: Lex
     """"Vice Mayor Ha Byung-phil" in a translation gives 하병필 his English name (same family name, one match)."""
     text = analysed.document.text
     names_en: dict[str, str] = {}
+    by_family: dict[str, set[str]] = {}  # a romanised family name → the people it may stand for
+    for p in people:
+        for family in lexicon.rules.romanised.get(p.name[0], ()):
+            by_family.setdefault(family, set()).add(p.name)
     for seg in analysed.document.segments:
         if seg.kind != "translation":
             continue
@@ -332,7 +342,7 @@ def _english_names(analysed: Analysed, people: list[PersonMention], lexicon: Lex
             before = text[max(seg.start, m.start() - 9):m.start()]
             if "Reporter" in before or "Photo" in before:
                 continue
-            matches = {p.name for p in people if m.group(1) in lexicon.rules.romanised.get(p.name[0], ())}
+            matches = set(by_family.get(m.group(1), ()))
             if len(matches) == 1:
                 names_en.setdefault(matches.pop(), m.group(0))
     return [p.model_copy(update={"name_en": names_en.get(p.name)}) if p.name in names_en else p for p in people]

@@ -87,8 +87,8 @@ def quoted_names(sentence: Sentence, max_len: int = 80) -> list[Quoted]:
         if close is None or (ch == "<" and not _looks_bracketed(text, i)):
             i += 1
             continue
-        j = text.find(close, i + 1)
-        if j == -1 or j - i - 1 > max_len or j == i + 1:
+        j = text.find(close, i + 1, i + max_len + 2)  # a mark farther away closes no name
+        if j == -1 or j == i + 1:
             i += 1
             continue
         inner = text[i + 1:j]

@@ -12,7 +12,6 @@ ingest removes; a power cut does too, for two syncs in all instead of one fsync 
 from __future__ import annotations
 
 import contextlib
-import os
 import zlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -73,10 +72,12 @@ class Stored:
 
 
 def remove_leftovers(layout: Layout) -> None:
-    """Temporary files of a write that was killed half-way (under the lock, so none is in use)."""
+    """Temporary files of a write that was killed half-way (under the lock, so none is in use), and old
+    ones of biohub's caches."""
     if layout.records.is_dir():
         for tmp in sorted(layout.records.rglob(".tmp-*")):
             tmp.unlink(missing_ok=True)
+    yaml_io.remove_stale_temporaries(layout.state)
 
 
 def broken_paths(kb: KnowledgeBase) -> set[Path]:
@@ -179,7 +180,7 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     writes = 0
     for kind, moves in staged:
         for tmp, path in moves:
-            os.replace(tmp, path)
+            yaml_io.replace(tmp, path)
             writes += 1
             crash(f"record-{writes}")
         crash(f"store-{kind}")
@@ -233,10 +234,10 @@ def _remove_stale(layout: Layout, kb: KnowledgeBase, keep: set[Path], crash: Cra
     for kind in _REMOVAL_ORDER:
         table: Mapping[str, BaseModel] = getattr(kb, kind)
         for rid in sorted(r for r in stale if r in table):
-            stale[rid].unlink(missing_ok=True)
+            yaml_io.remove(stale[rid])
             removed += 1
             crash(f"unlink-{removed}")
     for rid in sorted(r for r in stale if not any(r in getattr(kb, k) for k in _REMOVAL_ORDER)):
-        stale[rid].unlink(missing_ok=True)  # a file loaded under an id of no table (not expected)
+        yaml_io.remove(stale[rid])  # a file loaded under an id of no table (not expected)
         removed += 1
     return removed

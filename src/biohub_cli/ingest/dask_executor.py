@@ -12,6 +12,7 @@ process's working folder, and new/changed is decided against this knowledge base
 
 from __future__ import annotations
 
+import multiprocessing
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 
 from biohub_cli.errors import BiohubError, UsageError
 from biohub_cli.ingest import worker
+from biohub_cli.ingest.lifeline import end_with_parent
 from biohub_cli.ingest.sources import display_path
 
 CONNECT_TIMEOUT = "20s"
@@ -104,6 +106,8 @@ def _process_chunk(paths: list[str], shown: list[str], *, settings: worker.Setti
     """Runs on a Dask worker: settings installed once per worker process and ingest."""
     with _INIT_LOCK:
         if _CURRENT.get("token") != token:
+            if multiprocessing.parent_process() is not None:  # a worker process of its own (not threads here)
+                end_with_parent(death_signal=False)  # started by a nanny's thread: the watch alone
             worker._init(settings)
             _CURRENT["token"] = token
     return [worker.packed(_as_here(worker.process(Path(p)), display, settings))

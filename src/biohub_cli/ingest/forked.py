@@ -18,6 +18,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import IO, Any, Generic, TypeVar
 
+from biohub_cli.ingest.lifeline import end_with_parent
+
 T = TypeVar("T")
 
 def may_fork() -> bool:
@@ -44,6 +46,7 @@ class Forked(Generic[T]):
             self._start()
 
     def _start(self) -> None:
+        parent = os.getpid()
         try:
             self.file = tempfile.TemporaryFile()  # noqa: SIM115 (kept open until __iter__ or stop)
             pid = os.fork()
@@ -53,6 +56,7 @@ class Forked(Generic[T]):
         if pid == 0:  # the child: produce, write, leave without running any of the parent's cleanup
             code = 1
             try:
+                end_with_parent(parent)  # never outlive the command it works for
                 self._child()
                 code = 0
             finally:

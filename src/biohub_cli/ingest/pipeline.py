@@ -103,6 +103,7 @@ def ingest(root: Path, paths: Sequence[Path], options: IngestOptions = IngestOpt
         kb, loaded = records_cache.load_with_stats(root, write=False)
         report.record_errors = [e.render() for e in kb.errors]
         index = records_io.load_index(layout)
+        curation_files.read_curation(layout)  # checked before any file is read: a cycle stops the ingest here
         extractor = extractor_fingerprint()
         stale = index.extractor != extractor  # another extractor made these sources: extract again
         sources = dict(kb.sources)
@@ -340,7 +341,8 @@ def _crash_point(name: str) -> None:
     Points: `file-N` after the N-th file is read and extracted, `resolved` before anything is
     written, `record-N` after the N-th record write, `store-orgs`, `store-people`,
     `store-sources-first`, `store-events`, `store-sources` after each group, `index` after the index,
-    `unlink-N` after the N-th stale file is deleted, `removed` at the end.
+    `unlink-N` after the N-th stale file is deleted, `removed` at the end; `build-staged` when a build
+    (render/site.write) has staged its files and renamed none.
     $BIOHUB_TEST_CRASH_SIGNAL=SIGINT sends Ctrl-C instead, to the whole process group when this
     process leads one (as a terminal does), else to this process only.
     """

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from biohub_cli.errors import BiohubError
+from biohub_cli.ingest.lifeline import end_with_parent
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Source
 from biohub_cli.models.dates import PartialDate
@@ -128,12 +129,13 @@ def _prepare(path: Path) -> Prepared | Result:
 def _finish(prepared: Prepared, analysed: Any) -> Result:
     """Extraction and the source record of an analysed file."""
     from biohub_cli.extract import extract
-    from biohub_cli.ingest.sources import source_record
+    from biohub_cli.ingest.sources import check_fits, source_record
 
     s: Settings = _STATE["settings"]
     sid = prepared.sid
     try:
         source = source_record(prepared.doc, extract(analysed, _lexicon()), Path(s.root))
+        check_fits(source)
         return (s.status_of(sid, source.path), source, None, sid)
     except Exception as exc:
         return _failure(exc, sid)
@@ -212,10 +214,9 @@ def run_all(files: Sequence[Path], settings: Settings, jobs: int) -> Iterator[Pa
     if _can_fork():
         yield from _run_forked(files, settings, jobs)
         return
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods()
-                                      else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_init,
-                             initargs=(settings,)) as pool:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method),
+                             initializer=_init_worker, initargs=(settings, os.getpid())) as pool:
         yield from pool.map(process_packed, files, chunksize=_chunk_size(len(files), jobs))
 
 
@@ -236,12 +237,22 @@ def _run_forked(files: Sequence[Path], settings: Settings, jobs: int) -> Iterato
     _init(settings)
     warm(_lexicon().user_words())
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_ignore_interrupts) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_start_forked,
+                             initargs=(os.getpid(),)) as pool:
         yield from pool.map(process_packed, files, chunksize=_chunk_size(len(files), jobs))
 
 
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+def _start_forked(parent: int) -> None:
+    """A forked pool worker: it ends when this process does, and leaves Ctrl-C to it."""
+    end_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _init_worker(settings: Settings, owner: int) -> None:
+    """A spawned or fork-server pool worker: it ends when the ingest (`owner`) does, then loads its
+    settings. (A fork server's worker is the fork server's child, not the ingest's.)"""
+    end_with_parent(owner)
+    _init(settings)
 
 
 def extract_again(sources: Sequence[tuple[Source, PartialDate]], settings: Settings) -> list[Source]:

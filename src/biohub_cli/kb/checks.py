@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from biohub_cli.errors import RecordError
+from biohub_cli.kb import own_files
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event, Organization, Person
 from biohub_cli.names import normalise
@@ -17,6 +18,7 @@ from biohub_cli.store import records_io
 def validate(kb: KnowledgeBase) -> list[RecordError]:
     """Every problem found, sorted by file and line."""
     problems = list(kb.errors)
+    problems += own_files.problems(kb.layout)  # biohub.yaml, aliases.yaml, records/index.yaml
     problems += _cross_references(kb)
     problems += _aliases(kb)
     problems += _dates(kb)

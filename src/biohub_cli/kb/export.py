@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Mapping
 from typing import Any
 
+from biohub_cli.controls import json_safe
+from biohub_cli.csv_writer import write_csv
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 
 VERSION = 1
@@ -67,7 +67,7 @@ def _document(kb: KnowledgeBase, sid: str, shown: frozenset[str]) -> dict[str, A
 
 
 def to_json(kb: KnowledgeBase) -> str:
-    return json.dumps(export_data(kb), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return json_safe(json.dumps(export_data(kb), ensure_ascii=False, indent=2, sort_keys=False)) + "\n"
 
 
 def to_jsonl(kb: KnowledgeBase) -> str:
@@ -77,18 +77,17 @@ def to_jsonl(kb: KnowledgeBase) -> str:
     for kind, key in (("document", "documents"), ("event", "events"), ("organization", "organizations"),
                       ("person", "people")):
         for item in data[key]:
-            lines.append(json.dumps({"kind": kind, **item}, ensure_ascii=False))
+            lines.append(json_safe(json.dumps({"kind": kind, **item}, ensure_ascii=False)))
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def to_csv(kb: KnowledgeBase) -> str:
-    """The events as CSV (one row an event), organisations by name."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(["id", "date", "year_certain", "type", "title", "venue", "organizations", "attendees", "documents"])
+    """The events as CSV (one row an event), organisations by name; cells neutral as every CSV's are."""
+    rows = []
     for e in kb.active_events():
         names = [kb.orgs[oid].name for oid in _live(kb.orgs, [p.organization for p in e.participants])]
-        w.writerow([e.id, e.date.iso(), str(e.date.year_certain).lower(), e.type, e.title, e.venue or "",
-                    "; ".join(names), "" if e.attendees is None else e.attendees,
-                    "; ".join(sid for sid in e.sources if sid in kb.sources)])
-    return buf.getvalue()
+        rows.append([e.id, e.date.iso(), str(e.date.year_certain).lower(), e.type, e.title, e.venue or "",
+                     "; ".join(names), "" if e.attendees is None else e.attendees,
+                     "; ".join(sid for sid in e.sources if sid in kb.sources)])
+    return write_csv(["id", "date", "year_certain", "type", "title", "venue", "organizations", "attendees",
+                      "documents"], rows)

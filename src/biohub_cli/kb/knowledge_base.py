@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from biohub_cli.config import Layout
+from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.errors import RecordError
 from biohub_cli.kb.validation import describe_validation_error
 from biohub_cli.models import Event, Organization, Person, Source
@@ -248,9 +249,13 @@ def load(root: Path) -> KnowledgeBase:
     """Load every record under records/; broken ones are listed in `errors`, never dropped silently."""
     layout = Layout(root)
     kb = KnowledgeBase(layout=layout)
+    confined = Confinement(root)
     for folder, model in _KINDS:
         target: dict[str, BaseModel] = getattr(kb, folder)
         for path in yaml_io.iter_yaml(layout.records / folder):
+            if not confined.inside(path):
+                kb.errors.append(RecordError(OUTSIDE, path=path))
+                continue
             try:
                 rec = load_record(path, model)
             except RecordError as exc:

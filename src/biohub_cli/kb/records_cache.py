@@ -42,6 +42,7 @@ from pydantic import BaseModel
 import biohub_cli
 import biohub_cli.models as models_pkg
 from biohub_cli.config import Layout
+from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.errors import RecordError
 from biohub_cli.kb import knowledge_base as kb_mod
 from biohub_cli.models.base import Strict
@@ -104,9 +105,13 @@ def load_with_stats(root: Path, *, write: bool = True) -> tuple[kb_mod.Knowledge
     seen = hashlib.sha256(key.encode())
     listed = hashlib.sha256()
     newest = 0
+    confined = Confinement(root)
     for folder, model in kb_mod._KINDS:
         target: dict[str, BaseModel] = getattr(base, folder)
-        for file, rel, sig in _iter_records(layout.records, folder):
+        for file, rel, sig, link in _iter_records(layout.records, folder):
+            if not confined.inside(file, link=link):  # never read, nor taken from a snapshot
+                base.errors.append(RecordError(OUTSIDE, path=file))
+                continue
             stats.files += 1
             line = record_files.listing_line(rel, sig)
             seen.update(line)
@@ -215,10 +220,11 @@ def _signature(path: Path | os.DirEntry[str]) -> Signature | None:
     return record_files.signature(path)
 
 
-def _iter_records(records: Path, folder: str) -> Iterator[tuple[Path, str, Signature]]:
-    """The files `yaml_io.iter_yaml(records / folder)` yields, in its order, with their signatures."""
-    for parts, _, sig in record_files.iter_signed(records, folder):
-        yield records.joinpath(*parts), "/".join(parts), sig
+def _iter_records(records: Path, folder: str) -> Iterator[tuple[Path, str, Signature, bool]]:
+    """The files `yaml_io.iter_yaml(records / folder)` yields, in its order, with their signatures and
+    whether each is a symbolic link."""
+    for parts, entry, sig in record_files.iter_signed(records, folder):
+        yield records.joinpath(*parts), "/".join(parts), sig, entry.is_symlink()
 
 
 # -- the snapshot file ---------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 
 from biohub_cli.models.dates import PartialDate
@@ -107,10 +111,27 @@ class Analysed:
     sentences: tuple[Sentence, ...]
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for a span: the sentence holding `start`."""
-        for s in self.sentences:
+        """Evidence for a span: the (first) sentence holding `start`, or ending where an empty span is."""
+        for s in self._near(start):
             if s.start <= start < s.end or (start == end == s.end):
                 return Evidence(source=self.document.source_id, start=start, end=end, sentence=s.text)
         text = self.document.text
         return Evidence(source=self.document.source_id, start=start, end=end,
                         sentence=text[max(0, start - 40):min(len(text), end + 40)])
+
+    def _near(self, offset: int) -> Sequence[Sentence]:
+        """The sentences that may hold `offset`, in order: those ending at or after it and starting at or
+        before it (every other sentence ends before it or starts after it). Found by bisection when the
+        sentences are in text order, as analyse gives them; a document's facts each ask once."""
+        bounds = self._bounds
+        if bounds is None:
+            return self.sentences
+        starts, ends = bounds
+        return self.sentences[bisect_left(ends, offset):bisect_right(starts, offset)]
+
+    @cached_property
+    def _bounds(self) -> tuple[list[int], list[int]] | None:
+        starts = [s.start for s in self.sentences]
+        ends = [s.end for s in self.sentences]
+        ordered = all(a <= b for a, b in pairwise(starts)) and all(a <= b for a, b in pairwise(ends))
+        return (starts, ends) if ordered else None

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from biohub_cli.controls import strip_controls
 from biohub_cli.errors import ReadError
 
 # Python's "euc-kr" codec rejects syllables that Korean software writes every day; CP949 (UHC) is
@@ -28,6 +29,7 @@ _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in (*range(0x20), *range(0x7F, 0xA0))
                                     if chr(c) not in _ALLOWED_CONTROLS) + "]")
 MAX_CONTROL_RATIO = 0.02
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -55,14 +57,17 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         decoded = _decode_strict(data, "cp949")
     if decoded is None:
         decoded = _decode_guessed(data)
-    text = normalise_text(decoded.text)
-    _reject_binary(text)
-    return Decoded(text=text, encoding=decoded.encoding)
+    _reject_binary(decoded.text)  # before normalise_text takes the control characters out
+    return Decoded(text=normalise_text(decoded.text), encoding=decoded.encoding)
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to \\n and Unicode to NFC; nothing else changes."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines to \\n, Unicode to NFC, control characters out (biohub_cli.controls: a document's
+    terminal escape sequences never reach a record); a lone surrogate (a damaged PDF's text map can
+    give one, and no UTF-8 record can hold it) to U+FFFD; nothing else changes."""
+    text = strip_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _SURROGATE.search(text) is not None:
+        text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
 

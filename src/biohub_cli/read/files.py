@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from biohub_cli.errors import ReadError, TooLargeError
 from biohub_cli.read.decode import declared_charset, decode_bytes, normalise_text
-from biohub_cli.read.limits import human_size
+from biohub_cli.read.limits import MAX_TEXT_CHARS, human_size, too_much_text
 from biohub_cli.read.sniff import known_binary, looks_like_damaged_ole, sniff_container
 from biohub_cli.read.text import classify_text
 
@@ -126,7 +126,10 @@ def _extract_text(data: bytes, suffix: str) -> tuple[Format, str, str | None, Pa
 
 
 def _require_text(text: str) -> str:
+    if len(text) > MAX_TEXT_CHARS:  # what no reader counted as it went (plain text, a page's article)
+        raise TooLargeError(too_much_text())
+    text = normalise_text(text)
     if not text.strip():
         raise ReadError("no text in this document")
-    return normalise_text(text)
+    return text
 

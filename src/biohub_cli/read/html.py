@@ -37,7 +37,23 @@ MIN_TITLE_CHARS = 4
 # Markup beyond scripts, styles and inline data: a saved news page has well under a million
 # characters of it; main-content extraction costs about 4 s per million, so a bigger page is refused.
 MAX_PAGE_CHARS = 4_000_000
-_DATA_URI = re.compile(r"\bdata:[^\"')\s]*")
+# Past this many lines of text, trafilatura runs without its fallback extractors: jusText's neighbour
+# search is quadratic in a run of short paragraphs (10,000 took minutes); a news page has a few hundred.
+MAX_FALLBACK_LINES = 1_500
+# Past this many, trafilatura is not run at all: its main pass grows with the square of the elements of
+# a frame (40,000 short paragraphs: 8 s, 80,000: 39 s). The page's lines are its text then, as when
+# trafilatura finds no article; clean takes the menus and footers out as it does for any page.
+MAX_EXTRACTOR_LINES = 10_000
+# Elements whose content the HTML tokenizer reads as raw text up to their end tag; with comments, cut
+# from the page before it is parsed (libxml2 stops at a text node over 10 MB: a base64 font in a saved
+# page's <style> ended the page there, the article after it lost).
+_HIDDEN_START = re.compile(r"<(?:(script|style)\b|!--)", re.I)
+_HIDDEN_END = {"script": re.compile(r"</script", re.I), "style": re.compile(r"</style", re.I)}
+_JSON_LD = re.compile(r"[^>]*ld\+json", re.I)  # <script type="application/ld+json">: the page's own metadata
+MAX_JSON_LD_CHARS = 1_000_000
+_DATA_URI = re.compile(r"\bdata:[\w.+-]+/[\w.+-]+[;,][^\"')\s]*")
+# libxml2's own words when it gave up part of a page (a node or a buffer over its limits).
+_PARSER_GAVE_UP = ("limit exceeded", "huge input", "too long", "too big")
 _SPACE = re.compile(r"[ \t\n\r\f\u00a0]+")
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>", re.I)
 MAX_FOOTER_GAP = 3
@@ -47,17 +63,22 @@ _TITLE_SEPARATORS = re.compile(r"\s+[-|:<>·–—]\s+|\s*[|<>]\s*")
 
 
 def read_html(text: str) -> tuple[str, PageMetadata]:
-    """The article text of an HTML page and what its markup states about it (read/html_meta.py)."""
-    body = extract_html(text)
-    return body, page_metadata(text, _parse(text)[0])
+    """The article text of an HTML page and what its markup states about it (read/html_meta.py); both
+    from the page without its hidden parts (strip_hidden), which libxml2 could not hold."""
+    visible = strip_hidden(text)
+    body = _article_of(visible)
+    return body, page_metadata(text, _parse(visible)[0])
 
 
 def extract_html(text: str) -> str:
     """The article text of an HTML page; ReadError when the page has no readable text."""
-    size = _markup_size(text)
-    if size > MAX_PAGE_CHARS:
-        raise TooLargeError(f"HTML page has {size:,} characters of markup besides scripts and styles, over the "
-                            f"{MAX_PAGE_CHARS:,} limit for one page; save the article alone")
+    return _article_of(strip_hidden(text))
+
+
+def _article_of(text: str) -> str:
+    if len(text) > MAX_PAGE_CHARS:
+        raise TooLargeError(f"HTML page has {len(text):,} characters of markup besides scripts and styles, over "
+                            f"the {MAX_PAGE_CHARS:,} limit for one page; save the article alone")
     try:
         body = _extract_article(text)
     except RecursionError as exc:
@@ -69,20 +90,28 @@ def extract_html(text: str) -> str:
     return body
 
 
-def _markup_size(text: str) -> int:
-    """Characters of the page outside <script>/<style> blocks and data: URIs (one linear pass)."""
-    lower, hidden, pos = text.lower(), 0, 0
-    while True:
-        starts = [i for i in (lower.find("<script", pos), lower.find("<style", pos)) if i >= 0]
-        if not starts:
-            break
-        start = min(starts)
-        tag = "script" if lower.startswith("<script", start) else "style"
-        end = lower.find(f"</{tag}", start)
-        end = len(text) if end < 0 else end
-        hidden += end - start
-        pos = end + 1
-    return len(text) - hidden - sum(len(m.group()) for m in _DATA_URI.finditer(text))
+def strip_hidden(text: str) -> str:
+    """The page without what no reader sees and what libxml2 cannot hold: the content of <script> and
+    <style> (cut up to their end tag, as the HTML tokenizer reads them; an unclosed one runs to the end),
+    comments and inline data: URIs. One pass, linear in the page."""
+    out: list[str] = []
+    pos = 0
+    while (match := _HIDDEN_START.search(text, pos)) is not None:
+        start = match.start()
+        out.append(text[pos:start])
+        tag = match.group(1)
+        if tag is None:  # a comment (the parser drops them too), so a "<script" inside one starts nothing
+            end = text.find("-->", match.end())
+            end = len(text) if end < 0 else end + 3
+        else:
+            close = _HIDDEN_END[tag.lower()].search(text, match.end())
+            end = len(text) if close is None else close.start()  # the end tag itself stays, harmless
+            if close is not None and end - match.end() <= MAX_JSON_LD_CHARS \
+                    and _JSON_LD.match(text, match.end(), min(end, match.end() + 200)):
+                out.append(text[start:end])  # a page's JSON-LD (its headline, date, address: html_meta) is kept
+        pos = end
+    out.append(text[pos:])
+    return _DATA_URI.sub("data:,", "".join(out))
 
 
 def _extract_article(text: str) -> str:
@@ -90,6 +119,8 @@ def _extract_article(text: str) -> str:
 
     page = parse_html(text)
     lines = page_lines(page)
+    if len(lines) > MAX_EXTRACTOR_LINES:
+        return "\n".join(lines)
     article = trafilatura.extract(
         parse_html(text),  # trafilatura edits the tree it is given
         include_comments=False,
@@ -99,6 +130,7 @@ def _extract_article(text: str) -> str:
         favor_precision=False,
         deduplicate=False,
         output_format="txt",
+        fast=len(lines) > MAX_FALLBACK_LINES,
     )
     if not article or not article.strip():
         return "\n".join(lines)
@@ -124,6 +156,10 @@ def _parse(text: str) -> tuple[Any, Any]:
         root = lxml.html.document_fromstring(text, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError("HTML could not be parsed; the page may be empty or damaged") from exc
+    for entry in parser.error_log:
+        if entry.level_name == "FATAL" and any(words in entry.message.lower() for words in _PARSER_GAVE_UP):
+            raise TooLargeError(f"HTML page could not be read to its end (line {entry.line}: the parser's limit "
+                                "for one element was exceeded); save the article alone")
     return root, parser
 
 
@@ -144,7 +180,7 @@ def page_lines(root: Any) -> list[str]:
 
 def title_candidates(root: Any) -> list[str]:
     """The page's headline as its <title> and og:/twitter: meta tags give it (site names cut off)."""
-    found: list[str] = []
+    found: dict[str, None] = {}  # in order, each once (a page may repeat a tag 100,000 times)
     for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
                   '//meta[@name="title"]/@content', "//head/title//text()"):
         for value in root.xpath(xpath):
@@ -152,8 +188,8 @@ def title_candidates(root: Any) -> list[str]:
             if not title:
                 continue
             parts = [title, *(_collapse(p) for p in _TITLE_SEPARATORS.split(title))]
-            found.extend(p for p in parts if len(p) >= MIN_TITLE_CHARS and p not in found)
-    return found
+            found.update((p, None) for p in parts if len(p) >= MIN_TITLE_CHARS)
+    return list(found)
 
 
 def header_lines(lines: list[str], first_body_line: str, titles: list[str]) -> list[str]:
@@ -161,8 +197,9 @@ def header_lines(lines: list[str], first_body_line: str, titles: list[str]) -> l
     start = _find_body_start(lines, first_body_line)
     if start is None:
         return []
+    squeezed = {_squeeze(title) for title in titles}
     for index in range(start - 1, max(-1, start - 1 - MAX_HEADER_LINES), -1):
-        if _is_title(lines[index], titles):
+        if _squeeze(lines[index]) in squeezed:
             header = lines[index:start]
             if all(len(line) <= MAX_HEADER_LINE_CHARS for line in header):
                 return header
@@ -207,11 +244,6 @@ def _find_body_start(lines: list[str], first_body_line: str) -> int | None:
         if squeezed.startswith(probe) or (len(squeezed) >= 10 and probe.startswith(squeezed)):
             return index
     return None
-
-
-def _is_title(line: str, titles: list[str]) -> bool:
-    squeezed = _squeeze(line)
-    return any(squeezed == _squeeze(title) for title in titles)
 
 
 def _text_pieces(start: Any) -> Iterator[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from biohub_cli.errors import ReadError
 from biohub_cli.read.hwp_distribution import UNDECRYPTABLE, decrypt_view_text
 from biohub_cli.read.hwp_records import section_paragraphs
-from biohub_cli.read.limits import ExpansionBudget, inflate_raw
+from biohub_cli.read.limits import ExpansionBudget, TextBudget, inflate_raw
 from biohub_cli.read.paragraphs import join_paragraphs
 
 SIGNATURE = b"HWP Document File"
@@ -42,7 +42,7 @@ class FileHeader:
         return bool(self.flags & FLAG_DISTRIBUTION)
 
 
-def extract_hwp(data: bytes) -> str:
+def extract_hwp(data: bytes, *, text_budget: TextBudget | None = None) -> str:
     """The text of an HWP 5 document, one paragraph a line; ReadError for anything unreadable."""
     ole = _open_ole(data)
     try:
@@ -50,6 +50,7 @@ def extract_hwp(data: bytes) -> str:
         _refuse_protected(header)
         storage = "ViewText" if header.distribution else "BodyText"
         budget = ExpansionBudget()
+        text = text_budget or TextBudget()
         paragraphs: list[str] = []
         for path in _section_paths(ole, storage):
             stream = _read_stream(ole, path)
@@ -60,7 +61,7 @@ def extract_hwp(data: bytes) -> str:
             else:
                 budget.take(len(stream))
                 records = stream
-            paragraphs.extend(section_paragraphs(records))
+            paragraphs.extend(section_paragraphs(records, text))
     finally:
         ole.close()
     return join_paragraphs(paragraphs)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from biohub_cli.read.limits import TextBudget
+
 HWPTAG_BEGIN = 16
 HWPTAG_DISTRIBUTE_DOC_DATA = HWPTAG_BEGIN + 12
 HWPTAG_PARA_HEADER = HWPTAG_BEGIN + 50
@@ -51,13 +53,16 @@ def iter_records(data: bytes) -> Iterator[Record]:
         offset += size
 
 
-def section_paragraphs(data: bytes) -> list[str]:
-    """The text of every paragraph in stream order, table-cell paragraphs included."""
+def section_paragraphs(data: bytes, budget: TextBudget | None = None) -> list[str]:
+    """The text of every paragraph in stream order, table-cell paragraphs included; `budget` counts
+    each paragraph's characters as it is decoded."""
     paragraphs: list[str] = []
     for record in iter_records(data):
         if record.tag == HWPTAG_PARA_HEADER:
             paragraphs.append("")
         elif record.tag == HWPTAG_PARA_TEXT:
+            if budget is not None:
+                budget.take(len(record.payload) // 2)
             if paragraphs:
                 paragraphs[-1] = decode_para_text(record.payload)
             else:

@@ -9,6 +9,9 @@ analysis, ~1.4 s a page on a government PDF) is needed.
 
 A PDF that opens with the empty user password (owner restrictions only, common on government
 PDFs) is read; one that needs a password is refused. PDFium is not thread-safe: one page at a time.
+
+What a PDF may cost is the document's budget (read/limits.py): its flate streams are counted before
+PDFium opens it (pdf_streams.py), and its pages give text within the text budget.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from biohub_cli.errors import ReadError
+from biohub_cli.read.limits import ExpansionBudget, TextBudget
+from biohub_cli.read.pdf_streams import check_streams
 
 PAGE_SEPARATOR = "\n\n"
 EOF_WINDOW = 4096
@@ -28,10 +33,14 @@ _SPACE = re.compile(r"\s+")
 _LOCK = threading.Lock()
 
 
-def extract_pdf(data: bytes) -> str:
-    """The text of every page, pages joined by a blank line; ReadError for what cannot be read."""
+def extract_pdf(data: bytes, *, expansion: ExpansionBudget | None = None,
+                text_budget: TextBudget | None = None) -> str:
+    """The text of every page, pages joined by a blank line; ReadError for what cannot be read, and
+    TooLargeError for a PDF that unpacks or gives text past the document's budget."""
     if b"%%EOF" not in data[-EOF_WINDOW:]:
         raise ReadError("truncated PDF (its end-of-file marker is missing); download it again")
+    check_streams(data, expansion or ExpansionBudget())
+    budget = text_budget or TextBudget()
     import pypdfium2
 
     with _LOCK:
@@ -40,10 +49,15 @@ def extract_pdf(data: bytes) -> str:
         except pypdfium2.PdfiumError as exc:
             raise _open_error(exc) from exc
         try:
-            text = PAGE_SEPARATOR.join(_page_text(pdf, number) for number in range(len(pdf)))
+            text = PAGE_SEPARATOR.join(_budgeted(_page_text(pdf, number), budget) for number in range(len(pdf)))
         finally:
             pdf.close()
     _check_text_layer(text)
+    return text
+
+
+def _budgeted(text: str, budget: TextBudget) -> str:
+    budget.take(len(text) + len(PAGE_SEPARATOR))
     return text
 
 

@@ -57,7 +57,7 @@ def to_ics(events: Sequence[Event], *, name: str = "biohub", describe: Callable[
     return "".join(fold(line) + "\r\n" for line in lines)
 
 
-_CONTROLS = {c: None for c in (*range(0x20), 0x7F) if c != 0x09}  # tab is kept
+_CONTROLS = {c: None for c in (*range(0x20), *range(0x7F, 0xA0)) if c != 0x09}  # C0, DEL, C1; tab is kept
 
 
 def escape_text(value: str) -> str:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import base64
 import dataclasses
 import hashlib
+import os
 import types
 import weakref
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,13 +21,22 @@ from typing import Any
 import jinja2
 from jinja2 import pass_context
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.loaders import split_template_path
 from markupsafe import Markup, escape
 
-from biohub_cli.errors import BiohubError
+from biohub_cli.confine import OUTSIDE, Confinement
+from biohub_cli.controls import strip_controls
+from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
 from biohub_cli.render.filters import escape_markdown, format_date, format_money, format_span, format_won
+from biohub_cli.render.template_limits import (
+    LimitedSandbox,
+    TemplateLimit,
+    TemplateTimeout,
+    describe,
+    render_limited,
+)
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _FOLDERS = {"org": "orgs", "person": "people"}
@@ -39,9 +50,10 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     (`''.__class__.__mro__`) or call unsafe methods. The package's own templates alone need no sandbox.
     """
     folders = [overrides] if overrides is not None and overrides.is_dir() else []
-    kind = SandboxedEnvironment if folders else jinja2.Environment
+    kind = LimitedSandbox if folders else jinja2.Environment
+    package = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
     env = kind(
-        loader=jinja2.FileSystemLoader([*(str(f) for f in folders), str(PACKAGE_TEMPLATES)]),
+        loader=jinja2.ChoiceLoader([_KnowledgeBaseTemplates(folders[0]), package]) if folders else package,
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
                                             default_for_string=True, default=False),
@@ -56,11 +68,62 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
     return env
 
 
+class _KnowledgeBaseTemplates(jinja2.FileSystemLoader):
+    """A knowledge base's templates/, each read only when it resolves inside the knowledge base (the
+    folder holding templates/): a template that is a link to /etc/passwd is an error naming it."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(str(folder))
+        self.confined = Confinement(folder.parent)
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = os.path.join(self.searchpath[0], *split_template_path(template))
+        if os.path.lexists(path) and not self.confined.inside(path):
+            raise BiohubError(f"template {template!r}: {OUTSIDE}", path=path,
+                              hint="copy the template into the knowledge base, or delete the link")
+        return super().get_source(environment, template)
+
+
+def template_problems(folder: Path) -> list[RecordError]:
+    """What would stop a build at a knowledge base's own template, found without rendering: a template
+    that resolves outside the knowledge base, or one that does not parse (`path:line: message`)."""
+    if not folder.is_dir():
+        return []
+    env = make_environment(folder)
+    confined = Confinement(folder.parent)
+    out = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+        name = path.relative_to(folder).as_posix()
+        if not confined.inside(path):
+            out.append(RecordError(f"template {name!r}: {OUTSIDE}", path=path, line=1))
+            continue
+        try:
+            env.parse(path.read_text(encoding="utf-8"), name, str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            out.append(RecordError(f"template error: {exc.message}", path=path, line=exc.lineno))
+        except (UnicodeDecodeError, OSError) as exc:
+            out.append(RecordError(f"template cannot be read ({exc})", path=path, line=1))
+    return out
+
+
 def render(env: jinja2.Environment, name: str, context: Page) -> str:
     """Render one template with the fields of its context object; errors name the template and line."""
     variables = {f.name: getattr(context, f.name) for f in dataclasses.fields(context)}
+    template = None
     try:
-        text = env.get_template(name).render(variables)
+        template = env.get_template(name)
+        if isinstance(env, LimitedSandbox):  # a knowledge base's templates: within time and memory limits
+            text = render_limited(template.generate(variables))
+        else:
+            text = template.render(variables)
+    except (TemplateLimit, TemplateTimeout, MemoryError) as exc:
+        if not isinstance(env, LimitedSandbox):
+            raise
+        where = _template_line(exc, name)
+        if where == name and template is not None and template.filename:
+            where = template.filename  # stopped between two of its lines (the page grew too large)
+        raise BiohubError(f"template {name!r} was stopped: {describe(exc)}", path=where,
+                          hint="make the template do less, or render such a page outside biohub") from None
     except jinja2.TemplateSyntaxError as exc:
         raise BiohubError(f"template error: {exc.message}", path=f"{exc.filename or name}:{exc.lineno}",
                           hint="fix the template or delete the override") from None
@@ -75,7 +138,7 @@ def render(env: jinja2.Environment, name: str, context: Page) -> str:
         hint = f"check the names against {type(context).__name__} in biohub_cli/render/contexts.py"
         where = _template_line(exc, name)
         raise BiohubError(f"template error: {exc.message}", path=where, hint=hint) from None
-    return tidy(text, markdown=_is_markdown(name))
+    return tidy(strip_controls(text), markdown=_is_markdown(name))  # no record text acts on a terminal
 
 
 def tidy(text: str, *, markdown: bool) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from collections.abc import Sequence
@@ -11,6 +9,8 @@ from typing import Any
 
 from markupsafe import escape
 
+from biohub_cli.controls import json_safe
+from biohub_cli.csv_writer import write_csv
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event
 from biohub_cli.render import labels as lb
@@ -18,8 +18,6 @@ from biohub_cli.render.contexts import EventRow, OrgRow
 from biohub_cli.render.filters import format_date, format_money, format_span
 
 VERSION = 1
-BOM = "\ufeff"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def search_key(text: str) -> str:
@@ -33,7 +31,7 @@ def script_json(data: Any) -> str:
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
                        ("\u2029", "\\u2029")):
         text = text.replace(char, code)
-    return text
+    return json_safe(text)
 
 
 def timeline_page_json(rows: Sequence[EventRow], org_names: dict[str, list[str]] | None = None) -> str:
@@ -83,7 +81,7 @@ def dump_json(data: Any) -> str:
     out: list[str] = []
     _dump(data, out, "\n")
     out.append("\n")
-    return "".join(out)
+    return json_safe("".join(out))
 
 
 _encode_string = json.encoder.encode_basestring  # the C version where there is one, as json.dumps uses
@@ -163,19 +161,6 @@ def orgs_csv(rows: Sequence[OrgRow], lang: str, *, bom: bool = False) -> str:
     return write_csv(header, body, bom=bom)
 
 
-def write_csv(header: Sequence[str], rows: Sequence[Sequence[str]], *, bom: bool = False) -> str:
-    """RFC 4180 CSV; cells that Excel would run as a formula get a leading apostrophe."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([_cell(c) for c in header])
-    writer.writerows([_cell(c) for c in row] for row in rows)
-    return (BOM if bom else "") + buf.getvalue()
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def timelinejs(kb: KnowledgeBase, events: Sequence[Event], lang: str) -> tuple[str, list[str]]:
     """TimelineJS3 JSON (its text fields are HTML, so escaped) and the ids of events left out
     because their year is unknown (TimelineJS needs a year)."""
@@ -200,7 +185,7 @@ def timelinejs(kb: KnowledgeBase, events: Sequence[Event], lang: str) -> tuple[s
                                          format_date(ev.end_date))
         out.append(entry)
     data = {"title": {"text": {"headline": str(escape(t["timeline_title"])), "text": ""}}, "events": out}
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n", skipped
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n", skipped
 
 
 def _tl_date(year: int, month: int | None, day: int | None, display: str) -> dict[str, str]:

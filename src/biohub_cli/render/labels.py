@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from biohub_cli.config import Layout
+from biohub_cli.config import LANGUAGES, Layout
 from biohub_cli.errors import UsageError
 
-LANGUAGES: tuple[str, ...] = ("ko", "en")
 DEFAULT_LANG = "ko"
+__all__ = ["DEFAULT_LANG", "LANGUAGES"]
 
 _KO: dict[str, str] = {
     "site_title": "바이오 클러스터 지식베이스",
@@ -285,13 +285,13 @@ def resolve_lang(root: Path, explicit: str | None) -> str:
     """`--lang`, else `lang:` in the knowledge base's biohub.yaml, else Korean."""
     if explicit is not None:
         return check_lang(explicit)
-    config = Layout(root).config
-    if config.is_file():
-        from biohub_cli.store import yaml_io  # YAML loads only when there is a biohub.yaml to read
+    layout = Layout(root)
+    if layout.config.is_file():
+        from biohub_cli.store import records_io  # YAML loads only when there is a biohub.yaml to read
 
-        data = yaml_io.read_yaml(config)
-        if isinstance(data, dict) and isinstance(data.get("lang"), str):
-            return check_lang(data["lang"])
+        lang = records_io.read_config(layout).get("lang")
+        if isinstance(lang, str):
+            return check_lang(lang)
     return DEFAULT_LANG
 
 

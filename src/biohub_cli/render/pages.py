@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from biohub_cli.controls import json_safe
+from biohub_cli.csv_writer import write_csv
+from biohub_cli.errors import RecordError
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Event, Organization, Person
 from biohub_cli.render import calendar, formats, views
@@ -36,6 +39,13 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     from biohub_cli.render.environment import make_environment
 
     return make_environment(templates)
+
+
+def template_problems(templates: Path) -> list[RecordError]:
+    """A knowledge base's templates that a build would stop at (environment.template_problems)."""
+    from biohub_cli.render.environment import template_problems as problems
+
+    return problems(templates)
 
 
 def render(env: jinja2.Environment | None, name: str, context: Page) -> str:
@@ -107,7 +117,7 @@ def orgs_text(kb: KnowledgeBase, fmt: str, lang: str, *, bom: bool = False) -> s
     data = [{"id": r.ref.id, "name": r.ref.name, "name_en": r.name_en or None, "type": kb.orgs[r.ref.id].type,
              "aliases": r.aliases, "events": r.events, "agreements": r.agreements, "people": r.people,
              "sources": r.sources} for r in rows]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def people_text(kb: KnowledgeBase, fmt: str, lang: str) -> str:
@@ -115,7 +125,7 @@ def people_text(kb: KnowledgeBase, fmt: str, lang: str) -> str:
     rows = views.person_rows(Index(kb))
     if fmt == "csv":
         t = lb.labels(lang)
-        return formats.write_csv(
+        return write_csv(
             [t["id"], t["name"], t["titles"], t["organisation_col"], t["events_count"], t["quotes_count"],
              t["sources_count"]],
             [[r.ref.id, r.ref.name, r.title, r.organisation.name if r.organisation else "", str(r.events),
@@ -123,4 +133,4 @@ def people_text(kb: KnowledgeBase, fmt: str, lang: str) -> str:
     data = [{"id": r.ref.id, "name": r.ref.name, "title": r.title or None,
              "organization": r.organisation.id if r.organisation else None, "events": r.events,
              "quotes": r.quotes, "sources": r.sources} for r in rows]
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"

@@ -12,11 +12,14 @@ import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 from biohub_cli.config import Layout
+from biohub_cli.confine import Confinement
+from biohub_cli.errors import BiohubError
+from biohub_cli.ingest.pipeline import _crash_point as crash_point  # the test hook: $BIOHUB_TEST_CRASH_AT
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.render import formats, page_cache, pages, stamp, views
@@ -25,6 +28,7 @@ from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
 from biohub_cli.render.queries import Index
 from biohub_cli.store import yaml_io
+from biohub_cli.store.lock import build_lock
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -34,7 +38,7 @@ TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "netw
 PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people")
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".md")
 
-Reason = Literal["stale", "missing", "extra"]
+Reason = Literal["stale", "missing", "extra", "left over from a build that was stopped"]
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,31 @@ def owns(relative: str) -> bool:
     return False
 
 
+def check_inside(reports: Path) -> None:
+    """reports/ and its page folders lie inside the knowledge base (reports/'s parent): a link that
+    leads elsewhere would have a build write, and remove, files outside it."""
+    confined = Confinement(reports.parent)
+    for folder in (reports, *(reports / f for f in PAGE_FOLDERS)):
+        if os.path.lexists(folder) and not confined.inside(folder / "x", link=False):
+            raise BiohubError(f"{folder.name}/ is a symbolic link (or inside one) that leads outside the knowledge "
+                              "base; biohub writes reports only inside it", path=folder,
+                              hint="remove the link and build again")
+
+
+LEFT_OVER: Reason = "left over from a build that was stopped"
+
+
+def leftovers(reports: Path) -> list[str]:
+    """The temporary files (`.tmp-*`, staged beside their targets) of a build killed before it renamed
+    them, as sorted POSIX paths."""
+    found = []
+    for folder in (reports, *(reports / f for f in PAGE_FOLDERS)):
+        if folder.is_dir() and not folder.is_symlink():
+            found += [p.relative_to(reports).as_posix() for p in folder.iterdir()
+                      if p.name.startswith(".tmp-") and (p.is_file() or p.is_symlink())]
+    return sorted(found)
+
+
 def existing(reports: Path) -> list[str]:
     """The files under reports/ that the build owns, as sorted POSIX paths."""
     found = [name for name in TOP_FILES if (reports / name).is_file()]
@@ -169,6 +198,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
     """Write what changed (a file whose bytes are already there, or given as None, is not touched),
     remove owned files no record stands for any more. New files are staged beside their targets, made durable with one
     sync of the file system, then renamed into place: each file is whole, old or new, whatever happens."""
+    check_inside(reports)
     written: list[str] = []
     unchanged: list[str] = []
     staged: list[tuple[Path, Path]] = []
@@ -183,8 +213,9 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
                 written.append(rel)
         if staged:
             yaml_io.sync_folder(reports, [tmp for tmp, _ in staged])
+        crash_point("build-staged")
         for tmp, target in staged:
-            os.replace(tmp, target)
+            yaml_io.replace(tmp, target)
     except BaseException:
         for tmp, _ in staged:
             yaml_io.remove(tmp)
@@ -199,6 +230,7 @@ def write(reports: Path, site: Plan | Iterable[tuple[str, bytes | None]], skippe
 
 def compare(reports: Path, site: Plan | Iterable[tuple[str, bytes]]) -> list[Difference]:
     """What `write` would change, without writing: stale, missing and extra files, sorted by path."""
+    check_inside(reports)
     out = []
     made: set[str] = set()
     files = site.files.items() if isinstance(site, Plan) else site
@@ -210,6 +242,7 @@ def compare(reports: Path, site: Plan | Iterable[tuple[str, bytes]]) -> list[Dif
         elif path.stat().st_size != len(data) or path.read_bytes() != data:
             out.append(Difference(rel, "stale"))
     out += [Difference(rel, "extra") for rel in existing(reports) if rel not in made]
+    out += [Difference(rel, LEFT_OVER) for rel in leftovers(reports)]
     return sorted(out, key=lambda d: d.path)
 
 
@@ -217,6 +250,18 @@ def build(kb: KnowledgeBase, lang: str, *, records: str = "") -> BuildResult:
     """Render reports/ and write what changed. `records` is the records cache's fingerprint of the
     record files (cache.CacheStats, when settled): with it, a build whose inputs and reports are
     those of the last build renders nothing (see render/stamp.py)."""
+    layout = kb.layout
+    with build_lock(layout):  # one build at a time: what a killed one left is no other's work in progress
+        check_inside(layout.reports)
+        gone = leftovers(layout.reports)
+        for rel in gone:
+            yaml_io.remove(layout.reports / rel)
+        yaml_io.remove_stale_temporaries(layout.state)  # the page cache's and the stamp's
+        result = _build(kb, lang, records)
+    return replace(result, removed=sorted([*result.removed, *gone]))
+
+
+def _build(kb: KnowledgeBase, lang: str, records: str) -> BuildResult:
     layout = kb.layout
     key = stamp.inputs_key(stamp.Inputs(records, lang, layout.templates)) if records and not kb.errors else ""
     if key and stamp.is_current(layout.root, layout.reports, key, existing(layout.reports)):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import biohub_cli
 from biohub_cli.config import Layout
+from biohub_cli.confine import Confinement
 from biohub_cli.store import yaml_io
 from biohub_cli.store.code_digest import add_files, files_under, package_digest
 from biohub_cli.store.record_files import RACY_NS  # one module global each: tests set it per cache
@@ -50,7 +51,10 @@ def inputs_key(inputs: Inputs) -> str:
     h.update(package_digest().encode())
     if inputs.templates is not None and inputs.templates.is_dir():
         h.update(b"overrides")
-        add_files(h, inputs.templates, files_under(inputs.templates))
+        confined = Confinement(inputs.templates.parent)
+        files = files_under(inputs.templates)
+        add_files(h, inputs.templates, [p for p in files if confined.inside(p)])  # the others are never read
+        h.update("".join(f"{p}\0" for p in sorted(str(p) for p in files if not confined.inside(p))).encode())
     return h.hexdigest()
 
 

@@ -7,13 +7,14 @@ Removing an entry undoes it. `biohub merge` and `biohub split` edit these files;
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.models.curation import AnalystCuration
-from biohub_cli.store import yaml_io
+from biohub_cli.store import records_io, yaml_io
 
 ALIASES_HEADER = (
     "# Organisations an analyst joined: name -> the organisation it joins (by name).\n"
@@ -25,12 +26,63 @@ EVENTS_HEADER = (
     "#         `biohub split --undo EV SRC`)\n")
 
 
-def read_curation(layout: Layout) -> AnalystCuration:
-    """Both curation files; a malformed one raises RecordError naming it."""
-    events = _read(layout.event_curation)
-    return AnalystCuration(org_merges=_merges(_read(layout.aliases), layout.aliases),
-                           event_merges=_merges(events, layout.event_curation),
-                           event_splits=_splits(events, layout.event_curation))
+def read_curation(layout: Layout, *, checked: bool = True) -> AnalystCuration:
+    """Both curation files; a malformed one raises RecordError naming it.
+
+    `checked`: organisation merges typed by hand that make a cycle (경기도 -> 교육부 -> 경기도) raise the
+    first one, naming the file and line, before anything uses them, as `biohub merge` refuses them;
+    `merge --undo` reads the files unchecked, to take such a merge back."""
+    events = _read(layout, layout.event_curation)
+    curation = AnalystCuration(org_merges=_merges(_read(layout, layout.aliases), layout.aliases),
+                               event_merges=_merges(events, layout.event_curation),
+                               event_splits=_splits(events, layout.event_curation))
+    if checked:
+        cycles = cycle_problems(layout, dict(curation.org_merges))
+        if cycles:
+            raise cycles[0]
+    return curation
+
+
+def merge_problems(layout: Layout) -> list[RecordError]:
+    """Every problem of aliases.yaml as `biohub validate` lists them: malformed, or merges in a cycle."""
+    try:
+        merges = _merges(_read(layout, layout.aliases), layout.aliases)
+    except RecordError as exc:
+        return [exc]
+    return cycle_problems(layout, merges)
+
+
+def cycle_problems(layout: Layout, merges: dict[str, str]) -> list[RecordError]:
+    """One error per cycle of the organisation merges, at the line of its first name."""
+    cycles = merge_cycles(merges)
+    if not cycles:
+        return []
+    text = layout.aliases.read_text(encoding="utf-8")
+    return [RecordError(f"merges make a cycle: {' → '.join([*cycle, cycle[0]])}, so none of them is the "
+                        "organisation the others join", path=layout.aliases,
+                        line=yaml_io.line_of(text, ("merges", cycle[0])),
+                        hint=f"remove one of them, e.g. `biohub merge --undo {cycle[0]}`") for cycle in cycles]
+
+
+def merge_cycles(merges: Mapping[str, str]) -> list[list[str]]:
+    """Every cycle of names the merges make (a name merged into itself included), each once, from the
+    name that sorts first in it; linear in the merges."""
+    cycles: list[list[str]] = []
+    done: set[str] = set()
+    for start in sorted(merges):
+        chain: list[str] = []
+        at: dict[str, int] = {}
+        name = start
+        while name in merges and name not in done and name not in at:
+            at[name] = len(chain)
+            chain.append(name)
+            name = merges[name]
+        if name in at:
+            cycle = chain[at[name]:]
+            first = cycle.index(min(cycle))
+            cycles.append(cycle[first:] + cycle[:first])
+        done.update(chain)
+    return cycles
 
 
 def read_merges(layout: Layout) -> dict[str, str]:
@@ -50,10 +102,10 @@ def write_event_curation(layout: Layout, merges: dict[str, str], splits: dict[st
     yaml_io.write_atomic(layout.event_curation, EVENTS_HEADER + yaml_io.dumps(data))
 
 
-def _read(path: Path) -> Any:
+def _read(layout: Layout, path: Path) -> Any:
     if not path.is_file():
         return {}
-    data = yaml_io.read_yaml(path)
+    data = records_io.read_kb_yaml(layout, path)  # never through a link leading outside the knowledge base
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
 from biohub_cli.config import Layout
-from biohub_cli.errors import BiohubError
+from biohub_cli.confine import OUTSIDE, Confinement
+from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models import Event, Organization, Person, Source
 from biohub_cli.store import yaml_io
 
@@ -86,14 +88,26 @@ def _checked_path(layout: Layout, rec: BaseModel, checked: dict[Path, bool] | No
 
 def save_record(layout: Layout, rec: BaseModel) -> bool:
     """Write one record atomically and durably; False when the file held these bytes already."""
-    return yaml_io.write_atomic(_checked_path(layout, rec), dump_record(rec))
+    path = _checked_path(layout, rec)
+    return yaml_io.write_atomic(path, _loadable(path, dump_record(rec)))
 
 
 def stage_record(layout: Layout, rec: BaseModel, text: str, checked: dict[Path, bool] | None = None) -> Path | None:
     """A temporary file beside the record's place holding `text`, its dump (`dump_records`), not yet
     synced; None when the record's file holds it already. `os.replace(tmp, record_path(...))` puts it
     in place. `checked`: folders found inside the knowledge base by earlier calls of this batch."""
-    return yaml_io.stage(_checked_path(layout, rec, checked), text)
+    path = _checked_path(layout, rec, checked)
+    return yaml_io.stage(path, _loadable(path, text))
+
+
+def _loadable(path: Path, text: str) -> str:
+    """`text`, when a record of it can be loaded back (yaml_io.MAX_RECORD_BYTES); a record that could not
+    is never written (ingest refuses such a document before, see ingest/sources.py)."""
+    if len(text) * 4 > yaml_io.MAX_RECORD_BYTES and len(text.encode("utf-8")) > yaml_io.MAX_RECORD_BYTES:
+        raise BiohubError(f"refusing to write a record of {len(text.encode('utf-8')):,} bytes, over the "
+                          f"{yaml_io.MAX_RECORD_BYTES:,} bytes a record may hold (it could not be read back)",
+                          path=path)
+    return text
 
 
 class BatchDumper:
@@ -147,9 +161,10 @@ def load_index(layout: Layout) -> Index:
     path = layout.records / INDEX_NAME
     if not path.is_file():
         return Index()
-    data = yaml_io.read_yaml(path) or {}
+    data = read_kb_yaml(layout, path) or {}
     if not isinstance(data, dict):
-        return Index()
+        raise RecordError("records/index.yaml must be a mapping of record ids to written or deleted", path=path,
+                          line=1, hint="restore it from git, or delete it: the next ingest writes it again")
     extractor = data.get(EXTRACTOR_KEY)
     return Index(states={str(k): str(v) for k, v in data.items() if not str(k).startswith(".")},
                  extractor=str(extractor) if extractor else None)
@@ -160,8 +175,25 @@ def read_index(layout: Layout) -> dict[str, str]:
     return load_index(layout).states
 
 
+def read_kb_yaml(layout: Layout, path: Path) -> Any:
+    """A YAML file of the knowledge base (index, aliases, config), read only when it resolves inside it."""
+    if not Confinement(layout.root).inside(path):
+        raise RecordError(OUTSIDE, path=path)
+    return yaml_io.read_yaml(path)
+
+
 def write_index(layout: Layout, index: dict[str, str], extractor: str | None = None) -> None:
     """Sorted ids, the extractor's fingerprint first; the commit point of an ingest, so written durably."""
     data: dict[str, str] = {EXTRACTOR_KEY: extractor} if extractor else {}
     data.update(sorted(index.items()))
     yaml_io.write_yaml(layout.records / INDEX_NAME, data)
+
+
+def read_config(layout: Layout) -> dict[str, Any]:
+    """biohub.yaml as a mapping (RecordError naming it when it is not one)."""
+    data = read_kb_yaml(layout, layout.config)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RecordError("biohub.yaml must be a mapping of settings (version, lang)", path=layout.config, line=1)
+    return data

@@ -8,13 +8,14 @@ import functools
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import yaml
 
-from biohub_cli.errors import RecordError
+from biohub_cli.errors import RecordError, write_error
 from biohub_cli.store.emit import Emitter
 
 try:  # the libyaml C implementations when present
@@ -220,11 +221,19 @@ def write_streamed(path: Path, write: Callable[[BinaryIO], None], *, durable: bo
 def _put_in_place(staged: Path, path: Path) -> None:
     """Rename a staged file over `path`; when that fails, the staged file goes."""
     try:
-        os.replace(staged, path)
+        replace(staged, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(staged)
         raise
+
+
+def replace(staged: Path, path: Path) -> None:
+    """os.replace, its failure a WriteError naming `path`."""
+    try:
+        os.replace(staged, path)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
 
 
 def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | None:
@@ -242,9 +251,13 @@ def stage(path: Path, content: str | bytes, *, durable: bool = False) -> Path | 
 
 
 def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: bool) -> Path:
-    """A new `.tmp-` file beside `path` holding what `write(file)` wrote (fsynced when `durable`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    """A new `.tmp-` file beside `path` holding what `write(file)` wrote (fsynced when `durable`); a
+    full disk or a folder biohub may not write is a WriteError naming `path`, and leaves no file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=path.parent)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
     try:
         if hasattr(os, "fchmod"):  # mkstemp makes 0600 files: give the mode any editor's file gets
             os.fchmod(fd, 0o666 & ~_umask())
@@ -253,9 +266,11 @@ def _write_beside(path: Path, write: Callable[[BinaryIO], object], *, durable: b
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise write_error(exc, path) from exc
         raise
     return Path(tmp)
 
@@ -305,8 +320,31 @@ def write_yaml(path: Path, data: Any) -> bool:
 
 
 def remove(path: Path) -> None:
-    with contextlib.suppress(FileNotFoundError):
+    try:
         path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise write_error(exc, path) from exc
+
+
+STALE_TEMPORARY_SECONDS = 3600.0
+
+
+def remove_stale_temporaries(folder: Path, older_than: float = STALE_TEMPORARY_SECONDS) -> int:
+    """Remove the `.tmp-*` files below `folder` (biohub's own state, .biohub/) untouched for `older_than`
+    seconds: what a command killed between writing and renaming left. A temporary file lives for
+    milliseconds, so one that old has no writer any more, whatever other command runs meanwhile."""
+    if not folder.is_dir():
+        return 0
+    limit = time.time() - older_than
+    removed = 0
+    for tmp in folder.rglob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if tmp.lstat().st_mtime < limit:
+                tmp.unlink()
+                removed += 1
+    return removed
 
 
 def iter_yaml(folder: Path) -> Iterator[Path]:

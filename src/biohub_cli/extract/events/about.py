@@ -149,7 +149,7 @@ def names_anybody(doc: Doc, title: str, types: tuple[str, ...] = ()) -> bool:
 def with_actor(doc: Doc, title: str, hosts: Sequence[str]) -> str:
     """A company's facility or works take the company's name: `제4공장 착공식` → `삼성바이오로직스 제4공장
     착공식`. A title that names an organisation already, or a host that is no company, is left alone."""
-    companies = [h for h in hosts if any(o.name == h and o.type == "company" for o in doc.orgs)]
+    companies = [h for h in hosts if doc.is_a(h, "company")]
     if not companies or names_anybody(doc, title, ("company", "government")):
         return title  # a research centre in the title is what is built, not who builds it
     return f"{companies[0]} {title}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.clauses import Cue, object_of, selected_of, subject_of, verb_cues
@@ -19,6 +20,7 @@ from biohub_cli.extract.events.parts import (
     venue_label,
 )
 from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, phrase_back
+from biohub_cli.extract.intervals import index_of
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.facts import OrgMention, PersonMention
 from biohub_cli.models.stages import Analysed, Sentence
@@ -45,9 +47,34 @@ class Doc:
     reported: list[DateMention] = field(default_factory=list)  # `…했다고 29일 밝혔다`
     dated_elsewhere: set[int] = field(default_factory=set)  # sentences about another day
 
+    @cached_property
+    def org_types(self) -> dict[str, frozenset[str]]:
+        """Each organisation's name → the types it is found with: asked per event and name, where a
+        scan of every mention made long documents quadratic."""
+        found: dict[str, set[str]] = {}
+        for o in self.orgs:
+            found.setdefault(o.name, set()).add(o.type)
+        return {name: frozenset(types) for name, types in found.items()}
+
+    def is_a(self, name: str, kind: str) -> bool:
+        """Whether an organisation of this name is found as this type."""
+        return kind in self.org_types.get(name, ())
+
     def dates_in(self, i: int) -> list[DateMention]:
         s = self.sentences[i]
-        return [d for d in self.dates if s.start <= d.start < s.end]
+        return index_of(self.dates, _date_span).starting_in(s.start, s.end)  # no scan of every date
+
+
+def _date_span(d: DateMention) -> tuple[int, int]:
+    return d.start, d.end
+
+
+def _person_span(p: PersonMention) -> tuple[int, int]:
+    return p.evidence.start, p.evidence.end
+
+
+def _org_span(o: OrgMention) -> tuple[int, int]:
+    return o.evidence.start, o.evidence.end
 
 
 _SINCE = frozenset({"이후", "뒤", "후", "이래"})
@@ -265,8 +292,8 @@ def is_body(name: str, title: str, kind: EventType, doc: Doc) -> bool:
 def people_in(doc: Doc, indices: Sequence[int]) -> list[str]:
     """The people named in these sentences, then those referred to by surname and title (`박 차관은`)."""
     spans = [(doc.sentences[i].start, doc.sentences[i].end) for i in indices]
-    named = [p.name for p in doc.people if any(a <= p.evidence.start < b for a, b in spans)
-             and not in_apposition(doc, p)]
+    named = [p.name for p in index_of(doc.people, _person_span).starting_in_any(spans)
+             if not in_apposition(doc, p)]
     return list(dict.fromkeys([*named, *(n for i in indices for n in _referred(doc, doc.sentences[i].text))]))
 
 
@@ -284,7 +311,7 @@ def in_apposition(doc: Doc, person: PersonMention) -> bool:
     closing = text.find(")", person.evidence.end)
     if closing < 0 or closing - opening > APPOSITION_REACH:
         return False
-    return any(0 <= opening - o.evidence.end <= 1 for o in doc.orgs)
+    return bool(index_of(doc.orgs, _org_span).ending_in(opening - 1, opening + 1))  # no scan of every body
 
 
 _SHORT_REFERENCE = re.compile(r"(?<![가-힣])([가-힣])\s+([가-힣]{2,8}?)(?:은|는|이|가|도|의|께서)(?![가-힣])")

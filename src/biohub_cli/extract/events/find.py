@@ -129,7 +129,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     if clause.name is None or is_generic(clause.name.text):
         # `부산광역시 간담회`: a host named in a built title is no meeting body, unless it is a council
         # or group holding its own meeting (`추진단은 … 제2차 정기회의를 가졌다`)
-        host_titled = {h for h in host if not any(o.name == h and o.type == "council" for o in doc.orgs)}
+        host_titled = {h for h in host if not doc.is_a(h, "council")}
     else:
         host_titled = set()
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from biohub_cli.extract.dates.scan import time_after, weekday_after
 from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.events.phrases import Phrase, clean_name
+from biohub_cli.extract.intervals import index_of
 from biohub_cli.models.facts import OrgMention, ParticipantMention
 from biohub_cli.models.stages import Sentence
 from biohub_cli.models.vocab import Role
@@ -185,7 +186,11 @@ def body_of(title: str) -> str:
 
 
 def orgs_in(orgs: Sequence[OrgMention], start: int, end: int) -> list[OrgMention]:
-    return [o for o in orgs if start <= o.evidence.start and o.evidence.end <= end]
+    return index_of(orgs, _org_span).within(start, end)  # asked once a clause: no scan of every organisation
+
+
+def _org_span(o: OrgMention) -> tuple[int, int]:
+    return o.evidence.start, o.evidence.end
 
 
 def merge_roles(items: Sequence[tuple[str, Role]]) -> list[ParticipantMention]:

@@ -123,7 +123,7 @@ def fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
 
 
 def _companies(doc: Doc, names: Sequence[str]) -> set[str]:
-    return {n for n in names if any(o.name == n and o.type == "company" for o in doc.orgs)}
+    return {n for n in names if doc.is_a(n, "company")}
 
 
 def another_company(doc: Doc, host: Sequence[str], mains: Sequence[EventMention]) -> bool:
