@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from biohub_cli.config import Layout
 from biohub_cli.errors import RecordError
 from biohub_cli.kb.validation import describe_validation_error
-from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.models import Cluster, Event, Organization, Person, Programme, Source
 from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.names import normalise
@@ -44,6 +44,8 @@ class KnowledgeBase:
     events: dict[str, Event] = field(default_factory=dict)
     orgs: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
     include_off_topic: bool = False  # `--all`: show the events only off-topic documents report
@@ -209,7 +211,8 @@ def _overlaps(ev: PartialDate, since: PartialDate | None, until: PartialDate | N
 
 
 _KINDS: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("sources", Source), ("events", Event), ("orgs", Organization), ("people", Person))
+    ("sources", Source), ("events", Event), ("orgs", Organization), ("people", Person),
+    ("clusters", Cluster), ("programmes", Programme))
 
 
 def load_record(path: Path, model: type[BaseModel]) -> BaseModel:

@@ -17,7 +17,8 @@ from biohub_cli.store import yaml_io
 
 ALIASES_HEADER = (
     "# Organisations an analyst joined: name -> the organisation it joins (by name).\n"
-    "# Written by `biohub merge A B`; `biohub merge --undo A` removes the entry. Edit by hand if you like.\n")
+    "# Written by `biohub merge A B`; `biohub merge --undo A` removes the entry. Edit by hand if you like.\n"
+    "# clusters: cluster name -> the cluster it joins (`biohub merge 오송첨복 오송` on two clusters).\n")
 EVENTS_HEADER = (
     "# Events an analyst joined or took apart, applied after the automatic merge on every ingest.\n"
     "# merges: event id -> the event it joins (`biohub merge EV_A EV_B`, undone by `biohub merge --undo EV_A`)\n"
@@ -28,7 +29,9 @@ EVENTS_HEADER = (
 def read_curation(layout: Layout) -> AnalystCuration:
     """Both curation files; a malformed one raises RecordError naming it."""
     events = _read(layout.event_curation)
-    return AnalystCuration(org_merges=_merges(_read(layout.aliases), layout.aliases),
+    aliases = _read(layout.aliases)
+    return AnalystCuration(org_merges=_merges(aliases, layout.aliases),
+                           cluster_merges=_merges(aliases, layout.aliases, "clusters"),
                            event_merges=_merges(events, layout.event_curation),
                            event_splits=_splits(events, layout.event_curation))
 
@@ -38,9 +41,15 @@ def read_merges(layout: Layout) -> dict[str, str]:
     return dict(read_curation(layout).org_merges)
 
 
-def write_merges(layout: Layout, merges: dict[str, str]) -> None:
-    """aliases.yaml with these organisation merges (sorted)."""
-    yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps({"merges": dict(sorted(merges.items()))}))
+def write_merges(layout: Layout, merges: dict[str, str], clusters: dict[str, str] | None = None) -> None:
+    """aliases.yaml with these organisation merges and cluster merges (sorted; the cluster merges on
+    file are kept when `clusters` is None)."""
+    if clusters is None:
+        clusters = dict(read_curation(layout).cluster_merges)
+    data: dict[str, Any] = {"merges": dict(sorted(merges.items()))}
+    if clusters:
+        data["clusters"] = dict(sorted(clusters.items()))
+    yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps(data))
 
 
 def write_event_curation(layout: Layout, merges: dict[str, str], splits: dict[str, tuple[str, ...]]) -> None:
@@ -61,11 +70,11 @@ def _read(path: Path) -> Any:
     return data
 
 
-def _merges(data: Any, path: Path) -> dict[str, str]:
-    found = data.get("merges") or {}
+def _merges(data: Any, path: Path, key: str = "merges") -> dict[str, str]:
+    found = data.get(key) or {}
     if not isinstance(found, dict) or not all(isinstance(v, str | int) for v in found.values()):
-        raise RecordError("'merges' must map each name or id to the one it joins", path=path,
-                          line=_line(path, "merges"))
+        raise RecordError(f"'{key}' must map each name or id to the one it joins", path=path,
+                          line=_line(path, key))
     return {str(k): str(v) for k, v in found.items()}
 
 
