@@ -250,3 +250,38 @@ def test_any_mix_of_date_parts_gives_valid_exact_spans(pieces: list[str], publis
 def test_serial_numbers_are_not_months(analysed_of: AnalysedOf) -> None:
     assert dates_of(analysed_of, "품목번호 2026-1차-바이오-01") == []
     assert one(analysed_of, "기준일은 2024-08 이다.").date.iso() == "2024-08"
+
+
+def test_the_day_before_counts_from_the_release_day(analysed_of: AnalysedOf) -> None:
+    text = "한빛바이오는 전날 부산 명지에서 연구동 상량식을 열었다고 10일 밝혔다."
+    before, release = dates_of(analysed_of, text, "2025-09-10")
+    assert before.text == "전날" and before.date.iso() == "2025-09-09" and before.date.year_certain
+    assert release.date.iso() == "2025-09-10"
+    undated = dates_of(analysed_of, text)
+    assert [d.date.iso() for d in undated] == ["---09", "---10"]
+    first = dates_of(analysed_of, "부산시는 전날 포럼을 열었다고 1일 밝혔다.")
+    assert [d.date.iso() for d in first] == ["---01"]  # no month to count back into: unknown, not guessed
+    # a stock quote against the previous day's price is no date
+    assert dates_of(analysed_of, "한빛바이오 현재가 15,200 전일대비 500 등락률 -0.33% 전일가 15,700") == []
+    assert dates_of(analysed_of, "주가는 전일 대비 3% 올랐다.") == []
+
+
+def test_the_day_itself_after_a_release_day(analysed_of: AnalysedOf) -> None:
+    text = "부산시는 해양바이오센터를 2026년 말까지 짓는다고 9일 밝혔다. 이날 부산시는 착공식을 열었다."
+    found = dates_of(analysed_of, text)
+    assert [(d.text, d.date.iso()) for d in found] == [("2026년", "2026"), ("9일", "---09"), ("이날", "---09")]
+
+
+def test_a_year_closing_the_name_of_what_is_held_fixes_its_dates(analysed_of: AnalysedOf) -> None:
+    text = "'해양바이오 엑스포 2026'이 5월 7일부터 9일까지 부산 벡스코에서 개최된다."
+    d = one(analysed_of, text)
+    assert d.date.iso() == "2026-05-07" and d.date.year_certain and d.date.year_basis == "text"
+    assert d.end_date is not None and d.end_date.iso() == "2026-05-09"
+    plan = one(analysed_of, "부산시는 '해양바이오 비전 2035'를 5월 7일 벡스코에서 열린 행사에서 알렸다.")
+    assert plan.date.iso() == "--05-07" and not plan.date.year_certain  # a vision's target year
+
+
+def test_an_area_around_a_lot_number_is_no_day(analysed_of: AnalysedOf) -> None:
+    text = "부산시는 오는 29일 명지동 247-1 일원에서 착공식을 연다. 기장 1일대에서도 공사가 있다."
+    found = dates_of(analysed_of, text)
+    assert [d.text for d in found] == ["오는 29일"]

@@ -28,14 +28,16 @@ def test_board_decision_is_the_main_event_on_its_relative_day() -> None:
     assert roles(ev) == {"한빛바이오": "host"}
 
 
-def test_decided_designation_plan_is_a_designation_and_the_meeting_is_related() -> None:
+def test_decided_designation_plan_is_a_designation_taken_at_its_meeting() -> None:
     text = ("해양수산부는 21일 국무총리 주재로 열린 제3차 해양바이오위원회에서 해양바이오 분야 특화단지 "
             "지정안을 심의·의결했다고 밝혔다.\n"
             "공모에는 모두 여덟 곳이 뛰어들었다.\n")
     events = events_of(text, published="2024-08-21")
     ev = only_main(events)
-    assert (ev.date.iso(), ev.type, ev.title) == ("2024-08-21", "designation", "해양바이오 분야 특화단지 지정")
-    assert ("2024-08-21", "meeting", "제3차 해양바이오위원회") in related(events)
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-08-21", "designation",
+                                                  "해양바이오 분야 특화단지 지정(제3차 해양바이오위원회)")
+    assert ev.ordinal is None  # the meeting's number is not the designation's
+    assert related(events) == []  # the meeting is where it was decided: one happening
 
 
 def test_meeting_held_to_select_is_the_frame_of_the_selection() -> None:
@@ -43,8 +45,19 @@ def test_meeting_held_to_select_is_the_frame_of_the_selection() -> None:
             "입지로 복수 선정했다고 밝혔다.\n")
     events = events_of(text, published="2012-05-10")
     ev = only_main(events)
-    assert (ev.date.iso(), ev.type, ev.title) == ("2012-05-10", "designation", "해양바이오 특화단지 입지 선정")
-    assert related(events) == [("2012-05-10", "meeting", "제3차 해양바이오위원회")]
+    assert (ev.date.iso(), ev.type, ev.title) == ("2012-05-10", "designation",
+                                                  "해양바이오 특화단지 입지 선정(제3차 해양바이오위원회)")
+    assert related(events) == []
+
+
+def test_strategy_put_out_at_a_roundtable_is_one_announcement() -> None:
+    text = ("해양수산부는 19일 부산 벡스코에서 '해양바이오 원탁회의'를 열고 '해양바이오 2.0 추진전략'을 "
+            "발표했다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---19", "announcement")
+    assert ev.title == "해양바이오 2.0 추진전략 발표(해양바이오 원탁회의)"
+    assert related(events) == []
 
 
 def test_event_named_before_its_date_range_and_place() -> None:
@@ -129,3 +142,96 @@ def test_related_name_after_a_modifier_keeps_its_head() -> None:
 def test_a_recurring_month_is_no_date() -> None:
     analysed = build_analysed("협의회는 해마다 12월 성과보고회를 열고, 매년 5월 총회를 연다.\n")
     assert find_dates(analysed, None) == []
+
+
+def test_a_target_year_dates_no_main_event() -> None:
+    text = ("정부가 2035년 해양바이오 강국으로 도약하려고 세운 전략 '해양바이오 이니셔티브'를 발표했다.\n"
+            "정부는 서울에서 해양바이오위원회를 열어 '해양바이오 이니셔티브'를 심의·의결했다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.date.iso() == "---25" and not ev.date.year_certain
+    named = "정부가 2035년 해양바이오 강국을 목표로 '해양바이오 이니셔티브'를 25일 발표했다.\n"
+    ev = only_main(events_of(named))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---25", "announcement", "해양바이오 이니셔티브 발표")
+
+
+def test_a_planned_completion_is_no_lead() -> None:
+    text = ("한빛바이오는 부산 명지에 제3공장과 연구센터 건립을 본격화했다고 18일 밝혔다.\n"
+            "3공장은 2027년 5월, 연구센터는 2026년 7월 준공될 계획이다.\n")
+    events = events_of(text)
+    assert all(e.date.iso() not in ("2027-05", "2026-07") for e in mains(events))
+
+
+def test_the_groundbreaking_the_day_a_plan_was_released() -> None:
+    text = ("부산시는 명지 국제캠퍼스에 '해양바이오 실습센터'를 2026년 말까지 조성한다고 9일 밝혔다.\n"
+            "이날 부산시와 해운대학교는 국제캠퍼스에서 센터 착공식을 열었다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---09", "event")
+
+
+def test_a_plan_put_out_on_its_release_day_is_an_announcement() -> None:
+    text = ("부산시가 해양바이오 창업 지원시설인 가칭 ‘부산바이오창업관’을 설립해 2026년부터 본격 운영한다고 "
+            "24일 밝혔다.\n"
+            "이를 위해 해운대학교 등이 참여하는 ‘부산바이오창업관 추진단’을 구성하고 지난 18일 첫 회의를 마쳤다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---24", "announcement", "부산바이오창업관 설립 계획 발표")
+    assert {p.organization for p in ev.participants} == {"부산광역시"}
+
+
+def test_a_photo_story_is_led_by_its_verbless_line() -> None:
+    text = ("[포토] 한빛바이오, 명지 바이오 캠퍼스 '첫 삽'\n"
+            "3일 착공식 개최…회장 등 참석\n"
+            "(왼쪽부터) 부산시장, 한빛바이오 대표가 '한빛바이오 명지 바이오 캠퍼스 1공장 착공식'에서 삽을 들고 "
+            "기념 촬영을 하고 있다. [사진=한빛바이오]\n")
+    ev = only_main(events_of(text, published="2024-07-03"))
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-07-03", "event", "한빛바이오 명지 바이오 캠퍼스 1공장 착공식")
+    footnote = ("1분기 해양바이오 투자는 150억 원으로 줄었다.\n"
+                "* 지분 10% 미만인 경우에도 ① 임원파견, ② 기술제공 등의 계약 체결 시 해당\n")
+    assert mains(events_of(footnote, published="2024-06-21")) == []  # a verbless line without a day leads nothing
+
+
+def test_a_strategy_put_out_at_a_launch_is_part_of_it() -> None:
+    text = ("정부는 1월 23일 해양바이오위원회(이하 위원회) 출범식을 갖고 이 같은 내용을 포함한 "
+            "‘해양바이오 대전환 전략’을 발표했다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("--01-23", "launch")
+    assert ev.title == "해양바이오위원회 출범식(해양바이오 대전환 전략 발표)"
+    text = "23일 장관은 서울에서 해양바이오위원회 출범식과 1차 회의를 주재했다.\n"
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---23", "launch", "해양바이오위원회 출범식·1차 회의")
+
+
+def test_a_consortium_picked_for_a_role_and_both_ministries_that_picked_it() -> None:
+    text = "해양수산부와 보건복지부는 15일 '부산시-해운대학교' 연합체를 사업자로 최종 선정했다고 밝혔다.\n"
+    ev = only_main(events_of(text))
+    assert (ev.type, ev.title) == ("designation", "부산시-해운대학교 연합체 사업자 선정")
+    assert {"해양수산부", "보건복지부"} <= {p.organization for p in ev.participants if p.role == "host"}
+
+
+def test_works_take_the_building_named_just_before() -> None:
+    text = ("국내 최초의 해양바이오 병원인 '(가칭)부산해양바이오병원'이 드디어 첫 삽을 떴다.\n"
+            "18일 부산시는 병원 건립에 필요한 기초 공사에 착수했다고 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---18", "other")
+    assert ev.title.startswith("부산해양바이오병원 ") and ev.title.endswith("공사 착수")
+
+
+def test_a_bill_is_proposed_on_its_labelled_day() -> None:
+    from pathlib import Path
+
+    from biohub_cli.analyse import analyse
+    from biohub_cli.extract.dates.find import find_dates
+    from biohub_cli.extract.events.find import find_events
+    from biohub_cli.models.records import Segment
+    from biohub_cli.models.stages import Document, Metadata, RawDocument
+
+    title = "해양바이오산업 육성에 관한 법률 일부개정법률안"
+    text = (f"{title}\n(김바다의원 대표발의)\n발의연월일 : 2024. 3. 9.\n의 안 번 호\n"
+            "제안이유 및 주요내용\n현행법은 해양바이오위원회를 두어 기본계획을 심의·의결하도록 하고 있음.\n"
+            "지난해 정부 출범 이후 위원회가 새로 출범했지만 참여가 배제되었음.\n")
+    doc = Document(raw=RawDocument(path=Path("b.pdf"), sha256="1" * 64, format="pdf", text=text), text=text,
+                   segments=(Segment(kind="body", start=0, end=len(text)),), noise=(),
+                   metadata=Metadata(title=title))
+    analysed = analyse(doc)
+    ev = only_main(find_events(analysed, find_dates(analysed, None), [], []))
+    assert (ev.date.iso(), ev.type, ev.title) == ("2024-03-09", "other", f"{title} 발의")
+    assert ev.date.year_certain

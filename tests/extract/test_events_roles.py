@@ -116,3 +116,26 @@ def test_bodies_that_put_their_names_to_an_agreement_sign_it() -> None:
     r = roles(only_main(events_of(text, published="2023-03-22")))
     assert {r[o] for o in ("한빛바이오", "동백제약", "동래의료원")} == {"signatory"}
     assert "식품의약품안전처" not in r  # present in the hall, no party to the agreement
+
+
+def test_the_head_named_beside_a_body_takes_part_only_where_the_text_says_so() -> None:
+    text = ("부산광역시(시장 김바다)는 6월 11일 벡스코에서 '부산 바이오 간담회'를 개최했다.\n"
+            "해양수산부(장관 한솔, 이하 해수부)도 함께했다.\n")
+    ev = only_main(events_of(text, people={"김바다": "부산광역시", "한솔": "해양수산부"}))
+    assert "김바다" not in ev.people and "한솔" not in ev.people
+    spoke = text + "김바다 시장은 인사말에서 “바이오 기업을 돕겠다”고 말했다.\n"
+    ev = only_main(events_of(spoke, people={"김바다": "부산광역시", "한솔": "해양수산부"}))
+    assert "김바다" in ev.people
+
+
+def test_a_head_count_goes_to_the_happening_its_sentence_is_about() -> None:
+    fair = ("부산시는 11월 5일 벡스코에서 열린 '2025 해양바이오 박람회'에서 한빛바이오와 '부산-한빛 협약'을 "
+            "체결했다.\n"
+            "기업인 300여 명이 행사에 참석했다.\n")
+    events = events_of(fair)
+    assert [(e.main, e.type, e.attendees) for e in events] == [(True, "agreement", None), (False, "event", 300)]
+    signing = fair.replace("기업인 300여 명이 행사에 참석했다.", "이날 협약식에는 양 기관 관계자 20여 명이 참석했다.")
+    events = events_of(signing)
+    assert [(e.main, e.type, e.attendees) for e in events] == [(True, "agreement", 20), (False, "event", None)]
+    lead = "부산시와 한빛바이오는 7월 18일 관계자 20여명이 참석한 가운데 투자양해각서(MOU)를 체결했다.\n"
+    assert only_main(events_of(lead)).attendees == 20

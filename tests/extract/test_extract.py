@@ -54,10 +54,11 @@ def test_extract_wires_every_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [(q.speaker, q.text) for q in ex.quotes] == [("윤새봄", "지역 바이오 기업의 성장을 돕겠다")]
     main = [e for e in ex.events if e.main]
     assert [(e.type, e.title, e.date.iso(), e.venue, e.attendees) for e in main] == [
-        ("agreement", "대구-달서바이오 신약개발 협약", "2025-03-05", "엑스코 컨벤션홀", 150)]
+        ("agreement", "대구-달서바이오 신약개발 협약", "2025-03-05", "엑스코 컨벤션홀", None)]
     assert {p.organization for p in main[0].participants} == {"대구광역시", "달서바이오"}
     related = [e for e in ex.events if not e.main]
-    assert [(e.type, e.title) for e in related] == [("event", "2025 메디바이오 포럼")]
+    # `이날 행사에는 150여 명이 참석했다`: the forum was attended, the agreement signed at it was not
+    assert [(e.type, e.title, e.attendees) for e in related] == [("event", "2025 메디바이오 포럼", 150)]
     facts = [*(a.evidence for a in ex.amounts), *(q.evidence for q in ex.quotes),
              *(ev for e in ex.events for ev in e.evidence)]
     assert all(f is not None and f.start < korean_end for f in facts)  # nothing from the translation

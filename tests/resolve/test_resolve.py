@@ -125,6 +125,23 @@ def test_people_keep_roles_over_time(make_source: MakeSource) -> None:
     assert person.roles[0].organization is not None
 
 
+def test_one_office_written_three_ways_is_one_role(make_source: MakeSource) -> None:
+    city = [("인천시", "인천광역시")]
+    a = make_source("유정민 인천시장이 축사를 했다.", orgs=city, people=[("유정민", "인천시장", "인천광역시")],
+                    published=PartialDate.of(2024, 7, 3))
+    b = make_source("유정민 인천광역시장이 참석했다.", orgs=city, people=[("유정민", "인천광역시장", "인천광역시")],
+                    published=PartialDate.of(2024, 9, 1))
+    c = make_source("인천시 유정민 시장은 말했다.", orgs=city, people=[("유정민", "인천시장", "인천광역시")],
+                    published=PartialDate.of(2025, 1, 5))
+    d = make_source("유정민 인천시 행정부시장이 말했다.", orgs=city, people=[("유정민", "행정부시장", "인천광역시")],
+                    published=PartialDate.of(2023, 1, 5))
+    (person,) = resolve([a, b, c, d]).people.values()
+    # the body once: 인천시장 and 인천광역시장 at 인천광역시 are its 시장
+    assert [(r.title, r.first_seen, r.last_seen) for r in person.roles] == [
+        ("행정부시장", "2023-01-05", "2023-01-05"), ("시장", "2024-07-03", "2025-01-05")]
+    assert {r.organization for r in person.roles} == {next(iter(resolve([a]).orgs))}
+
+
 def test_close_names_are_proposed_not_merged(make_source: MakeSource) -> None:
     a = make_source("원주의료기기테크노밸리", orgs=[("원주의료기기테크노밸리", "원주의료기기테크노밸리")])
     b = make_source("원주의료기기테크노밸리재단", orgs=[("원주의료기기테크노밸리재단", "원주의료기기테크노밸리재단")])

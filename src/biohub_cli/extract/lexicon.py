@@ -77,6 +77,11 @@ def _read_orgs(path: Path) -> list[OrgEntry]:
     return out
 
 
+def bundled_titles() -> tuple[str, ...]:
+    """The titles of office of data/titles.yaml, longest first."""
+    return _bundled()[1].titles
+
+
 _MEMO_MAX = 100_000
 
 

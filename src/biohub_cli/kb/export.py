@@ -24,7 +24,8 @@ def export_data(kb: KnowledgeBase) -> dict[str, Any]:
         "version": VERSION,
         "documents": [_document(kb, sid, shown) for sid in sorted(kb.sources) if sid not in hidden],
         "events": [{
-            "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "type": e.type,
+            "id": e.id, "date": e.date.iso(), "year_certain": e.date.year_certain, "year_from": e.year_from,
+            "type": e.type,
             "title": e.title, "venue": e.venue,
             "organizations": _live(kb.orgs, [p.organization for p in e.participants]), "attendees": e.attendees,
             "documents": [sid for sid in e.sources if sid in kb.sources], "main": e.main,

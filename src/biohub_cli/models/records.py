@@ -78,6 +78,7 @@ class Event(Strict):
 
     id: str
     date: PartialDate
+    year_from: str | None = None  # the source whose text fixed the year, when several reports are merged
     end_date: PartialDate | None = None
     type: EventType
     title: str

@@ -101,7 +101,14 @@ def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
     if chosen is None:
         return ""
     org = ix.orgs.get(chosen.organization or "")
-    return f"{org.name} {chosen.title}" if org and org.status == "active" else str(chosen.title)
+    if org is None or org.status != "active" or _names_its_body(str(chosen.title), org):
+        return str(chosen.title)  # 식품의약품안전처장, 인천시장: the title names its body already
+    return f"{org.name} {chosen.title}"
+
+
+def _names_its_body(title: str, org: Organization) -> bool:
+    squeezed = title.replace(" ", "")
+    return any(form and squeezed.startswith(form.replace(" ", "")) for form in (org.name, *org.aliases))
 
 
 def amount_row(amount: Amount, context: str, date: PartialDate | None, lang: str) -> AmountRow:

@@ -1,21 +1,37 @@
-"""One event per real-world event: a release and its reprints become one record."""
+"""One event per real-world event: a release and its reprints become one record.
+
+Reports of one happening agree on its day (a report that gives only the day, `---12`, agrees with one
+that gives the full date) and its type, and share what it is about: the title without its event words
+(`K-바이오 스퀘어 부지 매매` in `… 부지 매매 협약 체결`) or the bodies taking part. Different happenings
+stay apart even on one day: two companies' groundbreakings (each led by another company), two editions of
+a series (`… 2019` and `… 2025`), two numbered meetings. A report joins a record only when it agrees with
+every report already in it; the record keeps why (`merged_because`) and which report fixed its year.
+"""
 
 from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
+from biohub_cli.extract.events.words import core_of, kind_of, pairs
 from biohub_cli.models import Event, EventMention, PartialDate, Participant, Source
+from biohub_cli.models.vocab import EventType
 from biohub_cli.names import normalise
 from biohub_cli.resolve.ids import event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
-TITLE_SIMILARITY = 72  # rapidfuzz token_set_ratio on normalised titles
+SAME_ABOUT = 0.5      # share of the shorter core's character pairs the other core holds
+SOME_ABOUT = 0.25     # the least two reports share when their full date, or one common body, makes them one
 MAX_EVIDENCE = 8
+_PRINCIPAL = frozenset({"host", "signatory"})
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# types one happening may be given by different reports: a selection reported as the money it brings, a
+# ceremony as the centre it opens, and `other` (works begun, a visit) as anything
+_KIN: frozenset[frozenset[EventType]] = frozenset({frozenset({"designation", "funding"}),
+                                                   frozenset({"event", "launch"})})
 
 
 @dataclass(frozen=True)
@@ -26,6 +42,11 @@ class Candidate:
     orgs: frozenset[str]
     title: str = ""  # the mention's title, normalised (set by resolve_events; compared for every pair)
     ymd: tuple[int | None, int | None, int | None] = (None, None, None)  # the mention's date, likewise
+    principals: frozenset[str] = frozenset()  # org ids of its hosts and signatories
+    companies: frozenset[str] = frozenset()   # org ids of the companies taking part
+    core: frozenset[str] = frozenset()        # character pairs of what it is about (title without event words)
+    years: frozenset[str] = frozenset()       # years written in its title (`BIO KOREA 2025`)
+    kind: str | None = None                   # groundbreaking, topping_out, memorandum, contract, …
 
     def key(self) -> tuple[str, int]:
         return (self.source, self.index)
@@ -44,28 +65,74 @@ def _most_precise(dates: Sequence[PartialDate]) -> PartialDate:
                                         d.iso()))[0]
 
 
+def _types_fit(a: EventType, b: EventType) -> bool:
+    return a == b or "other" in (a, b) or frozenset({a, b}) in _KIN
+
+
+def apart(a: Candidate, b: Candidate) -> bool:
+    """Two mentions that cannot be one happening, whatever else they share."""
+    ma, mb = a.mention, b.mention
+    if a.source == b.source or not dates_compatible(ma.date, mb.date) or not _types_fit(ma.type, mb.type):
+        return True
+    if ma.ordinal is not None and mb.ordinal is not None and ma.ordinal != mb.ordinal:
+        return True  # 제2차 and 제3차 meetings
+    if a.years and b.years and not a.years & b.years:
+        return True  # BIO KOREA 2019 and BIO KOREA 2025
+    if a.kind and b.kind and a.kind != b.kind:
+        return True  # a memorandum and the sale contract that followed it; a groundbreaking and a topping-out
+    if ma.type == mb.type == "agreement" and a.principals and b.principals and not a.principals & b.principals:
+        return True  # an agreement is its parties: two signings of one day with no party in common
+    # each led by another company: two companies' groundbreakings in one place on one day
+    return bool(a.companies and b.companies and not a.companies & b.companies
+                and (a.principals & a.companies) and (b.principals & b.companies))
+
+
 def why_same(a: Candidate, b: Candidate) -> str | None:
     """The reason two mentions are one event, or None when they are not."""
-    if a.source == b.source:
-        return None  # one document never reports the same event twice as separate mentions
+    if apart(a, b):
+        return None
     ma, mb = a.mention, b.mention
-    if not dates_compatible(ma.date, mb.date):
-        return None
-    exact_day = ma.date.day is not None and ma.date.day == mb.date.day and ma.date.month == mb.date.month
-    if not exact_day and (ma.main and mb.main):
-        return None
-    if ma.type != mb.type and "other" not in (ma.type, mb.type):
-        return None
-    if ma.ordinal is not None and mb.ordinal is not None and ma.ordinal != mb.ordinal:
-        return None
-    title = fuzz.token_set_ratio(a.title or normalise(ma.title), b.title or normalise(mb.title))
+    same_day = ma.date.day is not None and ma.date.day == mb.date.day
+    if not same_day:
+        if ma.main and mb.main:
+            return None  # two reports of a happening agree on its day
+        if ma.date.month is None or mb.date.month is None:
+            return None  # a year alone, or no date at all, says too little
+        if any(m.main and not m.date.year_certain for m in (ma, mb)):
+            return None  # a month mentioned in passing lends no year to a report that gives none
+    when = "same day" if same_day else "same period"
+    about = _about(a.core, b.core)
+    if about >= SAME_ABOUT and (ma.type == mb.type or same_day):
+        return f"{when}, similar titles ({about:.0%} alike without their event words)"
+    full = ma.date.year_certain and mb.date.year_certain and ma.date.precision == mb.date.precision == "day"
+    hosts_differ = bool(a.principals and b.principals and not a.principals & b.principals)
+    if same_day and full and ma.type == mb.type and about >= SOME_ABOUT and not hosts_differ:
+        return f"same date and type, related titles ({about:.0%} alike without their event words)"
     shared = a.orgs & b.orgs
+    if (ma.date.month is None or mb.date.month is None) and about < SOME_ABOUT and len(shared) < 2:
+        return None  # a day of an unknown month: one body alone does not make it the same happening
     overlap = len(shared) / max(1, min(len(a.orgs), len(b.orgs))) if a.orgs and b.orgs else 0.0
-    if title >= TITLE_SIMILARITY:
-        return f"same {'day' if exact_day else 'period'}, similar titles ({title:.0f}%)"
-    if exact_day and overlap >= 0.5 and ma.type == mb.type:
+    if same_day and ma.type == mb.type and overlap >= 0.5:
         return f"same day and type, {len(shared)} shared participants"
+    if same_day and ma.main and mb.main and ma.type == mb.type and (a.principals & b.principals):
+        return f"same day and type, same {'signatory' if ma.type == 'agreement' else 'host'}"
     return None
+
+
+def _about(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def candidate(src: Source, index: int, m: EventMention, orgs: OrgIndex) -> Candidate:
+    ids = {p.organization: orgs.id_of(p.organization) for p in m.participants}
+    all_ids = frozenset(o for o in ids.values() if o)
+    principals = frozenset(o for p in m.participants if p.role in _PRINCIPAL and (o := ids[p.organization]))
+    companies = frozenset(o for o in all_ids if o in orgs.records and orgs.records[o].type == "company")
+    return Candidate(src.id, index, m, all_ids, normalise(m.title), (m.date.year, m.date.month, m.date.day),
+                     principals=principals, companies=companies, core=pairs(core_of(m.title)),
+                     years=frozenset(_YEAR.findall(m.title)), kind=kind_of(m.title))
 
 
 def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[str, str]) -> dict[str, Event]:
@@ -81,12 +148,11 @@ Cluster = tuple[list[Candidate], list[str]]  # the reports of one event, and why
 
 def event_clusters(sources: Sequence[Source], orgs: OrgIndex) -> list[Cluster]:
     """The automatic merge: the event mentions of every source grouped into one cluster per event."""
-    cands = []
-    for src in sorted(sources, key=lambda s: s.id):
-        for i, m in enumerate(src.extraction.events):
-            ids = frozenset(o for o in (orgs.id_of(p.organization) for p in m.participants) if o)
-            cands.append(Candidate(src.id, i, m, ids, normalise(m.title), (m.date.year, m.date.month, m.date.day)))
-    cands.sort(key=lambda c: (c.mention.date.iso(), c.mention.title, c.key()))
+    cands = [candidate(src, i, m, orgs) for src in sorted(sources, key=lambda s: s.id)
+             for i, m in enumerate(src.extraction.events)]
+    # main mentions and full dates first: a report that gives only the day joins the record it agrees with
+    cands.sort(key=lambda c: (not c.mention.main, -_precision(c.mention.date), c.mention.date.iso(),
+                              c.mention.title, c.key()))
     clusters: list[list[Candidate]] = []
     reasons: list[list[str]] = []
     in_cluster: list[set[str]] = []  # the sources each cluster already has
@@ -95,10 +161,9 @@ def event_clusters(sources: Sequence[Source], orgs: OrgIndex) -> list[Cluster]:
         y, mo, d = c.ymd
         for i in _clusters_to_try(c, by_period, len(clusters)):
             cl = clusters[i]
-            if c.source in in_cluster[i]:
+            if c.source in in_cluster[i] or any(apart(x, c) for x in cl):
                 continue
-            r = next((why for x in cl if x.source != c.source and _ymd_fits(x.ymd, y, mo, d)
-                      and (why := why_same(x, c))), None)
+            r = next((why for x in cl if _ymd_fits(x.ymd, y, mo, d) and (why := why_same(x, c))), None)
             if r:
                 cl.append(c)
                 reasons[i].append(f"{c.source}: {r}")
@@ -147,11 +212,16 @@ def _file_period(by_period: dict[Period, list[int]], ymd: tuple[int | None, int 
         held.insert(at, cluster)
 
 
-def build_event(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: dict[str, str]) -> Event:
+def build_event(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_ids: Mapping[str, str]) -> Event:
     """The event record of one cluster of reports."""
-    rep = sorted(cl, key=lambda c: (not c.mention.main, -_precision(c.mention.date), c.mention.title, c.key()))[0]
+    # a main report, of a type other than `other` (works, a visit: the weakest reading), most precisely dated
+    rep = sorted(cl, key=lambda c: (not c.mention.main, c.mention.type == "other", -_precision(c.mention.date),
+                                    -len(c.core), c.mention.title, c.key()))[0]
     m = rep.mention
+    dated = sorted(cl, key=lambda c: (not c.mention.date.year_certain, -_precision(c.mention.date),
+                                      c.mention.date.iso(), c.key()))
     date = _most_precise([c.mention.date for c in cl])
+    year_from = dated[0].source if len(cl) > 1 and date.year_certain else None
     ends = [c.mention.end_date for c in cl if c.mention.end_date is not None]
     roles: dict[str, str] = {}
     for c in cl:
@@ -165,8 +235,8 @@ def build_event(cl: list[Candidate], reasons: list[str], orgs: OrgIndex, people_
     evidence = sorted({e.sort_key(): e for c in cl for e in c.mention.evidence}.values(), key=lambda e: e.sort_key())
     eid = event_id(date.iso(), m.type, m.title)
     return Event(
-        id=eid, date=date, end_date=_most_precise(ends) if ends else None, type=m.type, title=m.title,
-        venue=venue, ordinal=m.ordinal, main=any(c.mention.main for c in cl),
+        id=eid, date=date, year_from=year_from, end_date=_most_precise(ends) if ends else None, type=m.type,
+        title=m.title, venue=venue, ordinal=m.ordinal, main=any(c.mention.main for c in cl),
         participants=[Participant(organization=o, role=r) for o, r in sorted(roles.items())],  # type: ignore[arg-type]
         people=persons, attendees=attendees, sources=sorted({c.source for c in cl}),
         merged_because=sorted(reasons), evidence=evidence[:MAX_EVIDENCE])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from biohub_cli.models import Evidence, Person, PersonRole, Source
+from biohub_cli.models import Evidence, Organization, Person, PersonRole, Source
 from biohub_cli.names import normalise
 from biohub_cli.resolve.ids import person_id
 from biohub_cli.resolve.orgs import OrgIndex
@@ -34,6 +35,8 @@ def source_date(src: Source) -> str | None:
 
 
 def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Person]:
+    """One person per name; a role per real position: the spellings of one title at one body
+    (인천시장, 인천광역시장, 시장 at 인천광역시) are one role, written as most reports write it."""
     groups: dict[str, _Group] = {}
     for src in sorted(sources, key=lambda s: s.id):
         when = source_date(src)
@@ -42,15 +45,17 @@ def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Perso
             if m.name_en:
                 g.names_en[m.name_en] += 1
             org = orgs.id_of(m.organization) if m.organization else None
-            if m.title or org:
-                g.roles.setdefault((m.title, org), [])
+            title = _office_at(m.title, orgs.records.get(org or ""))
+            if title or org:
+                g.roles.setdefault((title, org), [])
                 if when:
-                    g.roles[(m.title, org)].append(when)
+                    g.roles[(title, org)].append(when)
             g.sources.add(src.id)
             g.evidence.append(m.evidence)
     out: dict[str, Person] = {}
     for _, g in sorted(groups.items()):
         pid = person_id(g.name)
+        _fold_spellings(g.roles)
         _fold_partial_roles(g.roles)
         roles = [PersonRole(title=t, organization=o, first_seen=min(ds) if ds else None,
                             last_seen=max(ds) if ds else None)
@@ -61,6 +66,46 @@ def resolve_people(sources: Sequence[Source], orgs: OrgIndex) -> dict[str, Perso
                           roles=roles, sources=sorted(g.sources),
                           evidence=sorted(g.evidence, key=lambda e: e.sort_key())[:MAX_EVIDENCE])
     return out
+
+
+def _office_at(title: str | None, org: Organization | None) -> str | None:
+    """A title that names its body (인천시장 at 인천광역시, 식약처장 at 식품의약품안전처) is the office it ends
+    in: the role gives the body once, not in both its fields."""
+    if title is None or org is None:
+        return title
+    squeezed = title.replace(" ", "")
+    forms = (org.name, *org.aliases)
+    if any(squeezed.startswith(f.replace(" ", "")) and len(squeezed) > len(f.replace(" ", "")) for f in forms):
+        return office_of(title)
+    return title
+
+
+def _fold_spellings(roles: dict[tuple[str | None, str | None], list[str]]) -> None:
+    """Titles of one body that end in the same title of office are one role (인천시장 = 인천광역시장 = 시장
+    at 인천광역시; 식약처장 = 처장 at 식품의약품안전처): the spelling seen most (then the longest) stays."""
+    by_office: dict[tuple[str, str], list[tuple[str | None, str | None]]] = {}
+    for title, org in roles:
+        if title is not None and org is not None:
+            by_office.setdefault((office_of(title), org), []).append((title, org))
+    for keys in by_office.values():
+        if len(keys) < 2:
+            continue
+        keep = max(keys, key=lambda k: (len(roles[k]), len(k[0] or ""), k[0] or ""))
+        for key in keys:
+            if key != keep:
+                roles[keep].extend(roles.pop(key))
+
+
+def office_of(title: str) -> str:
+    """The title of office a written title ends in (인천광역시장 -> 시장, 보건복지부장관 -> 장관)."""
+    return next((t for t in _titles() if title.endswith(t)), title)
+
+
+@functools.cache
+def _titles() -> tuple[str, ...]:
+    from biohub_cli.extract.lexicon import bundled_titles
+
+    return bundled_titles()
 
 
 def _fold_partial_roles(roles: dict[tuple[str | None, str | None], list[str]]) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from biohub_cli.extract.dates.resolve import Context, future_tense, resolve
 from biohub_cli.extract.dates.scan import Y4, RawDate, scan_sentence
-from biohub_cli.extract.events.cues import type_of_name
+from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.stages import Analysed, Sentence
@@ -29,7 +29,9 @@ _RELATIVE_BEFORE = re.compile(r"(?:지난|오는|지난해|올해)\s*$")
 _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에서|에|의|와|과|로|으로|도)?[,.]?$")
 _HAPPENINGS = frozenset({"event", "meeting", "launch", "agreement", "announcement"})
 _PROGRAMMES = ("사업", "공모", "공모전", "프로그램", "챌린지", "캠프", "아카데미", "지원사업")
-_REPORTED = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*)?(?:밝혔|전했|말했|발표했|설명했|알렸|공시했|공개했|밝혀)")
+_REPORTED = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*)?(?P<v>밝혔|전했|말했|발표했|설명했|알렸|공시했|공개했|밝혀)")
+_EVENT_VERBS = frozenset({"발표했", "공개했"})  # a happening themselves unless they report a clause
+_REPORTED_CLAUSE = re.compile(r"(?:고|며|면서|[”\"’'])\s*$")
 
 
 @dataclass(frozen=True)
@@ -51,28 +53,45 @@ def find_dates(analysed: Analysed, published: PartialDate | None) -> list[DateMe
     scanned = [(s, scan_sentence(s)) for s in sentences]
     years = set(_doc_years(scanned, published))
     out: list[DateMention] = []
-    anchor: PartialDate | None = None
+    anchor: PartialDate | None = None   # the story's day, for 이날
+    reported: PartialDate | None = None  # the day the story was released (`…했다고 9일 밝혔다`)
     text = analysed.document.text
     for sentence, raws in scanned:
         sentence_year = named_year(sentence)
-        for raw in raws:
+        # `전날 … 열었다고 10일 밝혔다`: the day before counts from the release day written after it
+        for raw in sorted(raws, key=lambda r: r.day_before):
             after = text[raw.end:sentence.end]
-            ctx = Context(published=published, sentence_year=sentence_year, doc_years=years, anchor=anchor,
-                          future=future_tense(after))
+            report = _reports(text, raw.start, raw.end)
+            before = next((d.date for d in out if d.start > raw.start and sentence.start <= d.start < sentence.end
+                           and _reports(text, d.start, d.end)), None) if raw.day_before else None
+            ctx = Context(published=published, sentence_year=sentence_year, doc_years=years,
+                          anchor=anchor or reported, future=future_tense(after),
+                          day_before_of=before or anchor or reported)
             got = resolve(raw, ctx)
             if got is None:
                 continue
             date, end_date = got
             out.append(DateMention(raw.start, raw.end, text[raw.start:raw.end], date, end_date, raw.relative,
                                    raw.time))
-            if date.day is not None and date.month is not None and not _REPORTED.match(after):
+            if date.day is not None and report:
+                reported = date
+            elif date.day is not None:
                 anchor = date
     return sorted(out, key=lambda d: (d.start, d.end))
 
 
+def _reports(text: str, start: int, end: int) -> bool:
+    """A date followed by a reporting verb: `…했다고 29일 밝혔다`. `발표했다` and `공개했다` report only a
+    clause (`…체결했다고 2일 발표했다`); after a name they are the happening (`‘…’를 25일 발표했다`)."""
+    m = _REPORTED.match(text[end:end + 12])
+    if m is None:
+        return False
+    return m["v"] not in _EVENT_VERBS or _REPORTED_CLAUSE.search(text[max(0, start - 8):start]) is not None
+
+
 def is_report_date(analysed: Analysed, mention: DateMention) -> bool:
     """`29일 밝혔다`: the day the news was released, not the day of what it reports."""
-    return _REPORTED.match(analysed.document.text[mention.end:mention.end + 12]) is not None
+    return _reports(analysed.document.text, mention.start, mention.end)
 
 
 def named_year(sentence: Sentence) -> int | None:
@@ -90,7 +109,27 @@ def named_year(sentence: Sentence) -> int | None:
             continue
         if _names_a_happening(rest, quoted=_quoted_start(text, m.start())):
             found.add(int(m["y"]))
+    for m in _YEAR_ENDS_NAME.finditer(text):
+        if _ends_an_event_name(text, m.start(), m.end()):
+            found.add(int(m["y"]))
     return found.pop() if len(found) == 1 else None
+
+
+_YEAR_ENDS_NAME = re.compile(rf"(?<=[\s가-힣A-Za-z])(?P<y>{Y4})(?=\s*['’\"”」』》])")
+_OPENING_QUOTES = "'‘\"“「『《"
+_HELD = re.compile(r"개최|개막|열[리린렸려어고었]|연다|막[을이]|참가|참여")
+
+
+def _ends_an_event_name(text: str, start: int, end: int) -> bool:
+    """`'BIO KOREA 2025'가 5월 7일부터 … 개최된다`: a year closing the quoted name of something held in the
+    sentence is the year of that event. A plan named by its target (`'바이오 비전 2035'`) is not one."""
+    opening = max(text.rfind(q, max(0, start - 40), start) for q in _OPENING_QUOTES)
+    if opening < 0:
+        return False
+    inner = text[opening + 1:start]
+    if not inner.strip() or any(w in inner for w in event_cues().target_words):
+        return False
+    return _HELD.search(text[end:]) is not None
 
 
 def _names_a_happening(rest: str, *, quoted: bool) -> bool:

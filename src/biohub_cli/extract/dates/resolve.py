@@ -16,8 +16,9 @@ from biohub_cli.models.dates import PartialDate, YearBasis
 
 _LONGEST = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 WEEKDAY_WINDOW = 1  # years either side of those the document mentions
-_FUTURE = re.compile(r"예정|계획|방침|할\s*것|될\s*것|한다고|된다고|린다고|연다고|는다고"
+_FUTURE = re.compile(r"(?:예정|계획|방침)(?:이|으로|임|\s*중)|할\s*것|될\s*것|한다고|된다고|린다고|연다고|는다고"
                      r"|한다\.|린다\.|연다\.|개최한다|앞두고")
+_PLANNED = re.compile(r"([가-힣])\s*(?:예정|계획|방침)")
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,15 @@ class Context:
     doc_years: Collection[int] = ()
     anchor: PartialDate | None = None   # the day the story is about, for 이날
     future: bool = False                # the clause after the date speaks of what is to come
+    day_before_of: PartialDate | None = None  # the day 전날 counts back from (the release day)
 
 
 def future_tense(text_after: str) -> bool:
-    """True when the rest of the clause announces something to come (개최할 예정, 연다고 밝혔다)."""
-    return _FUTURE.search(text_after) is not None
+    """True when the rest of the clause announces something to come (개최할 예정, 열릴 계획이다, 연다고
+    밝혔다); a plan that is only talked about (`추진 계획을 발표했다`, `구축 예정지`) is no future."""
+    if _FUTURE.search(text_after):
+        return True
+    return any((ord(m.group(1)) - 0xAC00) % 28 == 8 for m in _PLANNED.finditer(text_after))  # …ㄹ 예정
 
 
 def resolve(raw: RawDate, ctx: Context) -> tuple[PartialDate, PartialDate | None] | None:
@@ -64,6 +69,12 @@ def _pub_year(ctx: Context) -> int | None:
 
 
 def _start(raw: RawDate, ctx: Context) -> PartialDate | None:
+    if raw.day_before:
+        base = ctx.day_before_of
+        if base is None:
+            pub = _pub(ctx)
+            base = PartialDate.of(pub.year, pub.month, pub.day) if pub else None
+        return _previous_day(base) if base is not None else None
     if raw.anaphor:
         if ctx.anchor is not None:
             return ctx.anchor
@@ -126,6 +137,16 @@ def _day_only(raw: RawDate, ctx: Context) -> PartialDate | None:
                 return found
         y, m = _step(y, m, 1 if future else -1)
     return _of(None, None, raw.day, None)
+
+
+def _previous_day(d: PartialDate) -> PartialDate | None:
+    """The day before: a full date by the calendar; a day without its month only within its month."""
+    if d.day is None:
+        return None
+    if d.year is not None and d.month is not None:
+        day = dt.date(d.year, d.month, d.day) - dt.timedelta(days=1)
+        return _of(day.year, day.month, day.day, "relative")
+    return _of(None, d.month, d.day - 1, None) if d.day > 1 else None
 
 
 def _step(y: int, m: int, by: int) -> tuple[int, int]:

@@ -16,7 +16,8 @@ from biohub_cli.models.stages import Sentence
 Y4 = r"(?:19|20)\d{2}"
 _M = r"(?:1[0-2]|0?[1-9])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
-_NOT_DAY = r"(?!\s*(?:간|동안|째|이내|만에|만의|이상|이하|가량|정도|씩|치|분량|평균|전부터))"
+# not a day: a length of time (3일간, 5일째), an amount of days, or an area around a lot (247-1 일원, 1일대)
+_NOT_DAY = r"(?!\s*(?:간|동안|째|이내|만에|만의|이상|이하|가량|정도|씩|치|분량|평균|전부터)|원|대(?!학))"
 _NOT_MONTH = r"(?!\s*(?:간|동안|분|째|이내|만에))"
 
 _NUMERIC = re.compile(
@@ -27,7 +28,7 @@ _APOSTROPHE = re.compile(rf"[’'‘](?P<y>\d{{2}})\.\s?(?P<m>{_M})\.\s?(?P<d>{_
 _MONTH_DAY = re.compile(rf"(?<![\d.,’'‘])(?P<m>{_M})\.\s?(?P<d>{_D})\.?"
                         r"(?=\s*\(\s*[월화수목금토일](?:요일)?\s*\))")
 _KOREAN = re.compile(  # every part is optional: the lookahead spares finditer an empty match at each character
-    rf"(?<![\d.,])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
+    rf"(?<![\d.,\-])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
     rf"(?:\s*(?P<d>{_D})\s*일{_NOT_DAY})?")
 _REL_YEAR = {"재작년": -2, "지난해": -1, "작년": -1, "전년": -1, "올해": 0, "금년": 0, "올": 0, "내년": 1,
              "명년": 1, "이듬해": 1, "내후년": 2}
@@ -36,7 +37,7 @@ _PREFIX = re.compile(r"(?<![가-힣])(?P<w>재작년|지난해|작년|전년|올
                      r"|지난\s?달|전월|이번\s?달|이달|다음\s?달|내달|지난|오는|올)\s*$")
 _STANDALONE_YEAR = re.compile(r"(?<![가-힣])(?P<w>재작년|지난해|작년|올해|금년|내년|명년|내후년)"
                               r"(?:\s*(?P<part>상반기|하반기|[1-4]\s?분기|초|말))?(?![가-힣])")
-_DAY_WORD = re.compile(r"(?<![가-힣])(?P<w>이날|당일|오늘|금일|어제)(?!날|치기)")
+_DAY_WORD = re.compile(r"(?<![가-힣])(?P<w>이날|당일|오늘|금일|어제|전날|전일(?!\s*대비|가|제|종가))(?!날|치기)")
 _PART = re.compile(r"^\s*(?P<part>상반기|하반기|[1-4]\s?분기)")
 _WEEKDAY = re.compile(r"^\s*(?:\(\s*(?P<a>[월화수목금토일])(?:요일)?\s*\)|(?P<b>[월화수목금토일])요일"
                       r"|\(\s*(?P<c>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s*\))")
@@ -69,6 +70,7 @@ class RawDate:
     rel_month: int | None = None      # 지난달 -1, 이달 0, 다음 달 +1
     rel_day: int | None = None        # 오늘 0, 어제 -1
     anaphor: bool = False             # 이날, 당일: the day the story is about
+    day_before: bool = False          # 전날, 전일: the day before the one the story counts from
     weekday: int | None = None
     time: str | None = None
     end_year: int | None = None
@@ -81,7 +83,7 @@ class RawDate:
     def relative(self) -> bool:
         marked = self.marker is not None and self.year is None
         return (marked or self.rel_year is not None or self.rel_month is not None
-                or self.rel_day is not None or self.anaphor)
+                or self.rel_day is not None or self.anaphor or self.day_before)
 
 
 def scan_sentence(sentence: Sentence) -> list[RawDate]:
@@ -137,8 +139,11 @@ def scan_sentence(sentence: Sentence) -> list[RawDate]:
     for m in _DAY_WORD.finditer(text):
         if free(m.start(), m.end()):
             w = m["w"]
-            raw = RawDate(0, 0, anaphor=w in ("이날", "당일"), rel_day=None if w in ("이날", "당일") else
-                          (-1 if w == "어제" else 0))
+            if w in ("전날", "전일"):
+                raw = RawDate(0, 0, day_before=True)
+            else:
+                raw = RawDate(0, 0, anaphor=w in ("이날", "당일"), rel_day=None if w in ("이날", "당일") else
+                              (-1 if w == "어제" else 0))
             found.append((m.start(), m.end(), raw))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda f: f[0])

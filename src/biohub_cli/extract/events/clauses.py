@@ -12,24 +12,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from biohub_cli.extract.events.cues import event_cues, type_of_name
-from biohub_cli.extract.spans import QUOTE_PAIRS, squash
+from biohub_cli.extract.events.cues import Idiom, event_cues, type_of_name
+from biohub_cli.extract.events.phrases import (
+    LINKING,
+    NP_TAGS,
+    Phrase,
+    closes_quote,
+    make_phrase,
+    np_token,
+    phrase_back,
+)
+from biohub_cli.extract.spans import QUOTE_PAIRS
 from biohub_cli.models.stages import Sentence, Token
 from biohub_cli.models.vocab import EventType
 
-_NP_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "W_SERIAL"})
 _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성대히", "성황리", "공식", "정식",
                                "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
-_QUOTE_MARKS = re.compile(r"[‘’'\"“”『』「」《》〈〉]")
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
+_EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
-_LINKING = frozenset({"가운데", "속", "중", "뒤", "후", "이후", "데", "만큼", "채", "동안", "가량"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
-_DATE_UNITS = frozenset({"년", "월", "일", "시", "분"})
-_ADVERBIAL_CASES = frozenset({"에서", "까지", "부터"})
-MAX_NP_TOKENS = 9
+_ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
 MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
 
@@ -37,31 +42,23 @@ MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이�
 class Cue:
     """A cue verb in a sentence: what it does, where it is, and how it attaches."""
 
-    kind: str         # hold, sign, announce, launch, designate, fund, attend, visit, decide, rename
+    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, rename
     stem: str
     start: int        # absolute offsets of the stem
     end: int
     index: int        # token index of the stem in its sentence
     modifier: bool    # `열린 '…'`: the verb describes the noun after it
     passive: bool     # `구성됐다`, `선정됐다`: the subject is what happened
+    first: int = -1   # token index where the verb phrase starts: the noun of an idiom (`문을 열었다`)
+
+    @property
+    def opening(self) -> int:
+        return self.index if self.first < 0 else self.first
 
 
-@dataclass(frozen=True)
-class Phrase:
-    """A noun phrase: absolute span and its text without quote marks."""
-
-    start: int
-    end: int
-    text: str
-    quoted: bool = False
-
-
-def clean_name(text: str) -> str:
-    return squash(_QUOTE_MARKS.sub(" ", text)).strip(" ,·")
-
-
-def verb_cues(sentence: Sentence) -> list[Cue]:
-    """The cue verbs of one sentence outside quoted speech, in order."""
+def verb_cues(sentence: Sentence, *, nominal: bool = False) -> list[Cue]:
+    """The cue verbs of one sentence outside quoted speech, in order. With `nominal`, a line without a
+    verb ending (`3일 착공식 개최…신동빈 회장 등 참석`) also names its happening by a bare cue noun."""
     verbs = event_cues().verbs
     toks = sentence.tokens
     speech = [(sentence.start + m.start(), sentence.start + m.end()) for m in _SPEECH.finditer(sentence.text)
@@ -70,11 +67,26 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
     for i, t in enumerate(toks):
         if speech and any(a <= t.start < b for a, b in speech):
             continue
-        verb_at = _verb_at(toks, i, verbs)
-        if verb_at is None:
+        idiom = _idiom_at(toks, i)
+        if idiom is not None:  # `막을 올린 ‘…’`, `센터가 문을 열었다`, `병원이 첫 삽을 떴다`
+            out.append(Cue(idiom.kind, idiom.stem, t.start, t.end, i, _modifies(toks, i), False, first=i - 2))
             continue
-        if _curtain(toks, i):  # `막을 올린 ‘…’`: an opening
-            out.append(Cue("hold", "개막", t.start, t.end, i, _modifies(toks, i), False))
+        if t.tag == "VV" and t.form == "하" and i > 0 and toks[i - 1].tag == "JKO":
+            out.append(Cue("hold", "하", t.start, t.end, i, _modifies(toks, i), False))  # `협약을 했다`
+            continue
+        if t.form == "시작" and 0 < i < len(toks) - 1 and toks[i - 1].tag == "JKO" and toks[i + 1].form == "으로":
+            out.append(Cue("hold", "시작", t.start, t.end, i, False, False))  # `기공 발파를 시작으로`: it happened
+            continue
+        if t.tag == "NNG" and i + 2 < len(toks) and toks[i + 1].form == "화" and toks[i + 1].tag == "XSN" \
+                and toks[i + 2].tag == "XSV" and verbs.get(t.form + "화"):
+            out.append(Cue(verbs[t.form + "화"], t.form + "화", t.start, toks[i + 1].end, i, _modifies(toks, i + 2),
+                           False))  # `건립을 본격화했다`
+            continue
+        verb_at = _verb_at(toks, i, verbs)
+        if verb_at is None and nominal and _ends_nominal(toks, i, verbs):
+            out.append(Cue(verbs[t.form], t.form, t.start, t.end, i, False, False))
+            continue
+        if verb_at is None:
             continue
         passive = toks[verb_at].form == "되" or t.form == "열리"
         modifier = _modifies(toks, verb_at)
@@ -86,10 +98,20 @@ def verb_cues(sentence: Sentence) -> list[Cue]:
     return out
 
 
-def _curtain(toks: tuple[Token, ...], i: int) -> bool:
-    """`막을 올리다` / `막이 오르다`: an event opens."""
-    return toks[i].tag == "VV" and toks[i].form in ("올리", "오르") and i >= 2 \
-        and toks[i - 1].tag in ("JKO", "JKS") and toks[i - 2].form == "막"
+def _ends_nominal(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> bool:
+    """`착공식 개최…`, `협약 체결,`: a cue noun closing a verbless line or one of its parts."""
+    t = toks[i]
+    if t.tag != "NNG" or t.form not in verbs or any(x.tag == "EF" for x in toks):
+        return False
+    return i + 1 == len(toks) or toks[i + 1].tag in ("SE", "SF", "SP", "SS", "SSO", "SSC", "SO", "SW")
+
+
+def _idiom_at(toks: tuple[Token, ...], i: int) -> Idiom | None:
+    """`막을 올리다`, `막이 오르다`, `문을 열다`, `첫 삽을 뜨다`: a noun, its particle and a verb."""
+    t = toks[i]
+    if t.tag != "VV" or i < 2 or toks[i - 1].tag not in ("JKO", "JKS"):
+        return None
+    return next((d for d in event_cues().idioms if t.form in d.verbs and toks[i - 2].form == d.noun), None)
 
 
 def _modifies(toks: tuple[Token, ...], i: int) -> bool:
@@ -112,7 +134,7 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
     """Where the verb of a cue at token i is: `개최/NNG 하/XSV`, `열리/VV`, `선정·발표했다` (one act)."""
     t = toks[i]
     if t.tag == "VV":
-        return i if t.form in verbs or _curtain(toks, i) else None
+        return i if t.form in verbs else None
     if t.tag not in ("NNG", "NNP", "SL") or t.form not in verbs or i + 1 >= len(toks):
         return None
     if i >= 2 and toks[i - 1].form in ("·", "ㆍ", "및") and toks[i - 2].form in verbs:
@@ -132,27 +154,31 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     Dates (`skip`, absolute spans) and a place or period (`…서울 코엑스에서`, `…9일까지`) between the
     object and its verb are passed over: `‘…’를 오는 5월 7일부터 9일까지 서울 코엑스에서 연다`."""
     toks = sentence.tokens
-    j = cue.index - 1
+    j = cue.opening - 1
     if j >= 2 and toks[j].form in ("·", "ㆍ") and toks[j - 1].tag == "NNG":
         j -= 2  # `지정안을 심의·의결`
     while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
+                      or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
                       or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
         j -= 1
     if j < 0:
         return None
-    takes_to = cue.kind in ("designate", "launch", "rename")
-    if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)):
+    # `…로 지정`, `…로 출범`; but `…으로 구성됐다` says what something consists of
+    takes_to = cue.kind in ("designate", "launch", "rename") and cue.stem not in ("구성", "결성")
+    if not (toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to)
+            or (toks[j].tag == "JKB" and toks[j].form == "에" and cue.stem == "착수")):
         j = _past_adverbials(toks, j, skip, attend=cue.kind == "attend")
     if j < 0:
         return None
+    takes_at = cue.kind == "attend" or cue.stem == "착수"  # `'…'에 참가`, `공사에 착수`
     if toks[j].tag == "JKO" or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and takes_to) \
-            or (toks[j].tag == "JKB" and toks[j].form in ("에", "에서") and cue.kind == "attend"):
+            or (toks[j].tag == "JKB" and toks[j].form in ("에", "에서") and takes_at):
         j -= 1
-    elif toks[j].tag not in _NP_TAGS and not _closes_quote(toks[j]):
+    elif toks[j].tag not in NP_TAGS and not closes_quote(toks[j]):
         return None
     if j < 0:
         return None
-    phrase = _phrase_back(sentence, j, bridge=True)
+    phrase = phrase_back(sentence, j, bridge=True)
     if phrase is not None and _DATE_ONLY.match(phrase.text):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
     return phrase
@@ -164,9 +190,10 @@ def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, 
     while k >= 0:
         if any(a <= toks[k].start < b for a, b in skip):
             k -= 1
-        elif toks[k].tag == "JKB" and toks[k].form in _ADVERBIAL_CASES and not (attend and toks[k].form == "에서"):
+        elif toks[k].tag in ("JKB", "JX") and toks[k].form in _ADVERBIAL_CASES \
+                and not (attend and toks[k].form in ("에서", "에")):
             m = k - 1
-            while m >= 0 and (toks[m].tag in _NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
+            while m >= 0 and (toks[m].tag in NP_TAGS or any(a <= toks[m].start < b for a, b in skip)):
                 m -= 1
             if m == k - 1:
                 return j
@@ -184,14 +211,34 @@ def subject_of(sentence: Sentence, before: int) -> Phrase | None:
     for j, t in enumerate(toks):
         if t.start >= before:
             break
-        if t.tag in ("JX", "JKS") and t.form in ("는", "은", "이", "가", "에서는") and j > 0:
+        if t.tag in ("JX", "JKS") and t.form in ("는", "은", "이", "가", "에서는", "도") and j > 0:
             k = j - 1
             if toks[k].form == ")" and toks[k].tag == "SSC":
                 while k >= 0 and not (toks[k].form == "(" and toks[k].tag == "SSO"):
                     k -= 1
                 k -= 1
-            if k >= 0 and (toks[k].tag in _NP_TAGS or _closes_quote(toks[k])):
-                return _phrase_back(sentence, k, bridge=False)
+            if k >= 0 and (toks[k].tag in NP_TAGS or closes_quote(toks[k])):
+                return phrase_back(sentence, k, bridge=False)
+    return None
+
+
+def nearest_subject(sentence: Sentence, cue: Cue) -> Phrase | None:
+    """The subject of the cue's own clause: the nearest `…이/가` or `…은/는` before it, not past a clause
+    end or an object (`서울시는 … 지역열린동이 5일 개관한다고` → `지역열린동`)."""
+    toks = sentence.tokens
+    for j in range(cue.opening - 1, 0, -1):
+        t = toks[j]
+        if t.tag in ("EC", "EF", "SF", "JKO"):
+            return None
+        if (t.tag == "JKS" and t.form in ("이", "가")) or (t.tag == "JX" and t.form in ("은", "는")):
+            k = j - 1
+            if toks[k].form == ")" and toks[k].tag == "SSC":
+                while k >= 0 and not (toks[k].form == "(" and toks[k].tag == "SSO"):
+                    k -= 1
+                k -= 1
+            if k >= 0 and (toks[k].tag in NP_TAGS or closes_quote(toks[k])):
+                return phrase_back(sentence, k, bridge=False)
+            return None
     return None
 
 
@@ -201,8 +248,8 @@ def selected_of(sentence: Sentence, cue: Cue) -> Phrase | None:
     for j in range(cue.index - 1, 0, -1):
         if toks[j].tag in ("JX", "EC", "EF", "SF") or (toks[j].tag == "JKO"):
             return None
-        if toks[j].tag == "JKS" and toks[j].form in ("이", "가") and toks[j - 1].tag in _NP_TAGS:
-            return _phrase_back(sentence, j - 1, bridge=False)
+        if toks[j].tag == "JKS" and toks[j].form in ("이", "가") and toks[j - 1].tag in NP_TAGS:
+            return phrase_back(sentence, j - 1, bridge=False)
     return None
 
 
@@ -218,25 +265,26 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
         close = QUOTE_PAIRS[toks[k].form]
         for m in range(k + 1, min(len(toks), k + 40)):
             if toks[m].form == close or (toks[m].tag == "SSC" and toks[m].form in "’”』」》〉'\""):
-                return _phrase(sentence, toks[k].start, toks[m].end, quoted=True)
+                return make_phrase(sentence, toks[k].start, toks[m].end, quoted=True)
         return None
     times = event_cues().time_nouns
-    if toks[k].tag == "NNB" or toks[k].form in times or toks[k].form in _LINKING:
+    if toks[k].tag == "NNB" or toks[k].form in times or toks[k].form in LINKING:
         return None  # `지정된 데`, `출범식을 가진 뒤`, `참석한 가운데`: the name is before the verb
     m = k
-    while m < len(toks) and _np_token(toks, m) and toks[m].form not in times and m - k < MAX_NAME_TOKENS:
+    while m < len(toks) and np_token(toks, m) and toks[m].form not in times and m - k < MAX_NAME_TOKENS:
         m += 1
     if m == k:
         return None
-    return _phrase(sentence, toks[k].start, toks[m - 1].end)
+    return make_phrase(sentence, toks[k].start, toks[m - 1].end)
 
 
 def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | None:
     """The event type of a clause; None when a 'hold' verb takes no event name (`기반을 마련`)."""
-    named = type_of_name(name.text) if name else None
+    named = type_of_name(name.text) or _kind_before_quote(name.text) if name else None
     if cue.kind in ("hold", "attend"):
-        if named is None and name is not None and name.quoted and cue.stem in _HOLDS_EVENTS:
-            return "event"  # `'바이오코리아 2025'에 참가`, `열린 'BIO USA'`
+        if named is None and name is not None and cue.stem in _HOLDS_EVENTS \
+                and (name.quoted or _EDITION.search(name.text)):
+            return "event"  # `'바이오코리아 2025'에 참가`, `열린 'BIO USA'`, `바이오 코리아 2019를 … 개최`
         return named
     if cue.kind == "sign":
         return "agreement"
@@ -244,8 +292,14 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "announcement"
     if cue.kind == "launch":
         return "launch"
-    if cue.kind in ("visit", "rename"):
+    if cue.kind == "visit":
+        return "event"
+    if cue.kind in ("rename", "submit"):
         return "other"
+    if cue.kind == "build":
+        if cue.stem in ("착수", "본격화") and not (name and any(w in name.text for w in event_cues().build_objects)):
+            return None  # `사업에 본격 착수한다`: no works
+        return "event" if named == "event" else "other"  # `착공식을 가졌다` is a ceremony, `착공했다` works
     if cue.kind == "decide":
         if name is None:
             return None
@@ -264,6 +318,12 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
     return named
 
 
+def _kind_before_quote(text: str) -> EventType | None:
+    """`스물네 번째 민생토론회 ‘…’`: the kind written before a quoted name."""
+    at = text.find("‘")
+    return type_of_name(text[:at]) if at > 0 else None
+
+
 def decided_name(text: str) -> str:
     """What a decision is about: `… 특화단지 지정안` → `… 특화단지 지정`, `… 건설 안건` → `… 건설`."""
     without = re.sub(r"\s*안건$", "", text)
@@ -274,91 +334,3 @@ def decided_name(text: str) -> str:
     return text
 
 
-def _closes_quote(t: Token) -> bool:
-    return t.tag == "SSC" and t.form in ("’", "”", "』", "」", "》", "〉", "'", "\"")
-
-
-def _open_of(sentence: Sentence, close_index: int) -> int | None:
-    """Token index of the quote mark a closing mark closes."""
-    toks = sentence.tokens
-    close = toks[close_index].form
-    openers = [o for o, c in QUOTE_PAIRS.items() if c == close]
-    for k in range(close_index - 1, max(-1, close_index - 40), -1):
-        if toks[k].form in openers and (toks[k].tag == "SSO" or close in ("'", "\"")):
-            return k
-    return None
-
-
-def _phrase_back(sentence: Sentence, end_index: int, *, bridge: bool) -> Phrase | None:
-    toks = sentence.tokens
-    k = end_index
-    if toks[k].form == ")" and toks[k].tag == "SSC":  # `업무협약(MOU)`: the name goes on before the brackets
-        opening = next((m for m in range(k - 1, max(-1, k - 12), -1) if toks[m].form == "("), None)
-        if opening is None or opening == 0:
-            return None
-        inner = _phrase_back(sentence, opening - 1, bridge=bridge)
-        return _phrase(sentence, inner.start, toks[k].end, quoted=inner.quoted) if inner else None
-    if not _closes_quote(toks[k]) and not _np_token(toks, k):
-        return None
-    if _closes_quote(toks[k]):
-        o = _open_of(sentence, k)
-        if o is None:
-            return None
-        start = o
-        while start >= 1 and _ordinal_part(toks[start - 1]) and end_index - start < MAX_NP_TOKENS:
-            start -= 1  # `제5회 ‘…’`
-        return _phrase(sentence, toks[start].start, toks[k].end, quoted=True)
-    start = k
-    while start - 1 >= 0 and end_index - start < MAX_NP_TOKENS:
-        if _np_token(toks, start - 1):
-            start -= 1
-        elif toks[start - 1].form == ")" and toks[start - 1].tag == "SSC":  # `위탁생산(CMO) 계약`
-            opening = next((m for m in range(start - 2, max(-1, start - 10), -1)
-                            if toks[m].form == "("), None)
-            if opening is None or opening == 0 or not _np_token(toks, opening - 1):
-                break
-            start = opening - 1
-        else:
-            break
-    while start < end_index and toks[start].form in _LINKING and start >= 1 and toks[start - 1].tag == "ETM":
-        start += 1  # `관계자가 참석한 가운데 규제혁신 회의를`: the name starts after the linking noun
-    if start - 1 >= 0 and _closes_quote(toks[start - 1]) and toks[start].start - toks[start - 1].end <= 1:
-        o = _open_of(sentence, start - 1)
-        if o is not None:
-            start = o  # `'바이오 클러스터 협의체' 출범`
-    if bridge and start >= 3 and toks[start - 1].tag == "ETM" and toks[start - 2].form == "위하" \
-            and toks[start - 3].tag == "JKO" and start >= 4:
-        inner = _phrase_back(sentence, start - 4, bridge=False)
-        if inner is not None:
-            return _phrase(sentence, inner.start, toks[end_index].end, quoted=inner.quoted)
-    if bridge and start >= 2 and toks[start - 1].tag == "JKG" and toks[start - 2].tag in ("NNB", "SN", "NR"):
-        inner = _phrase_back(sentence, start - 2, bridge=False)
-        if inner is not None:
-            return _phrase(sentence, inner.start, toks[end_index].end)
-    return _phrase(sentence, toks[start].start, toks[end_index].end)
-
-
-def _ordinal_part(t: Token) -> bool:
-    return t.tag == "SN" or (t.tag == "XPN" and t.form == "제") or (t.tag == "NNB" and t.form in ("회", "차"))
-
-
-def _np_token(toks: tuple[Token, ...], k: int) -> bool:
-    """A token that continues a name backwards; a date (6월 11일, 2025.12.2.) ends it."""
-    t = toks[k]
-    if t.tag == "NNB" and t.form in _DATE_UNITS and k > 0 and toks[k - 1].tag == "SN":
-        return False
-    if t.tag == "W_SERIAL" or (t.tag == "SN" and k + 1 < len(toks) and toks[k + 1].form in _DATE_UNITS):
-        return False
-    if t.tag in _NP_TAGS:
-        return True
-    if t.tag in ("SO", "SP"):
-        return t.form in ("-", "·", "ㆍ")
-    return t.tag == "MM" and t.form not in ("이", "그", "이런", "해당", "각")
-
-
-def _phrase(sentence: Sentence, start: int, end: int, *, quoted: bool = False) -> Phrase | None:
-    raw = sentence.text[start - sentence.start:end - sentence.start]
-    text = clean_name(raw)
-    if not text:
-        return None
-    return Phrase(start, end, text, quoted or bool(_QUOTE_MARKS.search(raw)))

@@ -17,6 +17,16 @@ VENUES_YAML = DATA / "venues.yaml"
 
 
 @dataclass(frozen=True)
+class Idiom:
+    """A noun, its particle and a verb that together stand for a cue verb: `문을 열다` is 개소."""
+
+    noun: str
+    verbs: frozenset[str]
+    kind: str
+    stem: str
+
+
+@dataclass(frozen=True)
 class EventCues:
     nouns: tuple[tuple[str, EventType], ...]      # longest first
     launch_modifiers: tuple[str, ...]
@@ -32,6 +42,12 @@ class EventCues:
     vague_words: frozenset[str] = frozenset()
     year_words: tuple[tuple[str, int], ...] = ()  # longest first: 지난해 → -1, 올해 → 0
     host_verbs: tuple[tuple[str, str], ...] = ()   # 주최 → host, 주관 → organizer, 후원 → other
+    idioms: tuple[Idiom, ...] = ()                # `막을 올리다` → hold 개막, `문을 열다` → launch 개소
+    subject_verbs: frozenset[str] = frozenset()   # `'…'가 개막했다`: the subject is the event
+    target_words: tuple[str, ...] = ()             # 비전, 전략: a year in such a name is a target
+    kinds: tuple[tuple[str, str], ...] = ()        # (word, kind), longest first: 상량식 → topping_out
+    build_objects: tuple[str, ...] = ()            # 건립, 공사: what 착수/본격화 must begin to be works
+    date_labels: tuple[tuple[str, str], ...] = ()  # 발의연월일 → 발의: a labelled date and the act it dates
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -68,7 +84,21 @@ def event_cues() -> EventCues:
         year_words=_year_words(data.get("year_words")),
         host_verbs=tuple((w, str(role)) for role, words in (data.get("host_verbs") or {}).items()
                          for w in _strings(words)),
+        idioms=_idioms(data.get("idioms")),
+        subject_verbs=frozenset(_strings(data.get("subject_verbs"))),
+        target_words=_strings(data.get("target_words")),
+        build_objects=_strings(data.get("build_objects")),
+        date_labels=tuple((str(k), str(v)) for k, v in (data.get("date_labels") or {}).items()),
+        kinds=tuple(sorted(((w, str(k)) for k, words in (data.get("kinds") or {}).items() for w in _strings(words)),
+                           key=lambda p: (-len(p[0]), p[0]))),
     )
+
+
+def _idioms(value: Any) -> tuple[Idiom, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(Idiom(str(v["noun"]), frozenset(_strings(v.get("verbs"))), str(v["kind"]), str(v["stem"]))
+                 for v in value if isinstance(v, dict) and v.get("noun") and v.get("kind") and v.get("stem"))
 
 
 def _year_words(value: Any) -> tuple[tuple[str, int], ...]:

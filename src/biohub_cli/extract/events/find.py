@@ -1,11 +1,10 @@
 """Events: what a document reports (main) and the other dated happenings it mentions (related).
 
-The lead is the first sentence with a date and an event clause ("…는 6월 11일 …에서 ‘…’를
-개최했다고 밝혔다"): its last clause is the main event, with the date, the place after the date, the
-subject as host and the quoted name as title. A named announcement or agreement in the sentences
-right after it is a second main event of the same day. An event named around the main one ("열린
-'2025 …투자대전'에서") and any other date followed by an event clause ("지난 2019년 7월 구성됐다",
-"6월 7일 『…』을 개최했으며") become related events.
+The lead (leads.py) gives the main event: the date, the place after the date, the subject as host, and
+a title an analyst would write (the thing it is about, who holds it, its kind). A named announcement or
+agreement in the sentences right after it is a second main event of the same day. An event named around
+the main one ("열린 '2025 …투자대전'에서") and any other date followed by an event clause ("지난 2019년 7월
+구성됐다", "6월 7일 『…』을 개최했으며") become related events (related.py).
 """
 
 from __future__ import annotations
@@ -14,54 +13,56 @@ import re
 from collections.abc import Sequence
 
 from biohub_cli.extract.dates.find import DateMention, is_report_date
-from biohub_cli.extract.events.clauses import Cue, Phrase, cue_type, name_after, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.about import (
+    context_name,
+    referent,
+    widen,
+    with_actor,
+    with_parties,
+    without_purpose,
+)
 from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.events.document import (
     GATHERINGS,
     Clause,
     Doc,
     co_hosts_of,
-    ends_in_time_noun,
     hosts_of,
     is_body,
-    is_headline,
     is_reference_point,
-    next_day,
     parties_before,
     people_in,
+    picked_of,
     selection_title,
     venue_of,
 )
 from biohub_cli.extract.events.hosts import run_by
+from biohub_cli.extract.events.leads import lead as find_lead
+from biohub_cli.extract.events.leads import predicates
 from biohub_cli.extract.events.parts import (
+    attended,
     attendee_count,
-    body_of,
     has_attendance,
     has_membership,
+    is_generic_gathering,
     merge_roles,
     ordinal_of,
     orgs_in,
-    venue_after,
 )
-from biohub_cli.extract.events.since import since_event, since_name
+from biohub_cli.extract.events.phrases import Phrase
+from biohub_cli.extract.events.related import fold_frames, named, related
 from biohub_cli.extract.events.titles import (
     agreement_title,
     is_generic,
-    is_vacuous,
-    series_title,
     title_for,
-    year_shift,
 )
 from biohub_cli.extract.spans import body_sentences
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.facts import EventMention, OrgMention, PersonMention
-from biohub_cli.models.stages import Analysed
+from biohub_cli.models.stages import Analysed, Sentence
 from biohub_cli.models.vocab import EventType, Role
 
-LEAD_SEARCH = 12          # sentences searched for the lead
 FOLLOW_UP = 3             # sentences after the lead that may hold a second main event
-_SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
-_OUTCOMES = frozenset({"designate", "decide", "rename"})  # what a meeting held in the same sentence did
 
 
 def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence[OrgMention],
@@ -73,108 +74,52 @@ def find_events(analysed: Analysed, dates: Sequence[DateMention], orgs: Sequence
                [o for o in orgs if segment(o.evidence.start) != "translation"],
                [p for p in people if segment(p.evidence.start) != "translation"],
                [d for d in dates if segment(d.start) != "translation" and is_report_date(analysed, d)])
-    lead = _lead(doc)
+    lead = find_lead(doc)
     events: list[EventMention] = []
     if lead is not None:
         index, date, clauses = lead
         doc.dated_elsewhere = {i for i in range(len(doc.sentences)) if any(
             date is None or (d.date != date.date and not is_reference_point(doc.sentences[i], d))
             for d in doc.dates_in(i))}
-        mains = [_main(doc, index, date, c) for c in clauses]
-        mains += _follow_ups(doc, index, date, [m.type for m in mains])
         frames: list[Clause] = []
-        _predicates(doc, index, frames)
-        related = [_frame(doc, date, c) for c in frames] + _related(doc, index, date, mains)
-        _share_gathering_facts(doc, index, mains)
-        events = mains + [r for r in (_named(r, mains) for r in related) if r is not None]
+        predicates(doc, index, frames)
+        # the meeting's own aside goes: `…원탁회의(제9차 산업전략 원탁회의)` in brackets is `…원탁회의`
+        frame = re.sub(r"\s*\([^()]*\)$", "", title_for(frames[0].cue, frames[0].name, [])) if frames else None
+        mains = [_main(doc, index, date, c, frame) for c in clauses]
+        mains += _follow_ups(doc, index, date, [m.type for m in mains])
+        related_events = fold_frames(doc, index, mains, related(doc, index, date, mains))
+        _share_gathering_facts(doc, index, mains, related_events)
+        events = mains + [r for r in (named(r, mains) for r in related_events) if r is not None]
     return sorted(_unique(events), key=lambda e: (not e.main, e.date.sort_key(), e.title, e.type))
 
 
-def _lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
-    """The lead among the story's full sentences; a headline (`인천시, 12월 2일 송도서 ‘…’ 연다`)
-    leads only when no full sentence does."""
-    headlines = {i for i in range(min(LEAD_SEARCH, len(doc.sentences))) if is_headline(doc, i)}
-    return _lead_among(doc, headlines) or _lead_among(doc, set())
-
-
-def _lead_among(doc: Doc, skip: set[int]) -> tuple[int, DateMention | None, list[Clause]] | None:
-    """The first sentence with a day followed by an event clause; else the first event clause with
-    its own date or the day it was reported (`…체결했다고 2일 밝혔다`). A background sentence before
-    a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead."""
-    fallback: tuple[int, DateMention | None, list[Clause]] | None = None
-    for i in range(min(LEAD_SEARCH, len(doc.sentences))):
-        if i in skip:
-            continue
-        clauses = _predicates(doc, i)
-        if not clauses:
-            continue
-        before = [d for d in doc.dates_in(i) if d.start < clauses[0].cue.start]
-        date = max(before, key=lambda d: (_PRECISION[d.date.precision], d.start)) if before else None
-        if date is not None and date.date.day is not None:
-            return i, date, clauses
-        if fallback is None:
-            s = doc.sentences[i]
-            reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
-            fallback = (i, date or (reported[0] if reported else next_day(doc, i)), clauses)
-    return fallback
-
-
-_PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
-
-
-def _predicates(doc: Doc, i: int, frames: list[Clause] | None = None) -> list[Clause]:
-    """The event clauses of a sentence that end in a verb (not `열린 …`): the main one first, then
-    other named ones of another type (`…를 개최하고 ‘…’ 협약을 체결했다`)."""
-    sentence = doc.sentences[i]
-    skip = [(d.start, d.end) for d in doc.dates_in(i)] + [(d.start, d.end) for d in doc.reported]
-    clauses: list[Clause] = []
-    for cue in verb_cues(sentence):
-        if cue.modifier:
-            continue
-        name = object_of(sentence, cue, skip)
-        if name is None and cue.passive:
-            name = subject_of(sentence, cue.start)
-        kind = cue_type(cue, name, sentence.text)
-        if kind is None or (name is None and cue.kind in ("hold", "attend", "visit")):
-            continue
-        if cue.kind == "attend" and (name is None or is_generic(name.text)):
-            continue
-        clauses.append(Clause(i, cue, name, kind))
-    if not clauses:
-        return []
-    if any(c.cue.kind != "attend" for c in clauses):
-        clauses = [c for c in clauses if c.cue.kind != "attend"]
-    outcomes = [c for c in clauses if c.cue.kind in _OUTCOMES]
-    if outcomes and all(c.type == "meeting" for c in clauses if c not in outcomes):
-        if frames is not None:
-            frames += [c for c in clauses if c not in outcomes and c.name and not is_generic(c.name.text)]
-        clauses = outcomes  # `위원회를 열고 … 선정했다`: what the meeting decided is the news
-    main = max(clauses, key=lambda c: (bool(c.name and c.name.quoted), bool(c.name and not is_generic(c.name.text)),
-                                       c.cue.kind == "hold", c.cue.start))
-    others = [c for c in clauses if c is not main and c.name is not None and c.type != main.type
-              and (c.name.quoted or c.cue.kind == "sign" or (c.cue.kind == "hold" and not is_generic(c.name.text)))]
-    out = [main]
-    for c in others:
-        if all(c.type != o.type for o in out):
-            out.append(c)
-    return out
-
-
-def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> EventMention:
+def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame: str | None = None) -> EventMention:
+    """The main event of a lead clause. The meeting it came out of (`…위원회를 열고 … 선정했다`,
+    `…원탁회의를 열고 … 발표했다`) is the same happening: its name goes in brackets after the title."""
     sentence = doc.sentences[index]
     venue = venue_of(sentence, date, doc)
     host = hosts_of(doc, sentence, date, clause)
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
-        title, names = agreement_title(doc.sentences, clause.name, parties, doc.dated_elsewhere)
+        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name), parties, doc.dated_elsewhere)
+        title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+        if not names:
+            seen = {o.name: o.evidence.start for o in reversed(orgs_in(doc.orgs, sentence.start, sentence.end))}
+            title = with_parties(doc, title, sorted(parties, key=lambda o: seen.get(o, sentence.end)))
         parts += [(o, "signatory") for o in parties]
     else:
-        title = selection_title(doc, sentence, clause) or title_for(clause.cue, clause.name, host)
+        name = _named_thing(doc, index, clause)
+        title = selection_title(doc, sentence, clause) or title_for(clause.cue, name, host)
+        title = title if name is not None and name.quoted else without_purpose(title)
+        if clause.type != "meeting":
+            title = with_actor(doc, title, host)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)
         parts += [(o.name, "host") for o in co_hosts]
+        chosen = picked_of(sentence, clause)  # the bodies of a consortium picked take part in its selection
+        parts += [(o.name, "other") for o in orgs_in(doc.orgs, chosen.start, chosen.end)] if chosen else []
         if clause.type in GATHERINGS:  # `… 대표들과 간담회를 개최`: the others named in the lead take part
             parts += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, clause.cue.start)
                       if not (venue and venue.start <= o.evidence.start < venue.end)]
@@ -185,22 +130,44 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause) -> Eve
     else:
         host_titled = set()
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]
+    ordinal = ordinal_of(title, clause.name.text if clause.name else "")
+    if frame and "".join(frame.split()) not in "".join(title.split()):
+        title = f"{title}({frame})"
     return EventMention(
         date=date.date if date else PartialDate(), end_date=date.end_date if date else None, type=clause.type,
-        title=title, venue=venue.text if venue else None,
-        ordinal=ordinal_of(title, clause.name.text if clause.name else ""),
+        title=title, venue=venue.text if venue else None, ordinal=ordinal,
         participants=merge_roles([p for p in parts
                                   if p[0] in host_titled or not is_body(p[0], title, clause.type, doc)]),
         people=people_in(doc, [index]), main=True, evidence=ev)
 
 
-def _frame(doc: Doc, date: DateMention | None, clause: Clause) -> EventMention:
-    """The meeting at which the main event was decided (`제5차 …위원회를 열고 … 선정했다`): related."""
-    sentence = doc.sentences[clause.sentence]
-    title = title_for(clause.cue, clause.name, [])
-    return EventMention(date=date.date if date else PartialDate(), end_date=date.end_date if date else None,
-                        type=clause.type, title=title, ordinal=ordinal_of(title), main=False,
-                        evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
+def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
+    """The clause's name with its owner and the names joined to it; a pointing phrase (`두 센터`) as the names
+    it points back to; a bare kind (`착공식`) with the thing the lead or the sentences before it quote."""
+    sentence = doc.sentences[index]
+    name = widen(doc, sentence, clause.name)
+    if name is not None:
+        words = name.text.split()
+        pointed = referent(doc, Phrase(name.start, name.end, " ".join(words[:2]))) if len(words) >= 2 else None
+        if pointed is not None:
+            name = Phrase(name.start, name.end, " ".join([pointed, *words[2:]]), name.quoted)
+    bare = name is None or is_generic(name.text)
+    works = clause.cue.kind == "build" and name is not None and not name.quoted \
+        and not _names_something(sentence, name)  # `병원 건립에 필요한 공사에 착수`: which hospital
+    if (bare or works) and clause.type != "meeting":  # a meeting is its body's
+        about = context_name(doc, index, clause.cue.start, clause.type)
+        if about is not None and type_of_name(about) == clause.type:
+            return Phrase(name.start if name else clause.cue.start, name.end if name else clause.cue.end, about, True)
+        if about is not None and not (name and "".join(about.split()) in "".join(name.text.split())):
+            start = name.start if name else clause.cue.start
+            return Phrase(start, name.end if name else clause.cue.end,
+                          f"{about} {name.text}" if name else about, True)
+    return name
+
+
+def _names_something(sentence: Sentence, name: Phrase) -> bool:
+    """A proper name, a number or a Latin word in the phrase (`제3공장`, `글로벌 R&PD 센터`)."""
+    return any(t.tag in ("NNP", "SN", "SL") for t in sentence.tokens if name.start <= t.start < name.end)
 
 
 def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[EventType]) -> list[EventMention]:
@@ -211,7 +178,7 @@ def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[Event
             break  # a new paragraph
         if any(d.date != (date.date if date else None) for d in doc.dates_in(i)):
             continue
-        for clause in _predicates(doc, i):
+        for clause in predicates(doc, i):
             if clause.type in have or clause.cue.kind in ("hold", "attend") or clause.name is None \
                     or not clause.name.quoted:
                 continue
@@ -229,92 +196,13 @@ def _follow_ups(doc: Doc, index: int, date: DateMention | None, have: list[Event
     return out
 
 
-def _related(doc: Doc, lead_index: int, lead_date: DateMention | None,
-             mains: list[EventMention]) -> list[EventMention]:
-    """Events named around the main one, and other dates followed by an event clause."""
-    out: list[EventMention] = []
-    body = body_of(mains[0].title) if mains else ""
-    for i, sentence in enumerate(doc.sentences):
-        cues = verb_cues(sentence)
-        dates = doc.dates_in(i)
-        for d in dates:
-            since = since_name(sentence, d)
-            if since is not None:  # `지난 7월 특구 지정 이후 처음 열린 …`: the designation is the related event
-                made = since_event(doc, i, d, since, body, mains)
-                if made is not None:
-                    out.append(made)
-                continue
-            nxt = min((x.start for x in dates if x.start > d.start), default=sentence.end)
-            for cue in cues:
-                if not d.end <= cue.start < nxt:
-                    continue
-                if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
-                    break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
-                if i == lead_index and (not cue.modifier or d is not lead_date):
-                    continue
-                made = _related_event(doc, i, d, cue, body, mains)
-                if made is not None:
-                    out.append(made)
-                    break
-                if ends_in_time_noun(sentence, cue):
-                    break  # `12월 출범식을 가진 뒤 열린 …`: what follows happened later
-    return out
-
-
-def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
-                   mains: list[EventMention]) -> EventMention | None:
-    sentence = doc.sentences[i]
-    skip = [(x.start, x.end) for x in doc.dates_in(i)]
-    launched = False  # the name is the subject: what was launched, formed or picked
-    if cue.modifier:
-        name = name_after(sentence, cue) or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
-    else:
-        name = object_of(sentence, cue, skip)
-        if name is None and (cue.passive or cue.kind == "launch"):
-            name = subject_of(sentence, d.start)  # `협의회는 … 2019년 7월 처음 출범했다`: it was launched
-            launched = name is not None
-    kind = cue_type(cue, name, sentence.text)
-    if kind is None or name is None:
-        return None
-    if launched:
-        name = _full_body(doc, name)
-    if d.relative and d.date in [m.date for m in mains] and (
-            not name.quoted or kind in {m.type for m in mains}
-            or ordinal_of(name.text) in {m.ordinal for m in mains if m.ordinal is not None}):
-        return None  # `이날 진행된 제1차 회의`: the main event again
-    number = ordinal_of(name.text)
-    if number is not None and any(m.ordinal == number and m.type == kind for m in mains):
-        return None  # `지난해 12월 … 뒤 열린 두 번째 정기회의`: the main meeting, not one of another day
-    host_phrase = None if cue.modifier or (launched and not cue.passive) else subject_of(sentence, d.start)
-    host = [o.name for o in orgs_in(doc.orgs, host_phrase.start, host_phrase.end)] if host_phrase else []
-    title = title_for(cue, name, host if not cue.passive else [], generic_prefix=body)
-    if any(m.title == title and m.date == d.date for m in mains):
-        return None
-    venue = venue_after(sentence, d.end)
-    same = _SAME_PLACE.search(sentence.text[:cue.start - sentence.start])
-    place = venue.text if venue else next((m.venue for m in mains if m.venue), None) if same else None
-    return EventMention(date=d.date, end_date=d.end_date, type=kind, title=title,
-                        venue=place, ordinal=ordinal_of(title),
-                        participants=merge_roles([(h, "host") for h in host
-                                                  if not is_body(h, title, kind, doc)]),
-                        main=False, evidence=[doc.analysed.evidence(sentence.start, sentence.end)])
-
-
-def _full_body(doc: Doc, name: Phrase) -> Phrase:
-    """A body named by its head alone (`추진협의회는 … 출범했다`): the one body of the story it stands for."""
-    if name.quoted or len(name.text.split()) > 1:
-        return name
-    bodies = list(dict.fromkeys(o.name for o in orgs_in(doc.orgs, name.start, name.end)))
-    if not bodies:
-        short = "".join(name.text.split())
-        bodies = list(dict.fromkeys(o.name for o in doc.orgs
-                                    if "".join(o.name.split()).endswith(short) and len(o.name) > len(short)))
-    return Phrase(name.start, name.end, bodies[0], name.quoted) if len(bodies) == 1 else name
-
-
-def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention]) -> None:
-    """Attendance and membership sentences about the story's day: count and bodies for the main events."""
+def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
+                           related: list[EventMention]) -> None:
+    """Attendance and membership sentences about the story's day: count and bodies for the main events. A
+    head count goes to the happening its sentence is about: the lead's to its events, `협약식에는 …` to the
+    agreement, `… 행사에 참석했다` to a gathering, or to the fair the main events took place at."""
     count: int | None = None
+    counted: str | None = None  # what the count sentence says was attended (`행사`, `협약식`)
     extra: list[tuple[str, Role]] = []
     members: list[str] = []
     people_idx: list[int] = []
@@ -327,12 +215,17 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention])
         if has_attendance(sentence):
             if count is None:
                 count = attendee_count(sentence)
+                counted = None if i == lead_index else attended(sentence)
             people_idx.append(i)
             extra += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, sentence.end)
                       if i != lead_index]
         elif has_membership(sentence):
             members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
     extra += [(o, "member") for o in members]
+    takers = _counted_by(counted, mains, related) if count is not None else set()
+    for n, m in enumerate(related):
+        if ("related", n) in takers:
+            related[n] = m.model_copy(update={"attendees": count})
     for n, m in enumerate(mains):
         parts = [(p.organization, p.role) for p in m.participants]
         if m.type == "agreement":  # `… 13곳이 (협약에) 이름을 올렸다`: parties to it
@@ -342,26 +235,27 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention])
                    for r in run_by(doc, doc.sentences[i], m.title)]
             parts += [p for p in [*extra, *ran] if not is_body(p[0], m.title, m.type, doc)]
         people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
-        mains[n] = m.model_copy(update={"attendees": count if count is not None else m.attendees,
+        mains[n] = m.model_copy(update={"attendees": count if ("main", n) in takers else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
 
 
-def _named(event: EventMention, mains: list[EventMention]) -> EventMention | None:
-    """A related event whose title names nothing (`지난해 행사`) takes the name of the story's series
-    (`BIO KOREA 2025` → `BIO KOREA 2024`) or is dropped."""
-    if not is_vacuous(event.title):
-        return event
-    for m in mains:
-        if m.type != event.type or m.date.year is None:
-            continue
-        year = event.date.year
-        shift = year_shift(event.title)
-        if year is None and shift is not None:
-            year = m.date.year + shift
-        title = series_title(m.title, m.date.year, year)
-        if title is not None:
-            return event.model_copy(update={"title": title, "ordinal": ordinal_of(title)})
-    return None
+def _counted_by(counted: str | None, mains: list[EventMention],
+                related: list[EventMention]) -> set[tuple[str, int]]:
+    """Which events a head count belongs to (see `_share_gathering_facts`)."""
+    every = {("main", n) for n in range(len(mains))}
+    if counted is None:
+        return every  # the lead's own count (`30여 명이 참석한 가운데 … 체결했다`)
+    named = type_of_name(counted)
+    if named is not None and not is_generic_gathering(counted):
+        same = {("main", n) for n, m in enumerate(mains) if m.type == named}
+        if same:
+            return same  # `협약식에는 20여 명이 참석했다`
+    gatherings = {("main", n) for n, m in enumerate(mains) if m.type in GATHERINGS}
+    if gatherings:
+        return gatherings
+    days = {m.date.iso() for m in mains}
+    fairs = {("related", n) for n, r in enumerate(related) if r.type == "event" and r.date.iso() in days}
+    return fairs or every  # `400여 명이 행사에 참석했다`: the fair the agreements were signed at
 
 
 def _unique(events: list[EventMention]) -> list[EventMention]:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from biohub_cli.extract.dates.scan import time_after, weekday_after
-from biohub_cli.extract.events.clauses import Phrase, clean_name
 from biohub_cli.extract.events.cues import event_cues, type_of_name
+from biohub_cli.extract.events.phrases import Phrase, clean_name
 from biohub_cli.models.facts import OrgMention, ParticipantMention
 from biohub_cli.models.stages import Sentence
 from biohub_cli.models.vocab import Role
@@ -42,11 +42,19 @@ def venue_after(sentence: Sentence, offset: int) -> Venue | None:
     """`<date> (오후 3시) <place>에서`: the place named right after a date."""
     text = sentence.text
     i = offset - sentence.start
-    for matcher in (weekday_after, time_after):
+    for matcher in (weekday_after, time_after, _part_of_day):
         m = matcher(text[i:])
         if m:
             i += m.end()
     return _place_at(sentence, sentence.start + i)
+
+
+_PART_OF_DAY = re.compile(r"^\s*(?:오전|오후|낮|밤|저녁|새벽)(?=\s)")
+
+
+def _part_of_day(text: str) -> re.Match[str] | None:
+    """`26일 오후 충북 청주에서`: a part of the day with no clock time, before the place."""
+    return _PART_OF_DAY.match(text)
 
 
 def venue_anywhere(sentence: Sentence) -> Venue | None:
@@ -131,6 +139,21 @@ def attendee_count(sentence: Sentence) -> int | None:
             if after:
                 return int(after.group(1).replace(",", ""))
     return None
+
+
+_ATTENDED = re.compile(r"([가-힣A-Za-z0-9]+)\s*(?:에는|에도|에)\s+[^.]{0,40}?(?:참석|참가|참여|자리|함께)")
+_GENERIC_GATHERINGS = frozenset({"행사", "자리", "모임"})
+
+
+def attended(sentence: Sentence) -> str | None:
+    """What a head count's sentence says was attended: `… 행사에 참석했다` → `행사`, `이날 협약식에는 …`."""
+    m = _ATTENDED.search(sentence.text)
+    return m.group(1) if m else None
+
+
+def is_generic_gathering(noun: str) -> bool:
+    """`행사`, `이날 행사`: any gathering of the day, not one kind."""
+    return noun in _GENERIC_GATHERINGS
 
 
 def has_attendance(sentence: Sentence) -> bool:

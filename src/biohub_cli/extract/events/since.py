@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 from biohub_cli.extract.dates.find import DateMention
-from biohub_cli.extract.events.clauses import Phrase, clean_name
 from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.events.document import Doc
 from biohub_cli.extract.events.parts import ordinal_of
+from biohub_cli.extract.events.phrases import Phrase, clean_name
 from biohub_cli.extract.events.titles import is_generic
 from biohub_cli.models.facts import EventMention
 from biohub_cli.models.stages import Sentence

@@ -6,8 +6,9 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from biohub_cli.extract.events.clauses import Cue, Phrase, clean_name, decided_name
+from biohub_cli.extract.events.clauses import Cue, decided_name
 from biohub_cli.extract.events.cues import event_cues, type_of_name
+from biohub_cli.extract.events.phrases import Phrase, clean_name
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
 
@@ -69,7 +70,7 @@ def agreement_title(sentences: Sequence[Sentence], name: Phrase | None, host: Se
     base = name.text if name else "협약"
     if host and is_generic(base):
         return f"{'·'.join(host)} {base} 체결", []
-    return (base if base.endswith("체결") else f"{base} 체결"), []
+    return (base if base.endswith(("체결", "체결식")) else f"{base} 체결"), []  # `토지매매계약 체결식`
 
 
 def is_generic(text: str) -> bool:

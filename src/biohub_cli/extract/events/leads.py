@@ -1,0 +1,154 @@
+"""The lead of a story: the sentence and clause that report its main happening, and the day that dates it.
+
+The lead is the first sentence with a day followed by an event clause; else the clause dated by the day
+the story was released (`…체결했다고 2일 밝혔다`), or the plan that release puts out; else the first event
+clause. Headlines and photo captions lead only when no full sentence does, a verbless line last. A
+background sentence before a dated lead, a target year and a date of another clause date no lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from biohub_cli.extract.dates.find import DateMention
+from biohub_cli.extract.events.about import widen
+from biohub_cli.extract.events.clauses import Cue, cue_type, nearest_subject, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.cues import event_cues
+from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
+from biohub_cli.extract.events.plans import labelled_act, plan_release
+from biohub_cli.extract.events.titles import is_generic
+
+LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
+_OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
+
+
+def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
+    """The lead among the story's full sentences; a headline (`인천시, 12월 2일 송도서 ‘…’ 연다`)
+    leads only when no full sentence does. A labelled act (`발의연월일 : …`) is the document's own."""
+    act = labelled_act(doc)
+    if act is not None:
+        return act
+    span = _lead_span(doc)
+    skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
+    found = _lead_among(doc, span, skipped)
+    if found is None or found[1] is None or found[1].date.day is None:
+        first = next((i for i in range(span) if i not in skipped
+                      and any(t.tag == "EF" for t in doc.sentences[i].tokens)), None)
+        plan = plan_release(doc, first) if first is not None else None
+        if plan is not None:
+            return plan  # `…를 설립해 2026년부터 운영한다고 24일 밝혔다`: the plan put out that day is the news
+    # a headline or caption leads when no full sentence does; a verbless line last (`3일 착공식 개최…`)
+    return found or _lead_among(doc, span, set()) or _lead_among(doc, span, set(), nominal=True)
+
+
+def _lead_span(doc: Doc) -> int:
+    """How many sentences hold the first LEAD_SEARCH full ones: page lines without a verb (`상태바`,
+    `• 더 작게`, `URL 복사완료`) do not count."""
+    full = 0
+    for i, s in enumerate(doc.sentences):
+        full += any(t.tag == "EF" for t in s.tokens)
+        if full >= LEAD_SEARCH:
+            return i + 1
+    return len(doc.sentences)
+
+
+def _lead_among(doc: Doc, span: int, skip: set[int], *,
+                nominal: bool = False) -> tuple[int, DateMention | None, list[Clause]] | None:
+    """The first sentence with a day followed by an event clause; else the first event clause dated by
+    the day it was reported (`…체결했다고 2일 밝혔다`); else the first event clause. A background
+    sentence before a dated lead (`정부는 지난 2023년 … 지정했다`) does not lead, and a target year
+    (`2035년 … 도약하려고 수립한 …`, `2022년 7월 준공될 계획이다`) dates no lead."""
+    fallback: tuple[int, DateMention | None, list[Clause]] | None = None
+    reported_lead: tuple[int, DateMention | None, list[Clause]] | None = None
+    for i in range(span):
+        if i in skip:
+            continue
+        clauses = predicates(doc, i, nominal=nominal)
+        if not clauses:
+            continue
+        before = _clause_dates(doc, i, clauses[0].cue)
+        text = doc.analysed.document.text
+        # the most precise date, not one that ends a period (`17일 … 오는 19일까지 … 개최한다`), the last
+        date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
+            if before else None
+        if date is not None and date.date.day is not None:
+            return i, date, clauses
+        if nominal:
+            continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
+        s = doc.sentences[i]
+        reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
+        if reported and date is None and reported_lead is None:
+            reported_lead = (i, reported[0], clauses)
+        if fallback is None:
+            fallback = (i, date or (reported[0] if reported else next_day(doc, i)), clauses)
+    if fallback is not None and fallback[1] is None and reported_lead is not None:
+        return reported_lead  # `정부가 …를 발표했다.` then `…을 의결했다고 25일 밝혔다.`: the dated report leads
+    return fallback
+
+
+_UNTIL = re.compile(r"\s*까지")
+_PLANNED_CLAUSE = re.compile(r"(?:예정|계획|목표|방침)")
+
+
+def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
+    """The dates before a cue that date its clause. A month or year inside another clause
+    (`2035년 … 도약하려고 수립한 …를 발표`) or a target (`2022년 7월 준공될 계획이다`) does not."""
+    s = doc.sentences[i]
+    planned = _PLANNED_CLAUSE.search(s.text[cue.end - s.start:]) is not None
+    out = []
+    for d in doc.dates_in(i):
+        if d.start >= cue.start:
+            continue
+        if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
+                                                  for t in s.tokens)):
+            continue
+        out.append(d)
+    return out
+
+
+_PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
+
+
+def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal: bool = False) -> list[Clause]:
+    """The event clauses of a sentence that end in a verb (not `열린 …`): the main one first, then
+    other named ones of another type (`…를 개최하고 ‘…’ 협약을 체결했다`)."""
+    sentence = doc.sentences[i]
+    skip = [(d.start, d.end) for d in doc.dates_in(i)] + [(d.start, d.end) for d in doc.reported]
+    clauses: list[Clause] = []
+    for cue in verb_cues(sentence, nominal=nominal):
+        if cue.modifier:
+            continue
+        name = widen(doc, sentence, object_of(sentence, cue, skip))  # `출범식과 1차 회의를`: one launch
+        if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
+            name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
+        kind = cue_type(cue, name, sentence.text)
+        if kind is None or (name is None and cue.kind in ("hold", "attend", "visit")):
+            continue
+        if cue.kind == "attend" and (name is None or is_generic(name.text)):
+            continue
+        clauses.append(Clause(i, cue, name, kind))
+    if not clauses:
+        return []
+    if any(c.cue.kind != "attend" for c in clauses):
+        clauses = [c for c in clauses if c.cue.kind != "attend"]
+    outcomes = [c for c in clauses if c.cue.kind in _OUTCOMES]
+    if outcomes and all(c.type == "meeting" for c in clauses if c not in outcomes):
+        if frames is not None:
+            frames += [c for c in clauses if c not in outcomes and c.name and not is_generic(c.name.text)]
+        clauses = outcomes  # `위원회를 열고 … 선정했다`: what the meeting decided is the news
+    launches = [c for c in clauses if c.type == "launch"]
+    told = [c for c in clauses if c.cue.kind == "announce" and c.name is not None]
+    if launches and told:  # `출범식을 갖고 … 전략을 발표했다`: the strategy was put out at the launch
+        if frames is not None:
+            frames += told
+        clauses = [c for c in clauses if c not in told]
+    # a typed happening before works or a visit (`착공식을 열고 … 첫 삽을 떴다`), then a quoted, then a named one
+    main = max(clauses, key=lambda c: (c.type != "other", bool(c.name and c.name.quoted),
+                                       bool(c.name and not is_generic(c.name.text)), c.cue.kind == "hold", c.cue.start))
+    others = [c for c in clauses if c is not main and c.name is not None and c.type != main.type
+              and (c.name.quoted or c.cue.kind == "sign" or (c.cue.kind == "hold" and not is_generic(c.name.text)))]
+    out = [main]
+    for c in others:
+        if all(c.type != o.type for o in out):
+            out.append(c)
+    return out
