@@ -20,6 +20,7 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    money_csv = "money-csv"
 
 
 def register(app: typer.Typer) -> None:
@@ -91,7 +92,8 @@ def schema_cmd(
 
 def export_cmd(
     ctx: typer.Context,
-    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, jsonl or csv."),
+    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f",
+                                     help="json, jsonl, csv (the events) or money-csv (the programmes' money)."),
     all_: bool = typer.Option(False, "--all", help="Also the off-topic documents and the events only they report."),
 ) -> None:
     """Print the stable export (version 1) of the whole knowledge base.
@@ -104,7 +106,8 @@ def export_cmd(
     base.include_off_topic = all_
     for e in base.errors:
         _output.warn(e.render())
-    render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv}[fmt.value]
+    render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv,
+              "money-csv": export.to_money_csv}[fmt.value]
     _output.data(render(base))
 
 

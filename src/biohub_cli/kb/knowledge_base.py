@@ -35,6 +35,8 @@ class TimelineFilter:
     query: str | None = None
     limit: int | None = None
     include_related: bool = True
+    clusters: frozenset[str] | None = None  # ids: a cluster and those inside it
+    programme: str | None = None  # id
 
 
 @dataclass
@@ -148,6 +150,10 @@ class KnowledgeBase:
             if person and person.id not in ev.people:
                 continue
             if flt.type and ev.type != flt.type:
+                continue
+            if flt.clusters is not None and not any(link.cluster in flt.clusters for link in ev.clusters):
+                continue
+            if flt.programme and not any(link.programme == flt.programme for link in ev.programmes):
                 continue
             if (flt.since or flt.until) and not _overlaps(ev.date, flt.since, flt.until):
                 continue
