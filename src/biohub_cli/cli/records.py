@@ -113,7 +113,8 @@ def export_cmd(
 
 def merge(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The organisation (any of its names) or event id that joins another."),
+    name: str = typer.Argument(..., help="The organisation or cluster (any of its names) or event id that "
+                                         "joins another."),
     into: str | None = typer.Argument(None, help="The organisation or event it joins."),
     undo: bool = typer.Option(False, "--undo", help="Take back the merge of NAME: the records are as before it."),
 ) -> None:

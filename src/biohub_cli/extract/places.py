@@ -43,6 +43,8 @@ def find_clusters(analysed: Analysed, names: PlaceNames) -> list[ClusterMention]
             if any(a < end and start < b for a, b in taken):
                 continue  # a known cluster's name is part of it
             surface = sent.text[start:end]
+            if _not_a_name(surface, m["ending"]):
+                continue
             if normalise(surface) in names.homes:
                 continue  # an organisation at home in a cluster (원주의료기기테크노밸리), not a cluster
             kind = next(k for pattern, k in _ENDINGS if re.fullmatch(pattern, m["ending"]))
@@ -60,6 +62,16 @@ def find_programmes(analysed: Analysed, names: PlaceNames) -> list[ProgrammeMent
             out.append(ProgrammeMention(surface=surface, name=h.name,
                                         evidence=analysed.evidence(sent.start + h.start, sent.start + h.end)))
     return out
+
+
+_COUNTED = re.compile(r"(?:^|\s)(?:등|및|와|과)(?:\s|$)|\d+\s?(?:개|곳|군데)")
+
+
+def _not_a_name(surface: str, ending: str) -> bool:
+    """A list or a count (충남 등 7개 규제자유특구), or a place with a bare 특구 (울산특구: any zone of it)."""
+    if _COUNTED.search(surface):
+        return True
+    return re.fullmatch(r"특구", ending) is not None and len(surface.split()) == 1 and len(surface) <= 5
 
 
 def _mention(analysed: Analysed, offset: int, text: str, h: NameHit) -> ClusterMention:

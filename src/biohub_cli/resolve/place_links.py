@@ -2,9 +2,10 @@
 
 An event happens in a cluster when its venue names the cluster or a site in it (송도컨벤시아 -> 송도),
 when its title or a sentence reporting it (its evidence: the lead) names one, or when a host or
-signatory is at home there (인천경제자유구역청 -> 송도). It concerns a programme its title or evidence
-sentences name; what it is to the programme (selection, agreement, groundbreaking, opening …) comes
-from its type and title. An amount whose sentence names a programme is that programme's money.
+signatory is at home there (인천경제자유구역청 -> 송도). It concerns a programme its title, its evidence
+sentences or (a main event) the headline and lead name; what it is to the programme (selection,
+agreement, groundbreaking, opening …) comes from its type and title. An amount whose sentence names
+a programme is that programme's money.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def link_events(sources: Sequence[Source], events: Mapping[str, Event], orgs: Ma
             for cm in src.extraction.clusters:
                 if cm.evidence.end <= head:
                     add_cluster(cm.name, "lead", cm.evidence)
+            for pm in src.extraction.programmes:
+                if pm.evidence.end <= head:
+                    add_programme(pm.name, pm.evidence)
         for evid in ev.evidence:
             src = by_id.get(evid.source)
             if src is None:
@@ -115,16 +119,24 @@ def milestone(ev: Event) -> Milestone | None:
 _SENTENCE_END = re.compile(r"(?:다|요|음|함)\.(?=\s|$)|\n\s*\n")
 
 
+LEAD_SENTENCES = 2  # the lead of a Korean news story: its first two sentences
+
+
 def _headline_and_lead(src: Source) -> int:
-    """Where the document's headline and the first sentence of its story end: a main event happens in
-    the places they name (the headline: 대구 신서·충북 오송 두 곳 선정)."""
+    """Where the document's headline and the lead of its story end: a main event happens in the places
+    they name (the headline: 대구 신서·충북 오송 두 곳 선정)."""
     body = src.segments[0].end if src.segments else len(src.text)
     start = 0
     if src.title:
         at = src.text.find(src.title, 0, body)
         start = at + len(src.title) if at >= 0 else 0
-    m = _SENTENCE_END.search(src.text, start, body)
-    return m.end() if m else min(body, start + 300)
+    end = start
+    for _ in range(LEAD_SENTENCES):
+        m = _SENTENCE_END.search(src.text, end, body)
+        if m is None:
+            return max(end, min(body, start + 300))
+        end = m.end()
+    return end
 
 
 def _inside(ev: Evidence, sentence: Evidence) -> bool:

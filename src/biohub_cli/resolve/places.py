@@ -110,11 +110,16 @@ def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs:
             cl_sources[canonical(entry.parent)] = set()
             todo.append(canonical(entry.parent))
 
+    joined: dict[str, set[str]] = {}  # cluster name -> the names of the clusters merged into it
+    for key in cluster_merges or {}:
+        gone = names.cluster(key)
+        joined.setdefault(canonical(key), set()).update({key, *(gone.aliases if gone else ())})
     for name in sorted(cl_sources):
         entry = names.cluster(name)
         parent = canonical(entry.parent) if entry and entry.parent else None
         region = Region(province=entry.province, city=entry.city) if entry and entry.province else None
-        rec = Cluster(id=cluster_id(name), name=name, aliases=sorted(set(entry.aliases) - {name}) if entry else [],
+        aliases = sorted({*(entry.aliases if entry else ()), *joined.get(name, ())} - {name})
+        rec = Cluster(id=cluster_id(name), name=name, aliases=aliases,
                       region=region, kind=entry.kind if entry else new_kinds.get(name, "cluster"),  # type: ignore[arg-type]
                       parent=cluster_id(parent) if parent and parent != name else None,
                       sites=list(entry.sites) if entry else [], bodies=list(entry.bodies) if entry else [],
