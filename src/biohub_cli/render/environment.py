@@ -28,7 +28,7 @@ from biohub_cli.render.contexts import Page, Ref
 from biohub_cli.render.filters import escape_markdown, format_date, format_money, format_span, format_won
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-_FOLDERS = {"org": "orgs", "person": "people"}
+_FOLDERS = {"org": "orgs", "person": "people", "cluster": "clusters", "programme": "programmes"}
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
