@@ -221,6 +221,15 @@ def test_a_quoted_name_introduced_as_a_body_is_one(lexicon: Lexicon) -> None:
     assert names(found) == {"바이오하우스", "바이오 동맹"}
 
 
+def test_a_quoted_group_formed_is_a_body_and_a_hall_opened_is_not(lexicon: Lexicon) -> None:
+    found = orgs_in("시는 대학과 병원이 함께하는 ‘광주바이오센터 실무추진단’을 구성하고 첫 회의를 열었다.", lexicon)
+    assert "광주바이오센터 실무추진단" in names(found)
+    found = orgs_in("올해 박람회에는 신생 기업 20곳이 참여하는 '도약관'도 신설됐다.", lexicon)
+    assert names(found) == set()
+    found = orgs_in("정부와 기업은 그린바이오 얼라이언스를 출범했다.", lexicon)
+    assert "그린바이오 얼라이언스" in names(found)
+
+
 def test_the_gazetteer_knows_local_governments_agencies_and_global_pharma(lexicon: Lexicon) -> None:
     found = orgs_in("고성군과 국가기술표준원, 아스트라제네카, 한국산업기술시험원이 협약을 맺었다.", lexicon)
     assert names(found) >= {"국가기술표준원", "아스트라제네카", "한국산업기술시험원"}
@@ -264,3 +273,20 @@ def test_an_ethics_committee_every_institute_has_is_a_kind(lexicon: Lexicon) -> 
 def test_a_unit_of_a_university_written_with_spaces(lexicon: Lexicon) -> None:
     found = orgs_in("연세대 디지털헬스케어 사업단이 참여했다.", lexicon)
     assert names(found) == {"연세대학교 디지털헬스케어 사업단"}
+
+
+def test_competing_regions_listed_by_short_form_are_their_governments(lexicon: Lexicon) -> None:
+    found = names(orgs_in("이번 공모에는 경남·대전·충북 등 7개 지자체가 신청해 치열한 경쟁을 벌였다.", lexicon))
+    assert {"경상남도", "대전광역시", "충청북도"} <= found
+    found = names(orgs_in("울산은 대구와 경북, 충남 등을 제치고 최종 후보지에 올랐다.", lexicon))
+    assert {"대구광역시", "경상북도", "충청남도"} <= found
+
+
+def test_short_place_words_without_a_contest_stay_places(lexicon: Lexicon) -> None:
+    assert names(orgs_in("서울·경기 지역 바이오 기업의 매출이 지난해보다 늘었다.", lexicon)) == set()
+    assert names(orgs_in("경남 창원에 있는 공장에서 원료의약품을 생산한다.", lexicon)) == set()
+    # a contest in the sentence, but one place word alone is where it happens, not a rival
+    assert names(orgs_in("부산 벡스코에서 열린 공모 설명회에 기업 300곳이 참가했다.", lexicon)) == set()
+    # short forms each followed by a candidate site are places; so are towns in brackets after their province
+    assert names(orgs_in("유치전에는 대구·경북 신서, 광주·전남 진곡 등 여러 곳이 뛰어들어 경쟁했다.", lexicon)) == set()
+    assert names(orgs_in("| 경북(안동·포항) | 백신 산업의 글로벌 경쟁력 |", lexicon)) == set()

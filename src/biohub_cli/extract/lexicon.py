@@ -117,6 +117,11 @@ class Lexicon:
         """Bare place words that name a body only in a list of bodies (경남, 대전): otherwise places."""
         return frozenset(a for e in self.entries.values() for a in e.abbrev)
 
+    @cached_property
+    def abbreviated(self) -> dict[str, OrgEntry]:
+        """The body each bare place word stands for in a list of bodies (경남 → 경상남도)."""
+        return {a: e for e in sorted(self.entries.values(), key=lambda e: e.name) for a in e.abbrev}
+
     def remembered(self, question: str, text: str, answer: Callable[[str, Lexicon], Any]) -> Any:
         """`answer(text, self)`, computed once per lexicon (answers depend on the text and the lexicon only)."""
         key = (question, text)
@@ -216,7 +221,9 @@ class Lexicon:
         words = {f for e in self.entries.values() for f in (e.name, *e.aliases)
                  if len(f) >= 2 and " " not in f and not f.isascii()}
         words |= {p for p in self.people if 2 <= len(p) <= 4}
-        return tuple((w, "NNP") for w in sorted(words))
+        # loanword suffixes Kiwi may read with the particle after them as one noun (`얼라이언스를`)
+        nouns = {s for s, _ in self.rules.suffixes if len(s) >= 4 and s.isalpha()} - words
+        return tuple(sorted([(w, "NNP") for w in words] + [(n, "NNG") for n in nouns]))
 
     def titles(self) -> tuple[str, ...]:
         return self.rules.titles

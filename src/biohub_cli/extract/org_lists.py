@@ -33,7 +33,10 @@ _PARTICLE_END = re.compile(rf"(?:{_PARTICLES})$")
 # words that end a list's first item but are no name: 산업계에선 삼성바이오로직스 → 삼성바이오로직스
 _QUOTED = re.compile(r"[‘'\"“](?P<name>[가-힣A-Za-z0-9][^‘’'\"“”\n]{1,24}?)[’'\"”]")
 _BODY_BEFORE = re.compile(r"(?:기관|단체|기업|회사|재단|협의체|연합체|조직|플랫폼 기관)\s*$")
-_BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소)")
+_BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소|결성|창설)")
+# 구성 (form, also compose) makes a body only of a name shaped like a group: `‘…실무추진단’을 구성`
+_FORMED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:구성|꾸리|꾸려|신설)")
+_GROUP_END = re.compile(r"(?:단|팀|TF|그룹|협의체|위원회|협의회|연합|얼라이언스|컨소시엄)$")
 MIN_KNOWN = 2
 _NOT_NAMES = frozenset({"등", "및", "외", "중", "관련", "참여", "이날", "가운데", "현재", "올해", "모두", "각각"})
 
@@ -44,6 +47,41 @@ class Listed:
     end: int
     surface: str
     type: OrgType
+
+
+# a list of regions is a list of bodies where the sentence is about a contest between them
+_CONTEST = re.compile(r"경쟁(?!력)|공모|신청|지자체|자치단체|시·도|시도|후보|유치|제치|각축|고배|탈락|도전장|출사표")
+_REGION_PARTICLE = "과|와|에|이|가|은|는|을|를|도|의|까지|만"
+_REGION_SEP = r"(?:\s?[,·ㆍ]\s?|(?:과|와|및)\s)"
+# what may follow the last short form: a particle, 등, or punctuation (`대구·경북 신서` is a place and its site)
+_REGION_END = (rf"(?:(?:{_REGION_PARTICLE})(?![가-힣])|\s?등(?:{_REGION_PARTICLE})?(?![가-힣])"
+               r"|(?=\s*[^\s가-힣(,·ㆍ]|\s*$))")
+
+
+def competing_regions(sent: Sentence, lexicon: Lexicon) -> Iterator[tuple[int, int, str, str]]:
+    """Local governments a contest's report lists by their short place words: `경남·대전·충북 등 7개
+    지자체가 신청해` → 경상남도, 대전광역시, 충청북도 as (start, end, surface, name). Outside such a list, or
+    without a contest in the sentence, the same words are places (`경남 창원에 있는 공장`); so are short forms
+    followed by a site (`대구·경북 신서`) or inside brackets after their province (`경북(안동·포항)`)."""
+    short = lexicon.abbreviated
+    if not short or not _CONTEST.search(sent.text):
+        return
+    listed = lexicon.remembered("region-list", "", _region_list)
+    for m in listed.finditer(sent.text):
+        if sent.text[:m.start()].endswith("("):
+            continue
+        for w in re.finditer(r"[가-힣]+", m.group()):
+            word = next((w.group()[:n] for n in range(len(w.group()), 0, -1) if w.group()[:n] in short), None)
+            if word is not None:
+                start = sent.start + m.start() + w.start()
+                yield start, start + len(word), word, short[word].name
+
+
+def _region_list(_: str, lexicon: Lexicon) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, lexicon.abbreviated), key=lambda w: (-len(w), w)))
+    item = rf"(?<![가-힣])(?:{words})"
+    # two or more short forms in a row, or one closed by 등 (`부산 등과 경쟁`)
+    return re.compile(rf"{item}(?:{_REGION_SEP}{item})+{_REGION_END}|{item}\s?등(?:{_REGION_PARTICLE})?(?![가-힣])")
 
 
 def listed_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
@@ -118,7 +156,8 @@ def _quoted(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
         name = m.group("name").strip()
         if lexicon.lookup(name) is not None or len(name.split()) > 4:
             continue
-        if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()):
+        if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()) \
+                or (_GROUP_END.search(name) and _FORMED.match(text, m.end())):
             start = sent.start + m.start("name")
             written = m.group("name")
             yield Listed(start, start + len(written), written, lexicon.org_type_of(name.replace(" ", "")))

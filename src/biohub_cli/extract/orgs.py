@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
-from biohub_cli.extract.org_lists import listed_bodies
+from biohub_cli.extract.org_lists import competing_regions, listed_bodies
 from biohub_cli.models.facts import OrgMention
 from biohub_cli.models.stages import Analysed, Sentence, Token
 from biohub_cli.models.vocab import OrgType
@@ -80,6 +80,8 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _spaced_names(sent, lexicon)
             cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
                       for x in listed_bodies(sent, lexicon))
+            cands += (_Cand(a, b, surface, name, "government")
+                      for a, b, surface, name in competing_regions(sent, lexicon))
     chosen: list[_Cand] = []
     taken: list[tuple[int, int]] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):

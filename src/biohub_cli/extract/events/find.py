@@ -123,6 +123,9 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         if clause.type in GATHERINGS:  # `… 대표들과 간담회를 개최`: the others named in the lead take part
             parts += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, clause.cue.start)
                       if not (venue and venue.start <= o.evidence.start < venue.end)]
+        elif clause.type == "designation":  # `A와 B 공동 공모사업에 C가 선정`: who runs the contest and who is picked
+            parts += [(o.name, "other") for o in orgs_in(doc.orgs, sentence.start, clause.cue.start)
+                      if not (venue and venue.start <= o.evidence.start < venue.end)]
     if clause.name is None or is_generic(clause.name.text):
         # `부산광역시 간담회`: a host named in a built title is no meeting body, unless it is a council
         # or group holding its own meeting (`추진단은 … 제2차 정기회의를 가졌다`)
