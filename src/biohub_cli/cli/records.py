@@ -60,7 +60,7 @@ def validate(ctx: typer.Context) -> None:
     problems = checks.validate(base)
     for p in problems:
         _output.data(p.render())
-    n = len(base.sources) + len(base.events) + len(base.orgs) + len(base.people)
+    n = sum(map(len, (base.sources, base.events, base.orgs, base.people, base.clusters, base.programmes)))
     _output.info(f"{n} records checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     if problems:
         raise typer.Exit(1)
