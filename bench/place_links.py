@@ -6,8 +6,8 @@ extracted event of the same document linked to it?
     python bench/score.py --set dev --keep /tmp/dev-kb    # makes one
 
 An extracted event stands for a gold event when it cites the same document and its title is the
-closest to the gold title (rapidfuzz, at least 50); a gold event with no such event counts as named
-and not linked. A link to a cluster inside the named one (오송 첨단의료복합단지 for 오송) counts.
+closest to the gold title (rapidfuzz: mean of WRatio and ratio, at least 50); a gold event with no
+such event counts as named and not linked. A link to a cluster inside the named one (오송 첨단의료복합단지 for 오송) counts.
 `--misses` prints each miss.
 """
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     kb = load(args.kb)
     names = PlaceNames.load()
     by_file = {s.file_name: sid for sid, s in kb.sources.items()}
-    counts = {"cluster": [0, 0], "programme": [0, 0]}
+    counts = {"cluster": [0, 0, 0], "programme": [0, 0, 0]}  # linked, named, named with no extracted event
     for path in sorted(args.gold.glob("*.yaml")):
         gold: Any = yaml_io.read_yaml(path)
         sid = by_file.get(gold["doc"])
@@ -55,18 +55,21 @@ def main(argv: list[str] | None = None) -> int:
             for kind, want, got in (("cluster", want_c, got_c), ("programme", want_p, got_p)):
                 for name in sorted(want):
                     counts[kind][1] += 1
+                    counts[kind][2] += ev is None
                     if name in got:
                         counts[kind][0] += 1
                     elif args.misses:
                         print(f"{gold['doc']}: {kind} {name} not linked to {title!r} "
                               f"({'as ' + repr(ev.title) if ev else 'no extracted event'}; has {sorted(got)})")
-    for kind, (linked, named) in counts.items():
-        print(f"{kind}s: {linked} linked / {named} named")
+    for kind, (linked, named, unmatched) in counts.items():
+        print(f"{kind}s: {linked} linked / {named} named ({linked} / {named - unmatched} of the gold events "
+              f"an extracted event stands for)")
     return 0
 
 
 def _closest(events: list[Event], title: str) -> Event | None:
-    scored = sorted(((fuzz.WRatio(title, e.title), e.id, e) for e in events), key=lambda t: (-t[0], t[1]))
+    scored = sorted((((fuzz.WRatio(title, e.title) + fuzz.ratio(title, e.title)) / 2, e.id, e) for e in events),
+                    key=lambda t: (-t[0], t[1]))
     return scored[0][2] if scored and scored[0][0] >= 50 else None
 
 
