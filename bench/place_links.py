@@ -7,8 +7,8 @@ extracted event of the same document linked to it?
 
 An extracted event stands for a gold event when it cites the same document and its title is the
 closest to the gold title (rapidfuzz: mean of WRatio and ratio, at least 50); a gold event with no
-such event counts as named and not linked. A link to a cluster inside the named one (오송 첨단의료복합단지 for 오송) counts.
-`--misses` prints each miss.
+such event counts as named and not linked. A link to a cluster inside the named one (오송
+첨단의료복합단지 for 오송) counts. `--misses` prints each miss.
 """
 
 from __future__ import annotations
