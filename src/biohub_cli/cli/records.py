@@ -60,7 +60,8 @@ def validate(ctx: typer.Context) -> None:
     problems = checks.validate(base)
     for p in problems:
         _output.data(p.render())
-    n = sum(map(len, (base.sources, base.events, base.orgs, base.people, base.clusters, base.programmes)))
+    n = (len(base.sources) + len(base.events) + len(base.orgs) + len(base.people) + len(base.clusters)
+         + len(base.programmes))
     _output.info(f"{n} records checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     if problems:
         raise typer.Exit(1)
