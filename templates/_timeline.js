@@ -6,6 +6,7 @@
   var form = document.getElementById("filters");
   var org = document.getElementById("f-org");
   var type = document.getElementById("f-type");
+  var place = document.getElementById("f-place");  // only when some event is in a cluster or programme
   var query = document.getElementById("f-q");
   var count = document.getElementById("f-count");
   var empty = document.getElementById("f-empty");
@@ -33,13 +34,14 @@
   }
 
   function apply() {
-    var o = org.value, t = type.value, q = words(query.value);
+    var o = org.value, t = type.value, p = place ? place.value : "", q = words(query.value);
     var shown = 0, total = 0;
     groups.forEach(function (group) {
       var visible = 0;
       group.querySelectorAll("tr.event").forEach(function (row) {
         var e = byId[row.getAttribute("data-id")];
         var ok = !!e && (!o || e.orgs.indexOf(o) >= 0) && (!t || e.type === t) &&
+          (!p || (e.places || []).indexOf(p) >= 0) &&
           q.every(function (w) { return e.text.indexOf(w) >= 0; });
         row.hidden = !ok;
         total += 1;
@@ -58,6 +60,7 @@
       var params = new URLSearchParams();
       if (org.value) { params.set("org", org.value); }
       if (type.value) { params.set("type", type.value); }
+      if (place && place.value) { params.set("place", place.value); }
       if (query.value) { params.set("q", query.value); }
       var search = params.toString();
       history.replaceState(null, "", search ? "?" + search : location.pathname);
@@ -67,10 +70,12 @@
   var initial = new URLSearchParams(location.search);
   choose(org, initial.get("org"), data.orgs);
   choose(type, initial.get("type"));
+  if (place) { choose(place, initial.get("place"), data.places); }
   query.value = initial.get("q") || "";
   apply();
   org.addEventListener("change", function () { apply(); remember(); });
   type.addEventListener("change", function () { apply(); remember(); });
+  if (place) { place.addEventListener("change", function () { apply(); remember(); }); }
   query.addEventListener("input", function () { apply(); remember(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   document.body.setAttribute("data-ready", "1");

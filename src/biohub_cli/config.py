@@ -42,6 +42,14 @@ class Layout:
         return self.records / "people"
 
     @property
+    def clusters(self) -> Path:
+        return self.records / "clusters"
+
+    @property
+    def programmes(self) -> Path:
+        return self.records / "programmes"
+
+    @property
     def aliases(self) -> Path:
         """Organisation merges made by analysts (`biohub merge A B`)."""
         return self.root / "aliases.yaml"

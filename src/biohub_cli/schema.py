@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.models import Cluster, Event, Organization, Person, Programme, Source
 from biohub_cli.store import yaml_io
 
 MODELS: dict[str, type[BaseModel]] = {"source": Source, "event": Event, "organization": Organization,
-                                      "person": Person}
+                                      "person": Person, "cluster": Cluster, "programme": Programme}
 
 
 def render_schemas() -> dict[str, str]:

@@ -20,6 +20,7 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    money_csv = "money-csv"
 
 
 def register(app: typer.Typer) -> None:
@@ -61,7 +62,8 @@ def validate(ctx: typer.Context) -> None:
     problems = checks.validate(base) + pages.template_problems(base.layout.templates)
     for p in problems:
         _output.data(p.render())
-    n = len(base.sources) + len(base.events) + len(base.orgs) + len(base.people)
+    n = (len(base.sources) + len(base.events) + len(base.orgs) + len(base.people) + len(base.clusters)
+         + len(base.programmes))
     _output.info(f"{n} records checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     if problems:
         raise typer.Exit(1)
@@ -93,7 +95,8 @@ def schema_cmd(
 
 def export_cmd(
     ctx: typer.Context,
-    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json, jsonl or csv."),
+    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f",
+                                     help="json, jsonl, csv (the events) or money-csv (the programmes' money)."),
     all_: bool = typer.Option(False, "--all", help="Also the off-topic documents and the events only they report."),
 ) -> None:
     """Print the stable export (version 1) of the whole knowledge base.
@@ -106,13 +109,15 @@ def export_cmd(
     base.include_off_topic = all_
     for e in base.errors:
         _output.warn(e.render())
-    render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv}[fmt.value]
+    render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv,
+              "money-csv": export.to_money_csv}[fmt.value]
     _output.data(render(base))
 
 
 def merge(
     ctx: typer.Context,
-    name: str = typer.Argument(..., help="The organisation (any of its names) or event id that joins another."),
+    name: str = typer.Argument(..., help="The organisation or cluster (any of its names) or event id that "
+                                         "joins another."),
     into: str | None = typer.Argument(None, help="The organisation or event it joins."),
     undo: bool = typer.Option(False, "--undo", help="Take back the merge of NAME: the records are as before it."),
 ) -> None:

@@ -74,6 +74,10 @@ def timeline(
     ctx: typer.Context,
     org: str | None = typer.Option(None, "--org", help="Only events of this organisation (name or alias)."),
     person: str | None = typer.Option(None, "--person", help="Only events this person took part in."),
+    cluster: str | None = typer.Option(None, "--cluster", help="Only events in this cluster or a cluster inside "
+                                       "it (any of its names: 오송, 송도국제도시)."),
+    programme: str | None = typer.Option(None, "--programme", help="Only events of this national programme "
+                                         "(any of its names: K-바이오 랩허브)."),
     type_: str | None = typer.Option(None, "--type", help="Only events of this type: meeting, agreement, launch, "
                                      "announcement, funding, designation, event, other, or its label (회의, 협약, …)."),
     since: str | None = typer.Option(None, "--since", help="From this date on: 2025, 2025-06 or 2025-06-11."),
@@ -91,7 +95,7 @@ def timeline(
 ) -> None:
     """Events in date order, grouped by month; uncertain years show as ????-06-11 or 2024?-05-29.
 
-    Example: biohub timeline --org 셀트리온 --since 2025
+    Example: biohub timeline --org 셀트리온 --since 2025   /   biohub timeline --cluster 송도
     """
     from biohub_cli.render import timeline_index
 
@@ -102,7 +106,8 @@ def timeline(
         raise _fail(exc) from None
     table = fmt is TimelineFormat.table
     newest = None if limit is not None else TABLE_ROWS  # a table is for reading: the newest rows by default
-    if table and not text and not all_:  # from the timeline index when fresh (it gives the table a full load gives)
+    # from the timeline index when fresh (it gives the table a full load gives)
+    if table and not text and not all_ and not cluster and not programme:
         try:
             language = labels.resolve_lang(root, lang.value if lang else None)
         except BiohubError:  # reported below, after the load, as ever
@@ -123,12 +128,13 @@ def timeline(
     language = labels.resolve_lang(root, lang.value if lang else None)
     try:
         flt = query.timeline_filter(base, org=org, person=person, type=kind,
-                                    since=since, until=until, query=text, limit=limit, related=not main_only)
+                                    since=since, until=until, query=text, limit=limit, related=not main_only,
+                                    cluster=cluster, programme=programme)
     except BiohubError as exc:
         raise _fail(exc) from None
     if table:
         _output.grouped_table(terminal.filtered_table(base, flt, language, newest=newest))
-        if not text and not all_:
+        if not text and not all_ and not cluster and not programme:
             timeline_index.save(base, stats, language)  # the next timeline reads no record
         return
     events = base.timeline(flt)

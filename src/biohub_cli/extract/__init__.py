@@ -26,7 +26,10 @@ def extract(analysed: Analysed, lexicon: Lexicon) -> Extraction:
     """Every fact of one analysed document, each list in a stable order."""
     from biohub_cli.extract.orgs import find_organizations
     from biohub_cli.extract.people import find_people
+    from biohub_cli.extract.place_names import PlaceNames
+    from biohub_cli.extract.places import find_clusters, find_programmes
 
+    places = getattr(lexicon, "places", None) or PlaceNames.load()
     orgs = find_organizations(analysed, lexicon)
     people = find_people(analysed, orgs, lexicon)
     dates = find_dates(analysed, published=analysed.document.metadata.published)
@@ -39,4 +42,6 @@ def extract(analysed: Analysed, lexicon: Lexicon) -> Extraction:
         events=events,
         amounts=sorted(amounts, key=lambda a: (a.evidence.start if a.evidence else -1, a.figure, a.text)),
         quotes=sorted(quotes, key=lambda q: (q.evidence.start, q.evidence.end)),
+        clusters=find_clusters(analysed, places),
+        programmes=find_programmes(analysed, places),
     )

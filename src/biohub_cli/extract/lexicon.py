@@ -9,6 +9,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from biohub_cli.extract.place_names import ClusterEntry, PlaceNames, ProgrammeEntry
 from biohub_cli.models.vocab import ORG_TYPES, OrgType
 from biohub_cli.names import normalise
 from biohub_cli.store import yaml_io
@@ -87,8 +88,10 @@ _MEMO_MAX = 100_000
 class Lexicon:
     """Organisations by every form, plus the rules the extractors use."""
 
-    def __init__(self, entries: Sequence[OrgEntry], rules: Rules, people: Sequence[str] = ()) -> None:
+    def __init__(self, entries: Sequence[OrgEntry], rules: Rules, people: Sequence[str] = (),
+                 places: PlaceNames | None = None) -> None:
         self.rules = rules
+        self.places = places if places is not None else PlaceNames.load()  # clusters and programmes
         self.entries: dict[str, OrgEntry] = {}
         self._forms: dict[str, OrgEntry] = {}
         for e in entries:  # later entries (the knowledge base's) win over bundled ones
@@ -131,9 +134,10 @@ class Lexicon:
             return value
 
     @classmethod
-    def load(cls, extra_orgs: Sequence[OrgEntry] = (), extra_people: Sequence[str] = ()) -> Lexicon:
+    def load(cls, extra_orgs: Sequence[OrgEntry] = (), extra_people: Sequence[str] = (),
+             extra_clusters: Sequence[ClusterEntry] = (), extra_programmes: Sequence[ProgrammeEntry] = ()) -> Lexicon:
         bundled, rules = _bundled()
-        return cls([*bundled, *extra_orgs], rules, extra_people)
+        return cls([*bundled, *extra_orgs], rules, extra_people, PlaceNames.load(extra_clusters, extra_programmes))
 
     def lookup(self, surface: str) -> OrgEntry | None:
         try:

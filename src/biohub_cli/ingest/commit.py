@@ -87,11 +87,12 @@ def broken_paths(kb: KnowledgeBase) -> set[Path]:
 def existing(kb: KnowledgeBase, index: dict[str, str], replaced: Mapping[str, str] | None = None) -> Existing:
     """Ids in the index that are no longer on disk (and not merely broken) were deleted by an analyst.
     `replaced`: old source id -> the new one read from the same path in this run."""
-    on_disk = set(kb.events) | set(kb.orgs) | set(kb.people)
+    on_disk = set(kb.events) | set(kb.orgs) | set(kb.people) | set(kb.clusters) | set(kb.programmes)
     broken_names = {p.stem for p in broken_paths(kb)}
     deleted = {rid for rid, state in index.items()
                if state == "deleted" or (state == "written" and rid not in on_disk and rid not in broken_names)}
-    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, deleted=frozenset(deleted),
+    return Existing(orgs=kb.orgs, people=kb.people, events=kb.events, clusters=kb.clusters,
+                    programmes=kb.programmes, deleted=frozenset(deleted),
                     replaced=dict(replaced or {}))
 
 
@@ -131,13 +132,16 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
     """
     out = Stored()
     broken = broken_paths(kb)
-    tables: dict[str, Mapping[str, BaseModel]] = {"orgs": kb.orgs, "people": kb.people, "events": kb.events,
+    tables: dict[str, Mapping[str, BaseModel]] = {"clusters": kb.clusters, "programmes": kb.programmes,
+                                                  "orgs": kb.orgs, "people": kb.people, "events": kb.events,
                                                   "sources-first": kb.sources, "sources": kb.sources}
-    groups = (("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
+    groups = (("clusters", resolved.clusters), ("programmes", resolved.programmes),
+              ("orgs", resolved.orgs), ("people", resolved.people), ("events", resolved.events),
               ("sources", resolved.sources))
     first = _citing_stored_events(resolved.sources, kb.events)
     plan: tuple[tuple[str, Mapping[str, BaseModel]], ...] = (
-        ("orgs", resolved.orgs), ("people", resolved.people), ("sources-first", first),
+        ("clusters", resolved.clusters), ("programmes", resolved.programmes), ("orgs", resolved.orgs),
+        ("people", resolved.people), ("sources-first", first),
         ("events", resolved.events),
         ("sources", {sid: src for sid, src in resolved.sources.items() if first[sid] is not src}))
     todo: list[tuple[str, BaseModel, Path]] = []
@@ -208,7 +212,8 @@ def store_resolved(layout: Layout, kb: KnowledgeBase, resolved: Resolved, old_in
 
 def next_index(kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str]) -> dict[str, str]:
     """The index `store_resolved` writes: every resolved id written, and the ids an analyst deleted."""
-    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events) for rid in g}
+    index = {rid: "written" for g in (resolved.orgs, resolved.people, resolved.events, resolved.clusters,
+                                      resolved.programmes) for rid in g}
     deleted = existing(kb, old_index).deleted
     for rid, state in old_index.items():
         if rid not in index and (state == "deleted" or rid in deleted):
@@ -216,7 +221,8 @@ def next_index(kb: KnowledgeBase, resolved: Resolved, old_index: dict[str, str])
     return index
 
 
-_REMOVAL_ORDER = ("events", "sources", "people", "orgs")  # what cites comes before what it cites
+# what cites comes before what it cites
+_REMOVAL_ORDER = ("events", "sources", "people", "orgs", "clusters", "programmes")
 
 
 def _remove_stale(layout: Layout, kb: KnowledgeBase, keep: set[Path], crash: CrashPoint) -> int:

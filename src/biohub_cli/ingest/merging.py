@@ -15,6 +15,7 @@ from pathlib import Path
 
 from biohub_cli.config import Layout
 from biohub_cli.errors import CurationError, NotFoundError, UsageError, not_found
+from biohub_cli.kb import places
 from biohub_cli.kb.knowledge_base import KnowledgeBase, load
 from biohub_cli.models import Event, Organization
 from biohub_cli.models.curation import AnalystCuration
@@ -48,6 +49,8 @@ def merge(root: Path, name: str, into: str | None) -> Outcome:
         kb, curation = load(root), curation_files.read_curation(layout)
         if is_event_id(name):
             return _merge_events(layout, kb, curation, name, into)
+        if _is_cluster_pair(kb, curation, name, into):
+            return _merge_clusters(layout, kb, curation, name, into)
         return _merge_orgs(layout, kb, curation, name, into)
 
 
@@ -62,6 +65,11 @@ def undo(root: Path, name: str) -> Outcome:
                 raise CurationError.not_merged(name, layout.event_curation.name, _close(name, merges))
             target = merges.pop(name)
             curation_files.write_event_curation(layout, merges, dict(curation.event_splits))
+        elif (key := next((k for k in curation.cluster_merges if normalise(k) == normalise(name)), None)):
+            clusters = dict(curation.cluster_merges)
+            target = clusters.pop(key)
+            name = key
+            curation_files.write_merges(layout, dict(curation.org_merges), clusters)
         else:
             merges = dict(curation.org_merges)
             key = next((k for k in merges if normalise(k) == normalise(name)), None)
@@ -172,6 +180,39 @@ def _org_changes(before: Organization, after: Organization | None, joining: Orga
     if after.name_en != before.name_en:
         out.append(f"{after.name}: English name {before.name_en or '(none)'} -> {after.name_en or '(none)'} "
                    f"(from {joining.name}'s reports)")
+    return out
+
+
+# -- clusters ------------------------------------------------------------------------------------
+
+
+def _is_cluster_pair(kb: KnowledgeBase, curation: AnalystCuration, name: str, into: str) -> bool:
+    """Both names are clusters' (and neither an organisation's), or `name` is a cluster merged already."""
+    if any(normalise(k) == normalise(name) for k in curation.cluster_merges):
+        return True
+    return all(places.cluster_by_name(kb, n) is not None and kb.org_by_name(n) is None for n in (name, into))
+
+
+def _merge_clusters(layout: Layout, kb: KnowledgeBase, curation: AnalystCuration, name: str,
+                    into: str) -> Outcome:
+    merges = dict(curation.cluster_merges)
+    for key, joined in merges.items():
+        if normalise(key) == normalise(name):
+            raise CurationError.already_merged(key, joined, layout.aliases.name)
+    joining, target = places.cluster_by_name(kb, name), places.cluster_by_name(kb, into)
+    if joining is None or target is None:
+        missing = into if target is None else name
+        raise not_found(f"cluster named {missing}", kb.suggest(missing, places.cluster_names(kb), limit=3))
+    if joining.id == target.id:
+        raise CurationError(f"{name} and {into} are one cluster already ({target.name}): nothing to merge",
+                            hint=f"`biohub cluster {target.name}` lists its names")
+    if _reaches({normalise(k): v for k, v in merges.items()}, target.name, joining.name):
+        raise CurationError.cycle(joining.name, target.name)
+    merges[joining.name] = target.name
+    curation_files.write_merges(layout, dict(curation.org_merges), merges)
+    out = _apply(layout.root)
+    out.messages.insert(0, f"merged cluster {joining.name} into {target.name} (recorded in {layout.aliases.name}; "
+                           f"undo with `biohub merge --undo {joining.name}`)")
     return out
 
 

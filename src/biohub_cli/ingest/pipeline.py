@@ -275,10 +275,11 @@ def _fixed_point(resolved: Resolved, index: dict[str, str], curation: AnalystCur
 
     deleted = frozenset(rid for rid, state in index.items() if state == "deleted")
     again = resolve(list(resolved.sources.values()),
-                    Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events, deleted=deleted),
+                    Existing(orgs=resolved.orgs, people=resolved.people, events=resolved.events,
+                             clusters=resolved.clusters, programmes=resolved.programmes, deleted=deleted),
                     curation)
-    same = (again.orgs, again.people, again.events, again.sources) == \
-        (resolved.orgs, resolved.people, resolved.events, resolved.sources)
+    same = (again.orgs, again.people, again.events, again.sources, again.clusters, again.programmes) == \
+        (resolved.orgs, resolved.people, resolved.events, resolved.sources, resolved.clusters, resolved.programmes)
     return same, list(again.curation.conflicts), _proposals(again)
 
 

@@ -44,6 +44,8 @@ class Settings:
     # source id -> the publication date to clean it with: set by hand in its record (or --published on
     # a known file), so its relative dates are worked out again from it
     published_of: tuple[tuple[str, PartialDate], ...] = ()
+    lexicon_clusters: tuple[Any, ...] = ()  # clusters and programmes analysts curated in records/
+    lexicon_programmes: tuple[Any, ...] = ()
 
     @classmethod
     def of(cls, kb: KnowledgeBase, published: PartialDate | None, max_bytes: int | None,
@@ -51,17 +53,19 @@ class Settings:
            dates: Mapping[str, PartialDate] | None = None) -> Settings:
         """`redo`: known sources to extract again with this publication date; `dates`: the publication
         date of known sources whenever they are extracted again (an analyst's)."""
-        from biohub_cli.kb.lexicon import curated_entries
+        from biohub_cli.kb.lexicon import curated_entries, curated_places
 
         redo = redo or {}
         dates = {**(dates or {}), **redo}
         orgs, people = curated_entries(kb)
+        clusters, programmes = curated_places(kb)
         return cls(published=published, max_bytes=max_bytes, force=force,
                    known=frozenset(kb.sources) - set(redo),
                    known_paths=tuple(sorted((s.path, s.id) for s in kb.sources.values())),
                    lexicon_orgs=tuple(orgs), lexicon_people=tuple(people),
                    root=str(kb.layout.root.resolve()), extracted_before=frozenset(kb.sources),
-                   published_of=tuple(sorted(dates.items(), key=lambda kv: kv[0])))
+                   published_of=tuple(sorted(dates.items(), key=lambda kv: kv[0])),
+                   lexicon_clusters=tuple(clusters), lexicon_programmes=tuple(programmes))
 
     def status_of(self, sid: str, path: str) -> str:
         """"re-extracted" (a known document), "changed" (new content at a known path) or "new"."""
@@ -82,7 +86,8 @@ def _lexicon() -> Any:
         from biohub_cli.extract.lexicon import Lexicon
 
         s: Settings = _STATE["settings"]
-        _STATE["lexicon"] = Lexicon.load(extra_orgs=s.lexicon_orgs, extra_people=s.lexicon_people)
+        _STATE["lexicon"] = Lexicon.load(extra_orgs=s.lexicon_orgs, extra_people=s.lexicon_people,
+                                         extra_clusters=s.lexicon_clusters, extra_programmes=s.lexicon_programmes)
     return _STATE["lexicon"]
 
 

@@ -61,6 +61,10 @@ def _cross_references(kb: KnowledgeBase) -> list[RecordError]:
             check(kb.people, pid, ev.id, "people", "person")
         for sid in ev.sources:
             check(kb.sources, sid, ev.id, "sources", "source")
+        for cl in ev.clusters:
+            check(kb.clusters, cl.cluster, ev.id, "clusters", "cluster")
+        for pg in ev.programmes:
+            check(kb.programmes, pg.programme, ev.id, "programmes", "programme")
     for person in _shown(kb.people):
         for role in person.roles:
             if role.organization:
@@ -68,9 +72,13 @@ def _cross_references(kb: KnowledgeBase) -> list[RecordError]:
     for org in _shown(kb.orgs):
         if org.parent:
             check(kb.orgs, org.parent, org.id, "parent", "parent organisation")
+    for cluster in kb.clusters.values():
+        if cluster.status == "active" and cluster.parent:
+            check(kb.clusters, cluster.parent, cluster.id, "parent", "parent cluster")
     for src in kb.sources.values():
         for kind, what, table in (("organizations", "organisation", kb.orgs), ("people", "person", kb.people),
-                                  ("events", "event", kb.events)):
+                                  ("events", "event", kb.events), ("clusters", "cluster", kb.clusters),
+                                  ("programmes", "programme", kb.programmes)):
             for rid in getattr(src.mentions, kind):
                 check(table, rid, src.id, "mentions." + kind, what)
     for rid, path in kb.paths.items():

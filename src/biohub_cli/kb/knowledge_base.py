@@ -14,7 +14,7 @@ from biohub_cli.config import Layout
 from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.errors import RecordError
 from biohub_cli.kb.validation import describe_validation_error
-from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.models import Cluster, Event, Organization, Person, Programme, Source
 from biohub_cli.models.compact import compact
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.names import normalise
@@ -36,6 +36,8 @@ class TimelineFilter:
     query: str | None = None
     limit: int | None = None
     include_related: bool = True
+    clusters: frozenset[str] | None = None  # ids: a cluster and those inside it
+    programme: str | None = None  # id
 
 
 @dataclass
@@ -45,6 +47,8 @@ class KnowledgeBase:
     events: dict[str, Event] = field(default_factory=dict)
     orgs: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
     paths: dict[str, Path] = field(default_factory=dict)
     errors: list[RecordError] = field(default_factory=list)
     include_off_topic: bool = False  # `--all`: show the events only off-topic documents report
@@ -148,6 +152,10 @@ class KnowledgeBase:
                 continue
             if flt.type and ev.type != flt.type:
                 continue
+            if flt.clusters is not None and not any(link.cluster in flt.clusters for link in ev.clusters):
+                continue
+            if flt.programme and not any(link.programme == flt.programme for link in ev.programmes):
+                continue
             if (flt.since or flt.until) and not _overlaps(ev.date, flt.since, flt.until):
                 continue
             if flt.query and not self._matches(ev, flt.query):
@@ -210,7 +218,8 @@ def _overlaps(ev: PartialDate, since: PartialDate | None, until: PartialDate | N
 
 
 _KINDS: tuple[tuple[str, type[BaseModel]], ...] = (
-    ("sources", Source), ("events", Event), ("orgs", Organization), ("people", Person))
+    ("sources", Source), ("events", Event), ("orgs", Organization), ("people", Person),
+    ("clusters", Cluster), ("programmes", Programme))
 
 
 def load_record(path: Path, model: type[BaseModel]) -> BaseModel:

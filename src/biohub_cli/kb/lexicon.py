@@ -10,8 +10,10 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from biohub_cli.extract.lexicon import Lexicon, OrgEntry
+from biohub_cli.extract.place_names import ClusterEntry, ProgrammeEntry
 from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.resolve.curation import fingerprints
+from biohub_cli.resolve.places import curated_place_entries
 
 
 def _curated(rec: BaseModel, fields: tuple[str, ...]) -> bool:
@@ -30,7 +32,13 @@ def curated_entries(kb: KnowledgeBase) -> tuple[list[OrgEntry], list[str]]:
     return orgs, people
 
 
+def curated_places(kb: KnowledgeBase) -> tuple[list[ClusterEntry], list[ProgrammeEntry]]:
+    """The clusters and programmes analysts curated (written by hand, or names, sites or bodies edited)."""
+    return curated_place_entries(kb.clusters, kb.programmes)
+
+
 def lexicon_for(kb: KnowledgeBase) -> Lexicon:
-    """Bundled lexicon plus the organisations and people analysts curated."""
+    """Bundled lexicon plus the organisations, people, clusters and programmes analysts curated."""
     orgs, people = curated_entries(kb)
-    return Lexicon.load(extra_orgs=orgs, extra_people=people)
+    clusters, programmes = curated_places(kb)
+    return Lexicon.load(extra_orgs=orgs, extra_people=people, extra_clusters=clusters, extra_programmes=programmes)

@@ -55,7 +55,7 @@ CACHE_FORMAT = 4  # 2: only records whose id fits their file are cached; 3: entr
 CHUNK = 1000  # entries pickled with one memo: the pickler's memory stays bounded whatever the size
 REWRITE_AFTER = 32  # records the snapshot may lack or hold in an old version before it is rewritten
 _MODEL_MODULES = ("biohub_cli.models.records", "biohub_cli.models.facts", "biohub_cli.models.dates",
-                  "biohub_cli.models.evidence")
+                  "biohub_cli.models.evidence", "biohub_cli.models.places")
 
 Signature = record_files.Signature  # size, mtime_ns, ctime_ns, inode
 # The file's signature, its record, and the digest of the bytes the record came from when the

@@ -4,13 +4,16 @@ from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
 from biohub_cli.models.facts import (
     Amount,
+    ClusterMention,
     EventMention,
     Extraction,
     OrgMention,
     ParticipantMention,
     PersonMention,
+    ProgrammeMention,
     Quote,
 )
+from biohub_cli.models.places import Cluster, ClusterLink, Programme, ProgrammeLink, Region
 from biohub_cli.models.records import (
     Event,
     Mentions,
@@ -26,6 +29,9 @@ from biohub_cli.models.records import (
 
 __all__ = [
     "Amount",
+    "Cluster",
+    "ClusterLink",
+    "ClusterMention",
     "Event",
     "EventMention",
     "Evidence",
@@ -40,8 +46,12 @@ __all__ = [
     "Person",
     "PersonMention",
     "PersonRole",
+    "Programme",
+    "ProgrammeLink",
+    "ProgrammeMention",
     "Quote",
     "Record",
+    "Region",
     "Segment",
     "Source",
 ]

@@ -18,5 +18,7 @@ class AnalystCuration:
     org_merges: Mapping[str, str] = field(default_factory=dict)
     # event id -> the id of the event it joins (events.yaml `merges`)
     event_merges: Mapping[str, str] = field(default_factory=dict)
+    # cluster name -> the name of the cluster it joins (aliases.yaml `clusters`)
+    cluster_merges: Mapping[str, str] = field(default_factory=dict)
     # event id -> the source ids whose reports are taken out of it (events.yaml `splits`)
     event_splits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

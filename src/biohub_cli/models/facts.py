@@ -9,7 +9,7 @@ from pydantic import Field, SerializerFunctionWrapHandler, model_serializer, mod
 from biohub_cli.models.base import Strict
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
-from biohub_cli.models.vocab import AmountKind, Currency, EventType, OrgType, Role
+from biohub_cli.models.vocab import AmountKind, ClusterKind, Currency, EventType, OrgType, Role
 
 
 class Amount(Strict):
@@ -94,6 +94,26 @@ class EventMention(Strict):
     evidence: list[Evidence] = []
 
 
+class ClusterMention(Strict):
+    """A cluster named in a document: by one of its names, or by a place inside it (`site`: 송도컨벤시아
+    names no cluster but lies in 송도). `kind` is set for a name no list holds, which the text wrote with a
+    cluster's ending (충주 바이오헬스 국가산업단지)."""
+
+    surface: str
+    name: str  # the cluster's canonical name
+    site: bool = False
+    kind: ClusterKind | None = None
+    evidence: Evidence
+
+
+class ProgrammeMention(Strict):
+    """A national programme named in a document (K-바이오 랩허브 구축사업, 바이오 특화단지 지정)."""
+
+    surface: str
+    name: str  # the programme's canonical name
+    evidence: Evidence
+
+
 class Extraction(Strict):
     """Everything one document yielded; stored inside its source record so resolve can re-run."""
 
@@ -102,3 +122,5 @@ class Extraction(Strict):
     events: list[EventMention] = []
     amounts: list[Amount] = []
     quotes: list[Quote] = []
+    clusters: list[ClusterMention] = []
+    programmes: list[ProgrammeMention] = []

@@ -8,6 +8,7 @@ from biohub_cli.models.base import Strict
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.evidence import Evidence
 from biohub_cli.models.facts import Amount, Extraction, Quote
+from biohub_cli.models.places import Cluster, ClusterLink, Programme, ProgrammeLink
 from biohub_cli.models.vocab import EventType, Format, OrgType, Role, SegmentKind, Status
 
 
@@ -35,6 +36,8 @@ class Mentions(Strict):
     organizations: list[str] = []
     people: list[str] = []
     events: list[str] = []
+    clusters: list[str] = []
+    programmes: list[str] = []
 
 
 class Source(Strict):
@@ -87,6 +90,8 @@ class Event(Strict):
     amounts: list[Amount] = []
     attendees: int | None = None
     quotes: list[Quote] = []
+    clusters: list[ClusterLink] = []  # where it happens
+    programmes: list[ProgrammeLink] = []  # the national programmes it concerns
     sources: list[str] = []
     merged_because: list[str] = []
     status: Status = "active"
@@ -125,4 +130,4 @@ class Person(Strict):
     evidence: list[Evidence] = []
 
 
-Record = Source | Event | Organization | Person
+Record = Source | Event | Organization | Person | Cluster | Programme

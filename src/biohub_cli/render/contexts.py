@@ -13,7 +13,7 @@ from typing import Literal
 
 from biohub_cli.models.dates import PartialDate
 
-RefKind = Literal["org", "person"]
+RefKind = Literal["org", "person", "cluster", "programme"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ class EventRow:
     evidence: list[str] = field(default_factory=list)  # the sentences the event was found in
     role: str = ""
     shown_for: str = ""  # on a person's page: their id (they are left out of `people`)
+    places: list[Ref] = field(default_factory=list)  # the clusters it happens in, the programmes it concerns
 
 
 def variant(row: EventRow, **changes: object) -> EventRow:
@@ -182,6 +183,7 @@ class TimelineContext(Page):
     org_choices: list[Ref]
     type_choices: list[tuple[str, str]]
     data_json: str = "{}"  # the events as JSON for the page's filter script (`<` escaped)
+    place_choices: list[Ref] = field(default_factory=list)  # the clusters and programmes of the events
     filters: list[tuple[str, str]] = field(default_factory=list)  # filters applied on the command line
 
 
@@ -228,6 +230,36 @@ class IndexContext(Page):
     types: list[CountRow]
     orgs: list[OrgRow]
     people: list[PersonRow]
+    clusters: list[PlaceRow] = field(default_factory=list)
+    programmes: list[PlaceRow] = field(default_factory=list)
+    chart: str = ""  # the SVG of events per year by cluster (render/chart.py)
+
+
+@dataclass(frozen=True)
+class PlaceRow:
+    """One line of the list of clusters or programmes."""
+
+    ref: Ref
+    kind_label: str
+    note: str  # a cluster's region, a programme's owner
+    events: int
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlaceContext(Page):
+    """place.md / place.html: a cluster's or a programme's page."""
+
+    place: Ref
+    facts: list[tuple[str, str]]
+    parent: Ref | None
+    inside: list[Ref]
+    events: list[EventRow]
+    orgs: list[CountRow]
+    people: list[CountRow]
+    money_kinds: list[str]
+    money: list[tuple[str, list[str]]]  # year, the amount of each kind
+    amounts: list[AmountRow]
+    chart: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

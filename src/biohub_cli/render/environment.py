@@ -39,7 +39,7 @@ from biohub_cli.render.template_limits import (
 )
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-_FOLDERS = {"org": "orgs", "person": "people"}
+_FOLDERS = {"org": "orgs", "person": "people", "cluster": "clusters", "programme": "programmes"}
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:

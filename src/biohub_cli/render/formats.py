@@ -34,18 +34,26 @@ def script_json(data: Any) -> str:
     return json_safe(text)
 
 
-def timeline_page_json(rows: Sequence[EventRow], org_names: dict[str, list[str]] | None = None) -> str:
+def timeline_page_json(rows: Sequence[EventRow], org_names: dict[str, list[str]] | None = None,
+                       place_names: dict[str, list[str]] | None = None) -> str:
     """The data the HTML timeline filters on: per event its type, organisation ids and search text;
     per organisation the names (search keys) a `?org=` in the URL may use."""
     events = []
     for r in rows:
         words = [r.title, r.venue, format_span(r.date, r.end_date), r.type_label,
                  *(p.name for p in r.participants), *(p.name for p in r.people), *r.evidence]
-        events.append({"id": r.id, "type": r.type, "orgs": [p.id for p in r.participants],
-                       "text": search_key(" ".join(words))})
+        item: dict[str, Any] = {"id": r.id, "type": r.type, "orgs": [p.id for p in r.participants],
+                                "text": search_key(" ".join(words))}
+        if r.places:
+            item["places"] = [p.id for p in r.places]
+        events.append(item)
     names = {oid: sorted({search_key(n) for n in found if n})
              for oid, found in sorted((org_names or {}).items())}
-    return script_json({"version": VERSION, "events": events, "orgs": names})
+    data: dict[str, Any] = {"version": VERSION, "events": events, "orgs": names}
+    if place_names:
+        data["places"] = {pid: sorted({search_key(n) for n in found if n})
+                          for pid, found in sorted(place_names.items())}
+    return script_json(data)
 
 
 def timeline_data(kb: KnowledgeBase, events: Sequence[Event]) -> dict[str, Any]:

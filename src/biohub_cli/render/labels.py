@@ -104,6 +104,23 @@ _KO: dict[str, str] = {
     "events_count": "일정",
     "quotes_count": "발언",
     "organisation_col": "소속",
+    "cluster": "클러스터",
+    "clusters": "클러스터",
+    "programme": "국가 사업",
+    "programmes": "국가 사업",
+    "region": "지역",
+    "owner": "주관",
+    "inside": "안의 클러스터",
+    "milestone": "단계",
+    "linked_by": "근거",
+    "orgs_involved": "참여 기관",
+    "people_involved": "참여 인물",
+    "money_by_year": "연도별 금액",
+    "year": "연도",
+    "all_clusters": "모든 클러스터",
+    "all_programmes": "모든 국가 사업",
+    "chart_title": "연도별 일정 수",
+    "chart_by_type": "{name}: 유형별·연도별 일정 수",
 }
 
 _EN: dict[str, str] = {
@@ -199,6 +216,23 @@ _EN: dict[str, str] = {
     "events_count": "Events",
     "quotes_count": "Quotes",
     "organisation_col": "Organisation",
+    "cluster": "Cluster",
+    "clusters": "Clusters",
+    "programme": "Programme",
+    "programmes": "Programmes",
+    "region": "Region",
+    "owner": "Owner",
+    "inside": "Clusters inside",
+    "milestone": "Milestone",
+    "linked_by": "Because",
+    "orgs_involved": "Organisations involved",
+    "people_involved": "People involved",
+    "money_by_year": "Money by year",
+    "year": "Year",
+    "all_clusters": "All clusters",
+    "all_programmes": "All programmes",
+    "chart_title": "Events per year",
+    "chart_by_type": "{name}: events per year by type",
 }
 
 _EVENT_TYPES = {
@@ -230,6 +264,32 @@ _AMOUNT_KINDS = {
     "en": {"total": "total", "national": "national", "local": "local", "private": "private",
            "other": "other"},
 }
+
+
+_PLACE_WORDS = {
+    "ko": {"national_complex": "국가산단", "industrial_complex": "산업단지", "free_economic_zone": "경제자유구역",
+           "rnd_special_zone": "연구개발특구", "regulation_free_zone": "규제자유특구", "special_zone": "특구",
+           "medical_complex": "첨복단지", "specialized_complex": "특화단지", "cluster": "클러스터",
+           "contest": "공모사업", "plan": "국가계획", "regulation_zone": "규제특구", "committee": "위원회",
+           "fund": "펀드", "project": "사업", "other": "기타",
+           "selection": "선정", "designation": "지정", "agreement": "협약", "groundbreaking": "착공",
+           "opening": "개소", "launch": "출범", "funding": "예산", "meeting": "회의",
+           "venue": "장소", "title": "제목", "lead": "첫 문장", "host": "주최 기관의 소재지"},
+    "en": {"national_complex": "national complex", "industrial_complex": "industrial complex",
+           "free_economic_zone": "free economic zone", "rnd_special_zone": "R&D special zone",
+           "regulation_free_zone": "regulation-free zone", "special_zone": "special zone",
+           "medical_complex": "medical complex", "specialized_complex": "specialised complex",
+           "cluster": "cluster", "contest": "contest", "plan": "national plan", "regulation_zone": "regulation zone",
+           "committee": "committee", "fund": "fund", "project": "project", "other": "other",
+           "selection": "selection", "designation": "designation", "agreement": "agreement",
+           "groundbreaking": "groundbreaking", "opening": "opening", "launch": "launch", "funding": "funding",
+           "meeting": "meeting", "venue": "venue", "title": "title", "lead": "lead", "host": "host's home"},
+}
+
+
+def place_word(code: str, lang: str) -> str:
+    """A cluster kind, programme kind, milestone or link basis in words."""
+    return _PLACE_WORDS["ko" if lang == "ko" else "en"].get(code, code)
 
 
 def labels(lang: str) -> dict[str, str]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from biohub_cli.errors import UsageError, not_found
+from biohub_cli.kb import places
 from biohub_cli.kb.knowledge_base import KnowledgeBase, TimelineFilter
-from biohub_cli.models import Organization, Person
+from biohub_cli.models import Cluster, Organization, Person, Programme
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.vocab import EVENT_TYPES
 
@@ -37,10 +38,26 @@ def find_person(kb: KnowledgeBase, name: str) -> Person:
 
 
 
+def find_cluster(kb: KnowledgeBase, name: str) -> Cluster:
+    """By id, name or any alias; otherwise NotFoundError with close names."""
+    found = places.cluster_by_name(kb, name)
+    if found is None:
+        raise not_found(f"cluster named {name}", kb.suggest(name, places.cluster_names(kb), limit=3))
+    return found
+
+
+def find_programme(kb: KnowledgeBase, name: str) -> Programme:
+    found = places.programme_by_name(kb, name)
+    if found is None:
+        raise not_found(f"programme named {name}", kb.suggest(name, places.programme_names(kb), limit=3))
+    return found
+
+
 def timeline_filter(kb: KnowledgeBase, *, org: str | None = None, person: str | None = None,
                     type: str | None = None, since: str | None = None, until: str | None = None,
                     query: str | None = None, limit: int | None = None,
-                    related: bool = True) -> TimelineFilter:
+                    related: bool = True, cluster: str | None = None,
+                    programme: str | None = None) -> TimelineFilter:
     """Check every filter before filtering, so a typo is an error rather than an empty timeline."""
     if type is not None and type not in EVENT_TYPES:
         raise UsageError(f"--type {type!r} is not an event type",
@@ -53,6 +70,8 @@ def timeline_filter(kb: KnowledgeBase, *, org: str | None = None, person: str | 
         org=find_org(kb, org).id if org else None,
         person=find_person(kb, person).id if person else None,
         type=type, since=start, until=end, query=query or None, limit=limit or None, include_related=related,
+        clusters=frozenset(places.inside(kb, find_cluster(kb, cluster).id)) if cluster else None,
+        programme=find_programme(kb, programme).id if programme else None,
     )
 
 
@@ -65,6 +84,10 @@ def describe_filter(kb: KnowledgeBase, flt: TimelineFilter, labels: dict[str, st
         out.append((labels["person"], kb.people[flt.person].name))
     if flt.type:
         out.append((labels["type"], flt.type))
+    if flt.clusters:
+        out.append((labels.get("cluster", "cluster"), ", ".join(sorted(kb.clusters[c].name for c in flt.clusters))))
+    if flt.programme:
+        out.append((labels.get("programme", "programme"), kb.programmes[flt.programme].name))
     if flt.since or flt.until:
         start = flt.since.iso() if flt.since else ""
         end = flt.until.iso() if flt.until else ""

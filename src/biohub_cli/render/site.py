@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "network.md", "orgs.csv",
                               "timeline.csv", "timeline.html", "timeline.ics", "timeline.json", "timeline.md")
-PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people")
+PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people", "clusters", "programmes")
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".md")
 
 Reason = Literal["stale", "missing", "extra", "left over from a build that was stopped"]
@@ -104,6 +104,7 @@ def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[
         graph = network.co_participation(kb)
         yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
         yield "network.graphml", _bytes(network.to_graphml(graph))
+        yield from _place_pages(env, ix, lang, skipped)
         yield from ahead if ahead is not None else _record_pages(env, ix, lang, skipped, cache)
     finally:
         if ahead is not None:
@@ -129,6 +130,26 @@ def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | N
             continue
         page = views.person_context(ix, person, lang)
         yield from _pages(env, cache, page, f"people/{stem}", "person")
+
+
+def _place_pages(env: Environment, ix: Index, lang: str,
+                 skipped: list[str] | None) -> Iterator[tuple[str, bytes | None]]:
+    """The page of every active cluster and programme (a few dozen: rendered every build)."""
+    from biohub_cli.kb import places
+    from biohub_cli.render import place_site
+
+    made: list[tuple[str, Page]] = []
+    for c in places.active_clusters(ix.kb):
+        made.append((f"clusters/{c.id}", place_site.cluster_context(ix, c, lang)))
+    for p in places.active_programmes(ix.kb):
+        made.append((f"programmes/{p.id}", place_site.programme_context(ix, p, lang)))
+    for stem, page in made:
+        if views.page_name(stem.split("/")[1]) is None:
+            if skipped is not None:
+                skipped.append(stem.split("/")[1])
+            continue
+        for fmt in ("md", "html"):
+            yield f"{stem}.{fmt}", _bytes(render(env, f"place.{fmt}", page))
 
 
 def _pages(env: Environment, cache: page_cache.PageCache | None, page: Page, stem: str,

@@ -8,7 +8,7 @@ from functools import lru_cache
 from itertools import groupby
 
 from biohub_cli.kb import network
-from biohub_cli.models import Amount, Event, Organization, Person, Quote
+from biohub_cli.models import Amount, Cluster, Event, Organization, Person, Programme, Quote
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.models.vocab import EVENT_TYPES
 from biohub_cli.render import labels as lb
@@ -143,7 +143,15 @@ def _event_row(ix: Index, ev: Event, lang: str) -> EventRow:
         amounts=[amount_row(a, ev.title, ev.date, lang) for a in ev.amounts],
         sources=[source_row(ix, s) for s in ev.sources if s in ix.sources],
         evidence=list(dict.fromkeys(" ".join(e.sentence.split()) for e in ev.evidence)),
+        places=[*(Ref("cluster", c.cluster, ix.kb.clusters[c.cluster].name, page_name(c.cluster))
+                  for c in ev.clusters if _shown_place(ix.kb.clusters.get(c.cluster))),
+                *(Ref("programme", p.programme, ix.kb.programmes[p.programme].name, page_name(p.programme))
+                  for p in ev.programmes if _shown_place(ix.kb.programmes.get(p.programme)))],
     )
+
+
+def _shown_place(record: Cluster | Programme | None) -> bool:
+    return record is not None and record.status == "active"
 
 
 def _shown(record: Organization | Person | None) -> bool:
@@ -174,12 +182,19 @@ def timeline_context(ix: Index, events: Sequence[Event], lang: str, *, links: bo
     present = {r.type for r in rows}
     types = [(t, lb.event_type_label(t, lang)) for t in EVENT_TYPES if t in present]
     table = lb.labels(lang)
+    places = sorted({p.id: p for r in rows for p in r.places}.values(), key=lambda p: (p.kind, p.name, p.id))
     return TimelineContext(
         lang=lang, labels=table, links=links, title=table["timeline_title"],
         groups=group_by_month(rows, lang), total=len(rows), org_choices=choices, type_choices=types,
-        data_json=timeline_page_json(rows, {r.id: _names(ix.orgs[r.id]) for r in choices}),
-        filters=list(filters),
+        data_json=timeline_page_json(rows, {r.id: _names(ix.orgs[r.id]) for r in choices},
+                                     {p.id: _place_names(ix, p) for p in places}),
+        filters=list(filters), place_choices=places,
     )
+
+
+def _place_names(ix: Index, ref: Ref) -> list[str]:
+    rec = ix.kb.clusters.get(ref.id) if ref.kind == "cluster" else ix.kb.programmes.get(ref.id)
+    return [rec.name, *rec.aliases] if rec is not None else [ref.name]
 
 
 def _names(org: Organization) -> list[str]:
@@ -293,6 +308,8 @@ def person_rows(ix: Index) -> list[PersonRow]:
 
 
 def index_context(ix: Index, lang: str) -> IndexContext:
+    from biohub_cli.render import place_site
+
     events = ix.events
     dated = [e for e in events if e.date.year is not None]
     period = f"{format_date(dated[0].date)} – {format_date(dated[-1].date)}" if dated else ""
@@ -302,7 +319,7 @@ def index_context(ix: Index, lang: str) -> IndexContext:
         lang=lang, labels=table, title=table["site_title"], events=len(events), sources=len(ix.sources),
         period=period, recent=[event_row(ix, e, lang) for e in reversed(dated[-RECENT:])],
         types=[CountRow(None, lb.event_type_label(t, lang), n) for t, n in counts.items() if n],
-        orgs=org_rows(ix, lang), people=person_rows(ix),
+        orgs=org_rows(ix, lang), people=person_rows(ix), **place_site.index_places(ix.kb, lang),
     )
 
 

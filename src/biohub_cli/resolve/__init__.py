@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from biohub_cli.models import Event, Mentions, Organization, Person, Source
+from biohub_cli.extract.place_names import PlaceNames
+from biohub_cli.models import Cluster, Event, Mentions, Organization, Person, Programme, Source
 from biohub_cli.models.curation import AnalystCuration
 from biohub_cli.names import normalise
 from biohub_cli.resolve.curation import Curation, edited_fields, merge_with_disk
 from biohub_cli.resolve.event_curation import curate_events
 from biohub_cli.resolve.orgs import propose_merges, resolve_orgs
 from biohub_cli.resolve.people import resolve_people
+from biohub_cli.resolve.places import curated_place_entries, resolve_places
 from biohub_cli.resolve.references import scrub_all
 from biohub_cli.resolve.successors import find_successors
 
@@ -23,6 +25,8 @@ class Resolved:
     people: dict[str, Person]
     events: dict[str, Event]
     curation: Curation = field(default_factory=Curation)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)
     proposals: list[tuple[str, str, float]] = field(default_factory=list)
 
 
@@ -34,6 +38,8 @@ class Existing:
     orgs: Mapping[str, Organization] = field(default_factory=dict)
     people: Mapping[str, Person] = field(default_factory=dict)
     events: Mapping[str, Event] = field(default_factory=dict)
+    clusters: Mapping[str, Cluster] = field(default_factory=dict)
+    programmes: Mapping[str, Programme] = field(default_factory=dict)
     deleted: frozenset[str] = frozenset()
     replaced: Mapping[str, str] = field(default_factory=dict)
 
@@ -50,6 +56,9 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
     curated = curate_events(sources, orgs, people_ids, curation.event_merges, curation.event_splits)
     events = curated.events
     _attach_document_facts(sources, events, people_ids)
+    names = PlaceNames.load(*curated_place_entries(existing.clusters, existing.programmes))
+    places = resolve_places(sources, events, orgs.records, names, curation.cluster_merges)
+    events = places.events
 
     report = Curation(conflicts=list(curated.notes))
     deleted = set(existing.deleted)
@@ -65,6 +74,9 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
     final_people = merge_with_disk(fresh_people, existing.people, deleted, report, "person")
     final_events = merge_with_disk(fresh_events, existing.events, deleted, report, "event",
                                    merged_away=curated.merged_away, predecessors=successors)
+    final_clusters = merge_with_disk(places.clusters, existing.clusters, deleted, report, "cluster",
+                                     merged_away=places.merged_away)
+    final_programmes = merge_with_disk(places.programmes, existing.programmes, deleted, report, "programme")
 
     out_sources: dict[str, Source] = {}
     for src in sorted(sources, key=lambda s: s.id):
@@ -77,13 +89,17 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
         person_ids = sorted({pid for m in src.extraction.people
                              if (pid := people_ids.get(normalise(m.name))) and _active(final_people.get(pid))})
         event_ids = sorted(eid for eid in cited.get(sid, ()) if _active(final_events[eid]))
+        cl_ids, pg_ids = places.mentions.get(sid, ([], []))
         out_sources[sid] = src.model_copy(
-            update={"mentions": Mentions(organizations=org_ids, people=person_ids, events=event_ids)})
+            update={"mentions": Mentions(organizations=org_ids, people=person_ids, events=event_ids,
+                                         clusters=[c for c in cl_ids if _active(final_clusters.get(c))],
+                                         programmes=[p for p in pg_ids if _active(final_programmes.get(p))])})
     return Resolved(sources=out_sources, orgs=final_orgs, people=final_people, events=final_events,
-                    curation=report, proposals=propose_merges(final_orgs))
+                    curation=report, clusters=final_clusters, programmes=final_programmes,
+                    proposals=propose_merges(final_orgs))
 
 
-def _active(rec: Organization | Person | Event | None) -> bool:
+def _active(rec: Organization | Person | Event | Cluster | Programme | None) -> bool:
     return rec is not None and rec.status == "active"
 
 

@@ -18,7 +18,8 @@ from biohub_cli.store import records_io, yaml_io
 
 ALIASES_HEADER = (
     "# Organisations an analyst joined: name -> the organisation it joins (by name).\n"
-    "# Written by `biohub merge A B`; `biohub merge --undo A` removes the entry. Edit by hand if you like.\n")
+    "# Written by `biohub merge A B`; `biohub merge --undo A` removes the entry. Edit by hand if you like.\n"
+    "# clusters: cluster name -> the cluster it joins (`biohub merge 오송첨복 오송` on two clusters).\n")
 EVENTS_HEADER = (
     "# Events an analyst joined or took apart, applied after the automatic merge on every ingest.\n"
     "# merges: event id -> the event it joins (`biohub merge EV_A EV_B`, undone by `biohub merge --undo EV_A`)\n"
@@ -33,7 +34,9 @@ def read_curation(layout: Layout, *, checked: bool = True) -> AnalystCuration:
     first one, naming the file and line, before anything uses them, as `biohub merge` refuses them;
     `merge --undo` reads the files unchecked, to take such a merge back."""
     events = _read(layout, layout.event_curation)
-    curation = AnalystCuration(org_merges=_merges(_read(layout, layout.aliases), layout.aliases),
+    aliases = _read(layout, layout.aliases)
+    curation = AnalystCuration(org_merges=_merges(aliases, layout.aliases),
+                               cluster_merges=_merges(aliases, layout.aliases, "clusters"),
                                event_merges=_merges(events, layout.event_curation),
                                event_splits=_splits(events, layout.event_curation))
     if checked:
@@ -90,9 +93,15 @@ def read_merges(layout: Layout) -> dict[str, str]:
     return dict(read_curation(layout).org_merges)
 
 
-def write_merges(layout: Layout, merges: dict[str, str]) -> None:
-    """aliases.yaml with these organisation merges (sorted)."""
-    yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps({"merges": dict(sorted(merges.items()))}))
+def write_merges(layout: Layout, merges: dict[str, str], clusters: dict[str, str] | None = None) -> None:
+    """aliases.yaml with these organisation merges and cluster merges (sorted; the cluster merges on
+    file are kept when `clusters` is None)."""
+    if clusters is None:
+        clusters = dict(read_curation(layout, checked=False).cluster_merges)  # the file as it is, cycle or not
+    data: dict[str, Any] = {"merges": dict(sorted(merges.items()))}
+    if clusters:
+        data["clusters"] = dict(sorted(clusters.items()))
+    yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps(data))
 
 
 def write_event_curation(layout: Layout, merges: dict[str, str], splits: dict[str, tuple[str, ...]]) -> None:
@@ -113,11 +122,11 @@ def _read(layout: Layout, path: Path) -> Any:
     return data
 
 
-def _merges(data: Any, path: Path) -> dict[str, str]:
-    found = data.get("merges") or {}
+def _merges(data: Any, path: Path, key: str = "merges") -> dict[str, str]:
+    found = data.get(key) or {}
     if not isinstance(found, dict) or not all(isinstance(v, str | int) for v in found.values()):
-        raise RecordError("'merges' must map each name or id to the one it joins", path=path,
-                          line=_line(path, "merges"))
+        raise RecordError(f"'{key}' must map each name or id to the one it joins", path=path,
+                          line=_line(path, key))
     return {str(k): str(v) for k, v in found.items()}
 
 

@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-FOLDERS: tuple[str, ...] = ("sources", "events", "orgs", "people")  # kb._KINDS order
+FOLDERS: tuple[str, ...] = ("sources", "events", "orgs", "people", "clusters", "programmes")  # kb._KINDS order
 
 Signature = tuple[int, int, int, int]  # size, mtime_ns, ctime_ns, inode
 # A file changed less than this before its signature was taken may change again within the same clock

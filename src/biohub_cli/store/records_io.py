@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from biohub_cli.config import Layout
 from biohub_cli.confine import OUTSIDE, Confinement
 from biohub_cli.errors import BiohubError, RecordError
-from biohub_cli.models import Event, Organization, Person, Source
+from biohub_cli.models import Cluster, Event, Organization, Person, Programme, Source
 from biohub_cli.store import yaml_io
 
 INDEX_NAME = "index.yaml"
@@ -31,6 +31,10 @@ def record_path(layout: Layout, rec: BaseModel) -> Path:
         return layout.orgs / f"{rid}.yaml"
     if isinstance(rec, Person):
         return layout.people / f"{rid}.yaml"
+    if isinstance(rec, Cluster):
+        return layout.clusters / f"{rid}.yaml"
+    if isinstance(rec, Programme):
+        return layout.programmes / f"{rid}.yaml"
     raise TypeError(f"not a record: {type(rec).__name__}")
 
 

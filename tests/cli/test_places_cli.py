@@ -1,0 +1,164 @@
+"""`biohub clusters`, `cluster`, `programmes`, `programme`, `timeline --cluster/--programme`, the
+programmes' money as CSV, and an analyst's merge of two clusters, on a knowledge base of hand-made
+sources (Korean sentences we wrote) resolved and written by the ingest pipeline."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from rich.console import Console
+
+from biohub_cli.cli import _output
+from biohub_cli.config import Layout
+from biohub_cli.ingest.pipeline import ingest
+from biohub_cli.kb import knowledge_base
+from biohub_cli.models import (
+    Amount,
+    ClusterMention,
+    EventMention,
+    Evidence,
+    Extraction,
+    OrgMention,
+    PartialDate,
+    ParticipantMention,
+    ProgrammeMention,
+    Source,
+)
+from biohub_cli.store import records_io
+from tests.cli.curation_kb import biohub, runner, snapshot
+
+# text, event (date, type, title, venue, hosts), clusters (surface, name), programmes (surface, name), amounts
+DOCS = [
+    ("충북도는 12일 오송첨복단지에서 신약개발 지원센터 개소식을 열었다. 센터에는 국비 120억 원이 들어갔다.",
+     ((2024, 6, 12), "launch", "신약개발 지원센터 개소식", "오송첨복단지 본관", ("충청북도",)),
+     (("오송첨복단지", "오송 첨단의료복합단지"),), (), ()),
+    ("청주시는 3일 오송생명과학단지에서 바이오 기업 간담회를 열었다. 입주 기업 20곳이 참석했다.",
+     ((2025, 3, 3), "meeting", "오송 바이오 기업 간담회", None, ("청주시",)),
+     (("오송생명과학단지", "오송"),), (), ()),
+    ("중소벤처기업부는 9일 인천을 K-바이오 랩허브 구축사업 대상지로 선정하고 국비 2,500억 원을 지원한다고 밝혔다. "
+     "인천시는 별도로 창업 펀드 300억 원을 만든다.",
+     ((2021, 7, 9), "designation", "K-바이오 랩허브 대상지 선정", None, ("중소벤처기업부",)),
+     (), (("K-바이오 랩허브", "K-바이오 랩허브"),),
+     (("2,500억 원", 250_000_000_000, "national"), ("300억 원", 30_000_000_000, "other"))),
+]
+
+
+def _ev(sid: str, text: str, needle: str) -> Evidence:
+    start = text.index(needle)
+    first = text.rfind("다. ", 0, start)
+    first = 0 if first < 0 else first + 3
+    return Evidence(source=sid, start=start, end=start + len(needle), sentence=text[first:text.find("다.", start) + 2])
+
+
+def _source(i: int, text: str, event: tuple, clusters: tuple, programmes: tuple, amounts: tuple) -> Source:  # type: ignore[type-arg]
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sid = "src-" + sha[:12]
+    date, kind, title, venue, hosts = event
+    ex = Extraction(
+        organizations=[OrgMention(surface=h, name=h, type="government", evidence=_ev(sid, text, text[:2]))
+                       for h in hosts],
+        events=[EventMention(date=PartialDate.of(*date), type=kind, title=title, venue=venue,
+                             participants=[ParticipantMention(organization=h, role="host") for h in hosts],
+                             evidence=[_ev(sid, text, text.split(". ")[0][:10])])],
+        clusters=[ClusterMention(surface=s, name=n, evidence=_ev(sid, text, s)) for s, n in clusters],
+        programmes=[ProgrammeMention(surface=s, name=n, evidence=_ev(sid, text, s)) for s, n in programmes],
+        amounts=[Amount(value_krw=v, text=t, kind=k, evidence=_ev(sid, text, t)) for t, v, k in amounts])
+    return Source(id=sid, path=f"p{i}.txt", file_name=f"p{i}.txt", sha256=sha, format="text", text=text,
+                  published=PartialDate.of(*date), extraction=ex)
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rich fixes a console's width when it is created: give the tables 160 columns."""
+    monkeypatch.setattr(_output, "out", Console(width=160, soft_wrap=True, highlight=False))
+
+
+@pytest.fixture
+def kb(tmp_path: Path) -> Path:
+    root = tmp_path / "kb"
+    assert runner.invoke(__import__("biohub_cli.cli.app", fromlist=["app"]).app, ["init", str(root)]).exit_code == 0
+    for i, doc in enumerate(DOCS):
+        records_io.save_record(Layout(root), _source(i, *doc))
+    report = ingest(root, [])
+    assert not report.record_errors, report.record_errors
+    return root
+
+
+def test_cluster_shows_its_events_and_those_of_the_clusters_inside_it(kb: Path) -> None:
+    code, out, err = biohub(kb, "cluster", "오송생명과학단지")
+    assert code == 0, err
+    assert out.startswith("오송\n")
+    assert "오송 바이오 기업 간담회" in out and "신약개발 지원센터 개소식" in out  # the 첨복단지's event too
+    assert "청주시" in out and "충청북도" in out
+    code, out, _ = biohub(kb, "cluster", "오송 첨복단지")
+    assert code == 0 and "오송 바이오 기업 간담회" not in out and "신약개발 지원센터 개소식" in out
+
+
+def test_an_unknown_cluster_or_programme_suggests_close_names(kb: Path) -> None:
+    code, _, err = biohub(kb, "cluster", "오송첨복")
+    assert code == 1 and "no cluster named 오송첨복; did you mean:" in err and "오송첨복단지" in err
+    code, _, err = biohub(kb, "programme", "K바이오 렙허브")
+    assert code == 1 and "did you mean: K-바이오 랩허브" in err
+
+
+def test_programme_shows_its_milestones_and_money_by_year_and_kind(kb: Path) -> None:
+    code, out, err = biohub(kb, "programme", "케이바이오 랩허브", "--lang", "en")
+    assert code == 0, err
+    assert out.startswith("K-바이오 랩허브\n") and "Owner: 중소벤처기업부" in out
+    assert "K-바이오 랩허브 대상지 선정" in out and "selection" in out
+    assert "2021" in out and "national" in out
+
+
+def test_timeline_filters_by_cluster_and_by_programme(kb: Path) -> None:
+    code, out, err = biohub(kb, "timeline", "--cluster", "오송", "--format", "json")
+    assert code == 0, err
+    assert sorted(e["title"] for e in json.loads(out)["events"]) == [
+        "신약개발 지원센터 개소식", "오송 바이오 기업 간담회"]
+    code, out, err = biohub(kb, "timeline", "--programme", "K-바이오 랩허브", "--format", "json")
+    assert [e["title"] for e in json.loads(out)["events"]] == ["K-바이오 랩허브 대상지 선정"]
+    code, _, err = biohub(kb, "timeline", "--cluster", "대구 오송")
+    assert code == 1 and "no cluster named 대구 오송" in err
+
+
+def test_exports_carry_clusters_programmes_and_the_programmes_money(kb: Path) -> None:
+    code, out, _ = biohub(kb, "export", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert {c["name"] for c in data["clusters"]} == {"오송", "오송 첨단의료복합단지"}
+    (prog,) = data["programmes"]
+    assert prog["name"] == "K-바이오 랩허브" and prog["amounts"][0]["value_krw"] == 250_000_000_000
+    assert any(e["programmes"] == [{"id": prog["id"], "milestone": "selection"}] for e in data["events"])
+    _, out, _ = biohub(kb, "export", "--format", "money-csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["programme"], r["year"], r["kind"], r["value_krw"]) for r in rows] == [
+        ("K-바이오 랩허브", "2021", "national", "250000000000")]
+
+
+def test_a_merge_of_two_clusters_survives_a_reingest_and_its_undo_gives_the_records_back(kb: Path) -> None:
+    before = snapshot(kb)
+    code, _, err = biohub(kb, "merge", "오송 첨단의료복합단지", "오송")
+    assert code == 0, err
+    assert "merged cluster 오송 첨단의료복합단지 into 오송" in err
+    assert yaml.safe_load((kb / "aliases.yaml").read_text(encoding="utf-8"))["clusters"] == {
+        "오송 첨단의료복합단지": "오송"}
+
+    def state() -> tuple[list[str], str]:
+        base = knowledge_base.load(kb)
+        inner = next(c for c in base.clusters.values() if c.name == "오송 첨단의료복합단지")
+        linked = sorted(base.clusters[link.cluster].name for e in base.active_events() for link in e.clusters)
+        return linked, inner.status
+
+    assert state() == (["오송", "오송"], "merged")
+    ingest(kb, [])  # a re-ingest keeps the analyst's merge
+    assert state() == (["오송", "오송"], "merged")
+    code, out, _ = biohub(kb, "cluster", "오송첨복단지")
+    assert code == 0 and out.startswith("오송\n")
+    code, _, err = biohub(kb, "merge", "--undo", "오송 첨단의료복합단지")
+    assert code == 0, err
+    assert snapshot(kb) == before
