@@ -97,17 +97,15 @@ def _programme(item: dict[str, Any]) -> ProgrammeEntry:
                           owner=item.get("owner"), kind=kind)
 
 
+@lru_cache(maxsize=64)
 def squash(text: str) -> tuple[str, list[int]]:
     """The text without spaces, middle dots and hyphens, ASCII lower-cased, and the offset in `text` of
-    each character kept."""
-    chars: list[str] = []
-    where: list[int] = []
-    for i, c in enumerate(text):
-        if c in _SQUASHED:
-            continue
-        chars.append(c.lower() if c.isascii() else c)
-        where.append(i)
-    return "".join(chars), where
+    each character kept (remembered for the last texts: clusters and programmes are found in the same ones)."""
+    where = [i for i, c in enumerate(text) if c not in _SQUASHED]
+    return "".join([text[i] for i in where]).translate(_ASCII_LOWER), where
+
+
+_ASCII_LOWER = str.maketrans({c: c.lower() for c in 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'})
 
 
 def _hangul(c: str) -> bool:
