@@ -42,7 +42,8 @@ MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이�
 class Cue:
     """A cue verb in a sentence: what it does, where it is, and how it attaches."""
 
-    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, rename
+    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, pass,
+                      # rename
     stem: str
     start: int        # absolute offsets of the stem
     end: int
@@ -296,6 +297,8 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "event"
     if cue.kind in ("rename", "submit"):
         return "other"
+    if cue.kind == "pass":
+        return "designation" if name is not None else None  # `예비타당성조사를 통과`: the review's decision
     if cue.kind == "build":
         if cue.stem in ("착수", "본격화") and not (name and any(w in name.text for w in event_cues().build_objects)):
             return None  # `사업에 본격 착수한다`: no works

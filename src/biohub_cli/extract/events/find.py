@@ -49,7 +49,7 @@ from biohub_cli.extract.events.parts import (
     ordinal_of,
     orgs_in,
 )
-from biohub_cli.extract.events.phrases import Phrase
+from biohub_cli.extract.events.phrases import Phrase, clean_name, phrase_back
 from biohub_cli.extract.events.related import fold_frames, named, related
 from biohub_cli.extract.events.titles import (
     agreement_title,
@@ -116,6 +116,8 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         title = title if name is not None and name.quoted else without_purpose(title)
         if clause.type != "meeting":
             title = with_actor(doc, title, host)
+        if clause.cue.kind == "pass":
+            title = passed_title(sentence, clause, title)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)
         parts += [(o.name, "host") for o in co_hosts]
         chosen = picked_of(sentence, clause)  # the bodies of a consortium picked take part in its selection
@@ -166,6 +168,22 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
             return Phrase(start, name.end if name else clause.cue.end,
                           f"{about} {name.text}" if name else about, True)
     return name
+
+
+_PERIOD_ASIDE = re.compile(r"\s*\([^()]*\d{4}\s*년[^()]*\)")
+
+
+def passed_title(sentence: Sentence, clause: Clause, title: str) -> str:
+    """`‘…구축사업’이 예비타당성조사(2021년 12월~…)를 통과했다` → `…구축사업 예비타당성조사 통과`: what passed,
+    the review it passed, without the review's period."""
+    title = _PERIOD_ASIDE.sub("", title)
+    toks = sentence.tokens
+    at = next((k for k in range(clause.cue.opening - 1, 0, -1) if toks[k].tag == "JKS"
+               or toks[k].tag in ("EC", "EF", "SF")), None)
+    passed = phrase_back(sentence, at - 1, bridge=False) if at is not None and toks[at].tag == "JKS" else None
+    if passed is None or clean_name(passed.text) in title:
+        return title
+    return f"{clean_name(passed.text)} {title}"
 
 
 def _names_something(sentence: Sentence, name: Phrase) -> bool:

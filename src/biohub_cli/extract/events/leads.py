@@ -100,10 +100,16 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
         if d.start >= cue.start:
             continue
         if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
-                                                  for t in s.tokens)):
-            continue
+                                                  for t in s.tokens) or _in_brackets(s.text, d.start - s.start)):
+            continue  # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date
         out.append(d)
     return out
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """The offset lies inside an open `(` of the sentence."""
+    opening = text.rfind("(", 0, at)
+    return opening >= 0 and ")" not in text[opening:at]
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
