@@ -4,14 +4,56 @@ stray words, and the parties of an agreement."""
 
 from __future__ import annotations
 
-from tests.extract.test_events import events_of, mains, roles
+from tests.extract.test_events import events_of
 from tests.extract.test_events_leads import only_main, related
 
 
 def test_a_programme_passing_a_feasibility_review_is_a_decision_on_the_day_reported() -> None:
-    text = ("보건복지부 의료기기 실증사업인 ‘부산 메디컬 테스트베드 조성사업’이 예비타당성조사(2022년 3월~2023년 1월)를 "
-            "통과했다고 14일 밝혔다.\n"
+    text = ("보건복지부 의료기기 실증사업인 ‘부산 메디컬 테스트베드 조성사업’이 "
+            "예비타당성조사(2022년 3월~2023년 1월)를 통과했다고 14일 밝혔다.\n"
             "이에 따라 2024년부터 5년간 900억 원이 들어간다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---14", "designation")
     assert ev.title == "부산 메디컬 테스트베드 조성사업 예비타당성조사 통과"
+
+
+def test_a_later_step_the_release_plans_is_not_its_main_event() -> None:
+    text = ("울산경제자유구역청은 테크노파크 2단지 부지를 바이오 기업 연구소 용지로 공급할 계획이라고 8일 밝혔다.\n"
+            "경자청은 오는 9월 20일 우선협상대상자 선정을 위한 심사위원회를 열 예정이다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---08", "announcement")
+    assert "공급" in ev.title
+    assert ("--09-20", "meeting") in [(d, t) for d, t, _ in related(events)]  # the later step stays related
+
+
+def test_a_resolution_at_a_staff_assembly_is_the_news_not_the_government_s_plan() -> None:
+    text = ("강원 홍천군은 4일 군청 강당에서 열린 월례 조회에서 바이오 특화단지 유치를 위한 결의를 다졌다고 밝혔다.\n"
+            "정부는 이달 말까지 신청을 받아 하반기 중 특화단지를 지정할 계획이다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---04", "event", "바이오 특화단지 유치 결의")
+
+
+def test_a_deadline_and_a_conditional_are_never_the_main_event() -> None:
+    text = ("보건복지부는 재생의료 특화단지 지정을 위한 공모 절차를 개시한다고 11일 밝혔다.\n"
+            "지정을 원하는 지방자치단체는 오는 3월 15일까지 육성계획서를 제출하면 된다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---11", "announcement")
+    assert related(events) == []  # the deadline dates no happening
+
+
+def test_a_release_quoting_its_own_news_names_the_happening() -> None:
+    text = ("부산시는 “한빛바이오와 해운대 바이오 연구단지 건립을 위한 투자협약을 체결했다”고 19일 밝혔다.\n"
+            "한빛바이오는 5월 착공해 2027년 말 완공할 계획이다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---19", "agreement")
+    assert "투자협약" in ev.title
+    assert all(not d.startswith("2027") for d, _, _ in related(events))  # a target year dates no event
+
+
+def test_a_target_month_before_another_clause_dates_nothing() -> None:
+    text = ("해운대바이오재단은 12일 연구동 기공식을 개최했다.\n"
+            "연구동은 오는 2027년 6월 준공 예정으로, 동백건설이 시공사로 선정됐다.\n")
+    assert related(events_of(text)) == []

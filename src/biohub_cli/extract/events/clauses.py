@@ -30,11 +30,15 @@ _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성�
                                "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# `인천시는 “A와 B가 … 협약을 체결했다”고 28일 밝혔다`: the release quoting its own news is no speech
+_RELEASED = re.compile(r".{0,3}(?:했|됐|었|았)다[”\"]\s*고\s*(?:\d{1,2}\s*일\s*)?밝혔")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
 _EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
+PLAN_WORDS = frozenset({"예정", "계획", "방침", "목표", "전망", "구상"})
+_FUTURE_WORDS = frozenset({"내년", "향후", "앞으로", "연내", "추후", "이듬해"})
 MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
 
@@ -63,7 +67,7 @@ def verb_cues(sentence: Sentence, *, nominal: bool = False) -> list[Cue]:
     verbs = event_cues().verbs
     toks = sentence.tokens
     speech = [(sentence.start + m.start(), sentence.start + m.end()) for m in _SPEECH.finditer(sentence.text)
-              if m.end() - m.start() > 24]
+              if m.end() - m.start() > 24 and not _RELEASED.match(sentence.text, m.end() - 5)]
     out: list[Cue] = []
     for i, t in enumerate(toks):
         if speech and any(a <= t.start < b for a, b in speech):
@@ -149,6 +153,22 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
     return None
 
 
+def is_planned(sentence: Sentence, cue: Cue) -> bool:
+    """The clause of a cue is a plan, a target or a condition, not something done: `평가위원회를 열 예정이다`,
+    `상반기 중 지정할 계획이다`, `2012년 말 완공을 목표로`, `서류를 제출하면 된다`, `내년에 착공한다`."""
+    if any(t.form in _FUTURE_WORDS or (t.tag == "EC" and t.form in ("면", "으면"))
+           for t in sentence.tokens[:cue.index]):
+        return True  # `내년에 착공한다`, `우선협상자가 정해지면 … 계약을 체결한다`
+    for t in sentence.tokens[cue.index + 1:]:
+        if t.form in PLAN_WORDS:
+            return True
+        if t.tag == "EC" and t.form in ("면", "으면"):
+            return True
+        if t.tag in ("EF", "SF") or (t.tag == "EC" and t.form not in ("ㄹ", "을", "ᆯ")):
+            return False
+    return False
+
+
 def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()) -> Phrase | None:
     """The name a cue verb takes: `‘…’를 개최`, `2건의 협약을 체결`, `특화단지로 지정`, `협약 체결`.
 
@@ -183,6 +203,15 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if phrase is not None and _DATE_ONLY.match(phrase.text):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
     return phrase
+
+
+def purpose_of(sentence: Sentence, cue: Cue) -> Phrase | None:
+    """What a resolution is for: `…특화단지 유치를 위한 결의를 다졌다` → `…특화단지 유치`."""
+    toks = sentence.tokens
+    k = cue.opening - 1
+    if k >= 3 and toks[k].tag == "ETM" and toks[k - 1].form == "위하" and toks[k - 2].tag == "JKO":
+        return phrase_back(sentence, k - 3, bridge=False)
+    return None
 
 
 def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, int]], *, attend: bool) -> int:
@@ -297,6 +326,8 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "event"
     if cue.kind in ("rename", "submit"):
         return "other"
+    if cue.kind == "resolve":
+        return "event"
     if cue.kind == "pass":
         return "designation" if name is not None else None  # `예비타당성조사를 통과`: the review's decision
     if cue.kind == "build":

@@ -116,6 +116,8 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         title = title if name is not None and name.quoted else without_purpose(title)
         if clause.type != "meeting":
             title = with_actor(doc, title, host)
+        if clause.cue.kind == "resolve" and host and host[0] not in title:
+            title = f"{host[0]} {title}"  # a resolution is its body's: `화순군 … 유치 결의`
         if clause.cue.kind == "pass":
             title = passed_title(sentence, clause, title)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)

@@ -12,12 +12,22 @@ import re
 
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.about import widen
-from biohub_cli.extract.events.clauses import Cue, cue_type, nearest_subject, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.clauses import (
+    Cue,
+    cue_type,
+    is_planned,
+    nearest_subject,
+    object_of,
+    purpose_of,
+    subject_of,
+    verb_cues,
+)
 from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
 from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
 
+PLAN_SEARCH = 2           # full sentences that may release the plan that is the news
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
 _OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
 
@@ -32,9 +42,8 @@ def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
     found = _lead_among(doc, span, skipped)
     if found is None or found[1] is None or found[1].date.day is None:
-        first = next((i for i in range(span) if i not in skipped
-                      and any(t.tag == "EF" for t in doc.sentences[i].tokens)), None)
-        plan = plan_release(doc, first) if first is not None else None
+        full = [i for i in range(span) if i not in skipped and any(t.tag == "EF" for t in doc.sentences[i].tokens)]
+        plan = next((p for p in (plan_release(doc, i) for i in full[:PLAN_SEARCH]) if p is not None), None)
         if plan is not None:
             return plan  # `…를 설립해 2026년부터 운영한다고 24일 밝혔다`: the plan put out that day is the news
     # a headline or caption leads when no full sentence does; a verbless line last (`3일 착공식 개최…`)
@@ -60,10 +69,14 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
     (`2035년 … 도약하려고 수립한 …`, `2022년 7월 준공될 계획이다`) dates no lead."""
     fallback: tuple[int, DateMention | None, list[Clause]] | None = None
     reported_lead: tuple[int, DateMention | None, list[Clause]] | None = None
+    released = False  # a full sentence before reported what was done (`…했다고 밝혔다`)
     for i in range(span):
         if i in skip:
             continue
         clauses = predicates(doc, i, nominal=nominal)
+        if clauses and released and all(is_planned(doc.sentences[i], c.cue) for c in clauses):
+            continue  # `…를 공급한다고 21일 밝혔다.` then `12월 10일 평가위원회를 열 예정이다`: a later step
+        released = released or _is_release(doc, i)
         if not clauses:
             continue
         before = _clause_dates(doc, i, clauses[0].cue)
@@ -87,6 +100,14 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
 
 
 _UNTIL = re.compile(r"\s*까지")
+_RELEASE = re.compile(r"(?:밝혔|전했|발표했|말했)다")
+
+
+def _is_release(doc: Doc, i: int) -> bool:
+    """A sentence that reports, as the body's release, what it did or put out: `…다고 (21일) 밝혔다`."""
+    s = doc.sentences[i]
+    return bool(_RELEASE.search(s.text)) and any(t.tag == "EC" and t.form.endswith("고")
+                                                 for t in s.tokens) and not is_headline(doc, i)
 _PLANNED_CLAUSE = re.compile(r"(?:예정|계획|목표|방침)")
 
 
@@ -125,6 +146,8 @@ def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal:
         if cue.modifier:
             continue
         name = widen(doc, sentence, object_of(sentence, cue, skip))  # `출범식과 1차 회의를`: one launch
+        if name is None and cue.kind == "resolve":
+            name = purpose_of(sentence, cue)
         if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
             name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
         kind = cue_type(cue, name, sentence.text)
