@@ -57,3 +57,11 @@ def test_a_target_month_before_another_clause_dates_nothing() -> None:
     text = ("해운대바이오재단은 12일 연구동 기공식을 개최했다.\n"
             "연구동은 오는 2027년 6월 준공 예정으로, 동백건설이 시공사로 선정됐다.\n")
     assert related(events_of(text)) == []
+
+
+def test_a_month_word_dates_the_happening_not_the_release_day() -> None:
+    text = "양산시는 내달 부산시, 경상남도와 함께 바이오 협의체를 발족한다고 28일 밝혔다.\n"
+    ev = only_main(events_of(text, published="2025-03-28"))
+    assert (ev.date.iso(), ev.type) == ("2025-04", "launch")
+    undated = only_main(events_of(text))
+    assert undated.date.iso() == ""  # next month of an unknown month: unknown, never the 28th

@@ -26,6 +26,7 @@ from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
 from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
+from biohub_cli.models.dates import PartialDate
 
 PLAN_SEARCH = 2           # full sentences that may release the plan that is the news
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
@@ -41,7 +42,8 @@ def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     span = _lead_span(doc)
     skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
     found = _lead_among(doc, span, skipped)
-    if found is None or found[1] is None or found[1].date.day is None:
+    month = found is not None and found[1] is not None and _MONTH_WORD.fullmatch(found[1].text) is not None
+    if (found is None or found[1] is None or found[1].date.day is None) and not month:
         full = [i for i in range(span) if i not in skipped and any(t.tag == "EF" for t in doc.sentences[i].tokens)]
         plan = next((p for p in (plan_release(doc, i) for i in full[:PLAN_SEARCH]) if p is not None), None)
         if plan is not None:
@@ -90,6 +92,9 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
             continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
         s = doc.sentences[i]
         reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
+        month = _month_word(doc, i, clauses[0].cue) if reported and date is None else None
+        if month is not None:  # `내달 … 추진단을 발족한다고 30일 밝혔다`: the launch is next month, not the 30th
+            reported = [month]
         if reported and date is None and reported_lead is None:
             reported_lead = (i, reported[0], clauses)
         if fallback is None:
@@ -125,6 +130,27 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
             continue  # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date
         out.append(d)
     return out
+
+
+_MONTH_WORD = re.compile(r"(?<![가-힣])(지난\s?달|이번\s?달|이달|다음\s?달|내달)(?!\s*\d)")
+_MONTH_SHIFT = {"지난달": -1, "이번달": 0, "이달": 0, "다음달": 1, "내달": 1}
+
+
+def _month_word(doc: Doc, i: int, cue: Cue) -> DateMention | None:
+    """A month word before the cue with no day after it (`내달 … 발족한다`, `지난달 … 열었다`): the month
+    of the happening, from the publication's; its month unknown (None inside) when the publication is."""
+    s = doc.sentences[i]
+    m = _MONTH_WORD.search(s.text[:cue.start - s.start])
+    if m is None:
+        return None
+    published = doc.analysed.document.metadata.published
+    date = PartialDate()
+    if published is not None and published.year_certain and published.month is not None \
+            and published.year is not None:
+        y, mo = published.year, published.month + _MONTH_SHIFT["".join(m.group(1).split())]
+        y, mo = (y - 1, 12) if mo < 1 else (y + 1, 1) if mo > 12 else (y, mo)
+        date = PartialDate.of(y, mo, None, basis="relative")
+    return DateMention(s.start + m.start(), s.start + m.end(), m.group(1), date, relative=True)
 
 
 def _in_brackets(text: str, at: int) -> bool:
