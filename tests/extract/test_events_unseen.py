@@ -65,3 +65,21 @@ def test_a_month_word_dates_the_happening_not_the_release_day() -> None:
     assert (ev.date.iso(), ev.type) == ("2025-04", "launch")
     undated = only_main(events_of(text))
     assert undated.date.iso() == ""  # next month of an unknown month: unknown, never the 28th
+
+
+def test_the_day_a_later_sentence_gives_the_reported_meeting_dates_it() -> None:
+    text = ("울산시는 바이오헬스 전략회의를 개최했다고 10일 밝혔다.\n"
+            "이 회의는 지난 2일 경상남도와 양산시가 참여한 가운데 시청 대회의실에서 진행됐다.\n")
+    events = events_of(text, published="2025-10-10")
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type, ev.title) == ("2025-10-02", "meeting", "바이오헬스 전략회의")
+    assert related(events) == []  # one meeting, not a second one on the 2nd
+
+
+def test_a_happening_pointed_back_to_does_not_lead() -> None:
+    text = ("양산시가 바이오 특화단지 유치에 성공했다.\n"
+            "양산시장은 28일 시청에서 열린 언론브리핑에서 성과를 설명했다.\n"
+            "이날 브리핑은 국회의원과 함께하는 공동브리핑으로 진행됐다.\n"
+            "앞서 산업통상자원부는 6월 27일 양산 바이오 특화단지를 지정했다.\n")
+    ev = only_main(events_of(text))
+    assert ev.type == "designation" and ev.date.iso() == "--06-27"

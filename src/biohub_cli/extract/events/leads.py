@@ -87,6 +87,10 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
         date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
             if before else None
         if date is not None and date.date.day is not None:
+            if reported_lead is not None and _restates(reported_lead[2], clauses):
+                return reported_lead[0], date, reported_lead[2]  # `…회의를 개최했다고 10일 밝혔다. 회의는 지난 2일 …`
+            if _points_back(clauses[0]):
+                continue  # `이날 브리핑은 …으로 진행됐다`: a happening named before, not the story's lead
             return i, date, clauses
         if nominal:
             continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
@@ -153,6 +157,22 @@ def _month_word(doc: Doc, i: int, cue: Cue) -> DateMention | None:
     return DateMention(s.start + m.start(), s.start + m.end(), m.group(1), date, relative=True)
 
 
+_POINTING = ("이 ", "이번 ", "이날 ", "해당 ", "그 ", "당 ")
+
+
+def _restates(reported: list[Clause], later: list[Clause]) -> bool:
+    """A later clause that is the reported happening again, named by its kind alone or pointed at (`회의는
+    지난 2일 …에서 열렸다`, `이번 협약식은 …`): it gives that happening its day."""
+    first = later[0]
+    if first.type not in {c.type for c in reported}:
+        return False
+    return first.name is None or is_generic(first.name.text) or _points_back(first)
+
+
+def _points_back(clause: Clause) -> bool:
+    return clause.name is not None and clause.name.text.startswith(_POINTING)
+
+
 def _in_brackets(text: str, at: int) -> bool:
     """The offset lies inside an open `(` of the sentence."""
     opening = text.rfind("(", 0, at)
@@ -177,6 +197,9 @@ def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal:
         if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
             name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
         kind = cue_type(cue, name, sentence.text)
+        if kind is None and cue.passive and cue.kind == "hold":  # `회의는 … A가 참여한 가운데 … 진행됐다`: the topic
+            topic = subject_of(sentence, cue.start)
+            name, kind = (topic, cue_type(cue, topic, sentence.text)) if topic is not None else (name, kind)
         if kind is None or (name is None and cue.kind in ("hold", "attend", "visit")):
             continue
         if cue.kind == "attend" and (name is None or is_generic(name.text)):
