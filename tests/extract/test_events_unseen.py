@@ -83,3 +83,10 @@ def test_a_happening_pointed_back_to_does_not_lead() -> None:
             "앞서 산업통상자원부는 6월 27일 양산 바이오 특화단지를 지정했다.\n")
     ev = only_main(events_of(text))
     assert ev.type == "designation" and ev.date.iso() == "--06-27"
+
+
+def test_a_designation_named_and_announced_together_is_a_designation() -> None:
+    text = ("양산시는 1일 시청에서 바이오 특화단지 추진 보고회를 개최했다.\n"
+            "해양수산부가 지난달 27일 지정, 발표한 ‘양산 해양바이오 특화단지’는 물금지구에 들어선다.\n")
+    found = [(d, t) for d, t, _ in related(events_of(text, published="2024-07-01"))]
+    assert found == [("2024-06-27", "designation")]

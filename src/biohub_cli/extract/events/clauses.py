@@ -39,6 +39,7 @@ _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
 PLAN_WORDS = frozenset({"예정", "계획", "방침", "목표", "전망", "구상"})
 _FUTURE_WORDS = frozenset({"내년", "향후", "앞으로", "연내", "추후", "이듬해"})
+_JOINING = frozenset({"·", "ㆍ", "및", ","})  # `선정·발표`, `지정, 발표한`: one act named twice
 MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
 
@@ -142,12 +143,12 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
         return i if t.form in verbs else None
     if t.tag not in ("NNG", "NNP", "SL") or t.form not in verbs or i + 1 >= len(toks):
         return None
-    if i >= 2 and toks[i - 1].form in ("·", "ㆍ", "및") and toks[i - 2].form in verbs:
-        return None  # the second noun of `선정·발표`
+    if i >= 2 and toks[i - 1].form in _JOINING and toks[i - 2].form in verbs:
+        return None  # the second noun of `선정·발표`, `지정, 발표한`
     nxt = toks[i + 1]
     if nxt.tag in _VERB_TAGS or (nxt.tag == "VV" and nxt.form in ("하", "되")):
         return i + 1
-    if nxt.form in ("·", "ㆍ", "및") and i + 3 < len(toks) and toks[i + 2].form in verbs \
+    if nxt.form in _JOINING and i + 3 < len(toks) and toks[i + 2].form in verbs \
             and toks[i + 3].tag in _VERB_TAGS:
         return i + 3
     return None
@@ -287,7 +288,9 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
     """The noun a modifier cue describes: `열린 '2025 제약바이오투자대전'`, `열린 출범식 이후`."""
     toks = sentence.tokens
     k = cue.index + 1
-    while k < len(toks) and toks[k].tag in ("XSV", "XSA", "EP", "ETM", "VV") and toks[k].start < cue.end + 6:
+    if k + 1 < len(toks) and toks[k].form in _JOINING and toks[k + 1].form in event_cues().verbs:
+        k += 2  # `지정, 발표한 ‘…’`: past the second noun of one act
+    while k < len(toks) and toks[k].tag in ("XSV", "XSA", "EP", "ETM", "VV") and toks[k].start < cue.end + 8:
         k += 1
     if k >= len(toks):
         return None
