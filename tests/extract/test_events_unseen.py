@@ -90,3 +90,17 @@ def test_a_designation_named_and_announced_together_is_a_designation() -> None:
             "해양수산부가 지난달 27일 지정, 발표한 ‘양산 해양바이오 특화단지’는 물금지구에 들어선다.\n")
     found = [(d, t) for d, t, _ in related(events_of(text, published="2024-07-01"))]
     assert found == [("2024-06-27", "designation")]
+
+
+def test_a_particle_after_a_role_is_no_name() -> None:
+    text = "울산시는 지난 3월 해양바이오 규제자유특구로 지정된 데 이어 5월에는 첨단재생의료 실증단지로도 추가 선정됐다.\n"
+    titles = [e.title for e in events_of(text)]
+    assert any(t.startswith("첨단재생의료 실증단지") and t.endswith("선정") for t in titles), titles
+
+
+def test_a_word_quoted_for_stress_does_not_name_a_ceremony() -> None:
+    text = ("울산 바이오 클러스터 신성장 거점으로 ‘우뚝’\n"
+            "울산경제자유구역청과 울산시는 연구동과 시험동 건립을 마치고 오는 29일 준공식을 개최한다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.type == "event" and ev.date.iso() == "---29"
+    assert "우뚝" not in ev.title

@@ -121,13 +121,20 @@ def context_name(doc: Doc, index: int, cue_start: int, kind: str | None = None) 
     spans += [quoted_names(doc.sentences[i]) for i in range(index + 1, min(len(doc.sentences),
                                                                            index + 1 + CONTEXT_SENTENCES))]
     found = [[clean_name(q if isinstance(q, str) else q.text) for q in quoted] for quoted in spans]
-    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS] for names in found]
+    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS and not _scare_quoted(n)]
+             for names in found]
     for wanted in ((kind,) if kind else ()), (None,):  # the event's own full name first, then a thing
         for names in found:
             picked = [n for n in names if type_of_name(n) in wanted]
             if picked:
                 return picked[-1]
     return None
+
+
+def _scare_quoted(name: str) -> bool:
+    """A word quoted for stress, not a name: `중심지로 ‘부상’`, `‘도약’` (one Hangul word of two syllables
+    or fewer)."""
+    return bool(re.fullmatch(r"[가-힣]{1,2}", name))
 
 
 def without_purpose(title: str) -> str:

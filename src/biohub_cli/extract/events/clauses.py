@@ -183,6 +183,8 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
                       or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
                       or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
         j -= 1
+    if j > 0 and toks[j].form in ("도", "는", "은") and toks[j - 1].tag in ("JKB", "JKO"):
+        j -= 1  # `…특구로도 추가 선정`: 도 is a particle (Kiwi may read it as a bound noun), not a name
     if j < 0:
         return None
     # `…로 지정`, `…로 출범`; but `…으로 구성됐다` says what something consists of
@@ -201,8 +203,8 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if j < 0:
         return None
     phrase = phrase_back(sentence, j, bridge=True)
-    if phrase is not None and _DATE_ONLY.match(phrase.text):
-        return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
+    if phrase is not None and (_DATE_ONLY.match(phrase.text) or len(phrase.text.strip()) < 2):
+        return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name; one syllable names nothing
     return phrase
 
 
