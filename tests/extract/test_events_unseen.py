@@ -93,7 +93,8 @@ def test_a_designation_named_and_announced_together_is_a_designation() -> None:
 
 
 def test_a_particle_after_a_role_is_no_name() -> None:
-    text = "울산시는 지난 3월 해양바이오 규제자유특구로 지정된 데 이어 5월에는 첨단재생의료 실증단지로도 추가 선정됐다.\n"
+    text = ("울산시는 지난 3월 해양바이오 규제자유특구로 지정된 데 이어 "
+            "5월에는 첨단재생의료 실증단지로도 추가 선정됐다.\n")
     titles = [e.title for e in events_of(text)]
     assert any(t.startswith("첨단재생의료 실증단지") and t.endswith("선정") for t in titles), titles
 
