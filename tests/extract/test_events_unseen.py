@@ -4,7 +4,11 @@ stray words, and the parties of an agreement."""
 
 from __future__ import annotations
 
-from tests.extract.test_events import events_of
+from biohub_cli.extract.dates.find import find_dates
+from biohub_cli.extract.events.find import find_events
+from biohub_cli.models.facts import EventMention
+from tests.extract.conftest import build_analysed, org_mentions
+from tests.extract.test_events import events_of, roles
 from tests.extract.test_events_leads import only_main, related
 
 
@@ -105,3 +109,27 @@ def test_a_word_quoted_for_stress_does_not_name_a_ceremony() -> None:
     ev = only_main(events_of(text))
     assert ev.type == "event" and ev.date.iso() == "---29"
     assert "우뚝" not in ev.title
+
+
+def _with_types(text: str, orgs: dict[str, str]) -> list[EventMention]:
+    analysed = build_analysed(text)
+    found = sorted([*org_mentions(analysed, {k: k for k, v in orgs.items() if v == "company"}, "company"),
+                    *org_mentions(analysed, {k: k for k, v in orgs.items() if v != "company"}, "government")],
+                   key=lambda o: o.evidence.start)
+    return find_events(analysed, find_dates(analysed, None), found, [])
+
+
+def test_the_company_an_agreement_is_made_for_signs_it() -> None:
+    text = "울산경제자유구역청은 지난 20일 한빛바이오 백신 공장 유치를 위한 양해각서를 체결했다.\n"
+    ev = only_main(_with_types(text, {"울산경제자유구역청": "government", "한빛바이오": "company"}))
+    assert roles(ev) == {"울산경제자유구역청": "signatory", "한빛바이오": "signatory"}
+
+
+def test_the_bodies_listed_as_having_signed_are_signatories_but_not_an_aside() -> None:
+    text = ("경상남도는 양산 바이오단지 입주를 희망하는 기업 3곳과 지난 7일 양해각서를 체결했다고 8일 밝혔다.\n"
+            "협약을 체결한 기업과 기관은 한빛바이오(진단키트), 동백제약(백신), "
+            "양산종자원(종자 관리, 해양수산부 산하기관) 등 3곳이다.\n")
+    orgs = {"경상남도": "government", "한빛바이오": "company", "동백제약": "company", "양산종자원": "government",
+            "해양수산부": "government"}
+    ev = only_main(_with_types(text, orgs))
+    assert set(roles(ev)) == {"경상남도", "한빛바이오", "동백제약", "양산종자원"}

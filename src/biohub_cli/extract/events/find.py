@@ -106,6 +106,8 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+        if clause.name is not None and not names:  # `…가 롯데바이오 메가플랜트 유치를 위한 MOU를 체결`: the company
+            parties += [o.name for o in orgs_in(doc.orgs, clause.name.start, clause.name.end) if o.type == "company"]
         if not names:
             seen = {o.name: o.evidence.start for o in reversed(orgs_in(doc.orgs, sentence.start, sentence.end))}
             title = with_parties(doc, title, sorted(parties, key=lambda o: seen.get(o, sentence.end)))
@@ -242,8 +244,9 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
             people_idx.append(i)
             extra += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, sentence.end)
                       if i != lead_index]
-        elif has_membership(sentence):
-            members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
+        elif has_membership(sentence):  # not a body named in an aside: `국립산림품종관리센터(…, 산림청 산하기관)`
+            members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)
+                        if not _in_aside(doc.analysed.document.text, sentence.start, o.evidence.start)]
     extra += [(o, "member") for o in members]
     takers = _counted_by(counted, mains, related) if count is not None else set()
     for n, m in enumerate(related):
@@ -260,6 +263,12 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
         people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
         mains[n] = m.model_copy(update={"attendees": count if ("main", n) in takers else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
+
+
+def _in_aside(text: str, start: int, at: int) -> bool:
+    """The offset lies inside brackets opened after `start`."""
+    opening = text.rfind("(", start, at)
+    return opening >= 0 and ")" not in text[opening:at]
 
 
 def _counted_by(counted: str | None, mains: list[EventMention],
