@@ -170,7 +170,9 @@ def _restates(reported: list[Clause], later: list[Clause]) -> bool:
 
 
 def _points_back(clause: Clause) -> bool:
-    return clause.name is not None and clause.name.text.startswith(_POINTING)
+    """A happening the clause's subject points back to (`이날 브리핑은 … 진행됐다`); an act done to a thing
+    pointed at (`이번 협의체를 결성했다`) is news of its own."""
+    return clause.cue.passive and clause.name is not None and clause.name.text.startswith(_POINTING)
 
 
 def _in_brackets(text: str, at: int) -> bool:
