@@ -133,3 +133,22 @@ def test_the_bodies_listed_as_having_signed_are_signatories_but_not_an_aside() -
             "해양수산부": "government"}
     ev = only_main(_with_types(text, orgs))
     assert set(roles(ev)) == {"경상남도", "한빛바이오", "동백제약", "양산종자원"}
+
+
+def test_a_quoted_thing_before_a_press_conference_is_what_it_is_about() -> None:
+    text = "양산시장이 지난달 28일 시청에서 '양산 해양바이오 특화단지’ 유치 확정 기자회견을 열었다.\n"
+    ev = only_main(events_of(text))
+    assert ev.type == "announcement"
+    assert ev.title == "양산 해양바이오 특화단지 유치 확정 기자회견"
+
+
+def test_a_plan_put_out_before_names_no_body_launched() -> None:
+    text = ("양산시-울산시 바이오 공동추진단 내달 발족\n"
+            "양산시가 바이오 특화단지 조성을 위해 내달 울산시와 함께 추진단을 발족한다고 30일 밝혔다.\n"
+            "시는 울산시와 ‘양산~울산 바이오 특화단지 조성 및 운영계획’을 공동으로 발표한 바 있다.\n")
+    analysed = build_analysed(text)
+    orgs = sorted([*org_mentions(analysed, {"양산시": "양산시", "울산시": "울산시"}, "government"),
+                   *org_mentions(analysed, {"바이오 공동추진단": "바이오 공동추진단"}, "council")],
+                  key=lambda o: o.evidence.start)
+    ev = only_main(find_events(analysed, find_dates(analysed, None), orgs, []))
+    assert (ev.type, ev.title) == ("launch", "바이오 공동추진단 발족")

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from biohub_cli.extract.events.cues import type_of_name
 from biohub_cli.extract.events.document import Doc
-from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, phrase_back
+from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, closes_quote, phrase_back
 from biohub_cli.extract.events.titles import is_generic, is_vacuous
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
@@ -66,6 +66,12 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
                 break  # `출범식과 1차 회의` is one launch; `A사와 협약` joins no party
             phrase = Phrase(other.start, phrase.end, f"{other.text}{joiner}{phrase.text}",
                             phrase.quoted or other.quoted)
+        elif closes_quote(before) and not phrase.quoted and type_of_name(phrase.text) is not None:
+            quoted = phrase_back(sentence, k - 1, bridge=False)  # `‘… 특화단지’ 유치·확정 기자회견`
+            if quoted is None or type_of_name(quoted.text) is not None:
+                break  # `‘…포럼’ 개막식`: the quoted event is named alone
+            phrase = Phrase(quoted.start, phrase.end, f"{clean_name(quoted.text)} {phrase.text}", True)
+            break
         else:
             break
     return phrase

@@ -165,6 +165,15 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
         and not _names_something(sentence, name)  # `병원 건립에 필요한 공사에 착수`: which hospital
     if (bare or works) and clause.type != "meeting":  # a meeting is its body's
         about = context_name(doc, index, clause.cue.start, clause.type)
+        if about is not None and clause.type == "launch" and _is_plan(about):
+            # `‘…조성 및 운영계획’을 발표` then `추진단을 발족`: a plan names no body; the one body of the
+            # story with that head noun does (`바이오특화단지 추진단`)
+            about = None
+            if name is not None:
+                head = "".join(name.text.split())
+                bodies = {o.name for o in doc.orgs if "".join(o.name.split()).endswith(head) and o.name != head}
+                if len(bodies) == 1:
+                    return Phrase(name.start, name.end, bodies.pop(), True)
         if about is not None and type_of_name(about) == clause.type:
             return Phrase(name.start if name else clause.cue.start, name.end if name else clause.cue.end, about, True)
         if about is not None and not (name and "".join(about.split()) in "".join(name.text.split())):
@@ -172,6 +181,11 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
             return Phrase(start, name.end if name else clause.cue.end,
                           f"{about} {name.text}" if name else about, True)
     return name
+
+
+def _is_plan(name: str) -> bool:
+    """`… 조성 및 운영계획`, `… 육성 전략`: a document of plans, not a body or a place."""
+    return "".join(name.split()).endswith(tuple(event_cues().target_words))
 
 
 _PERIOD_ASIDE = re.compile(r"\s*\([^()]*\d{4}\s*년[^()]*\)")
