@@ -152,3 +152,10 @@ def test_a_plan_put_out_before_names_no_body_launched() -> None:
                   key=lambda o: o.evidence.start)
     ev = only_main(find_events(analysed, find_dates(analysed, None), orgs, []))
     assert (ev.type, ev.title) == ("launch", "바이오 공동추진단 발족")
+
+
+def test_an_agreement_with_a_counted_group_names_that_group() -> None:
+    text = ("경상남도는 양산 바이오단지 입주를 바라는 의료기기 기업 및 연구기관 9곳과 "
+            "지난 7일 양해각서를 체결했다고 8일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.title == "경상남도·의료기기 기업 및 연구기관 9곳 양해각서 체결"

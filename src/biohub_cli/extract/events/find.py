@@ -102,7 +102,9 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
-        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name), parties, doc.dated_elsewhere)
+        counted = counted_party(sentence, clause)  # `…기업 및 연구개발기관 11곳과 … MOU를 체결`
+        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name),
+                                       [*parties, *([counted] if counted else [])], doc.dated_elsewhere)
         title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
@@ -110,7 +112,8 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
             parties += [o.name for o in orgs_in(doc.orgs, clause.name.start, clause.name.end) if o.type == "company"]
         if not names:
             seen = {o.name: o.evidence.start for o in reversed(orgs_in(doc.orgs, sentence.start, sentence.end))}
-            title = with_parties(doc, title, sorted(parties, key=lambda o: seen.get(o, sentence.end)))
+            title = with_parties(doc, title, [*sorted(parties, key=lambda o: seen.get(o, sentence.end)),
+                                              *([counted] if counted else [])])
         parts += [(o, "signatory") for o in parties]
     else:
         name = _named_thing(doc, index, clause)
@@ -181,6 +184,29 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
             return Phrase(start, name.end if name else clause.cue.end,
                           f"{about} {name.text}" if name else about, True)
     return name
+
+
+_COUNTED = re.compile(r"^\d+\s*(?:곳|개\s*기관|개\s*기업|개\s*업체|개사|개\s*단체)$")
+
+
+def counted_party(sentence: Sentence, clause: Clause) -> str | None:
+    """The other side of an agreement given by a count, not by names: `충북도는 … 바이오 기업 및
+    연구개발기관 11곳과 … 양해각서를 체결했다` → `바이오 관련 기업 및 연구개발기관 11곳`."""
+    toks = sentence.tokens
+    for k in range(clause.cue.opening - 1, 0, -1):
+        if toks[k].tag in ("EC", "EF", "SF"):
+            return None
+        if toks[k].form in ("과", "와") and toks[k].tag in ("JKB", "JC"):
+            found = phrase_back(sentence, k - 1, bridge=False)
+            words = found.text.split() if found else []
+            if found is None or len(words) < 2 or not _COUNTED.match(words[-1]):
+                return None
+            text, at = found.text, next(n for n, t in enumerate(toks) if t.start == found.start)
+            if at >= 2 and toks[at - 1].form in ("및", "·", ","):
+                before = phrase_back(sentence, at - 2, bridge=False)
+                text = f"{before.text} {toks[at - 1].form} {text}" if before else text
+            return text
+    return None
 
 
 def _is_plan(name: str) -> bool:
