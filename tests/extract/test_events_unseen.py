@@ -159,3 +159,10 @@ def test_an_agreement_with_a_counted_group_names_that_group() -> None:
             "지난 7일 양해각서를 체결했다고 8일 밝혔다.\n")
     ev = only_main(events_of(text))
     assert ev.title == "경상남도·의료기기 기업 및 연구기관 9곳 양해각서 체결"
+
+
+def test_a_government_s_own_named_meeting_carries_its_name() -> None:
+    text = "울산시는 20일 시장 주재로 민생경제점검회의를 열고 바이오 산업에 1조 원을 투입하기로 했다고 밝혔다.\n"
+    ev = only_main(_with_types(text, {"울산시": "government"}))
+    assert (ev.type, ev.title) == ("meeting", "울산시 민생경제점검회의")
+    assert roles(ev) == {"울산시": "host"}

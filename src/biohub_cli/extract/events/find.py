@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from biohub_cli.extract.dates.find import DateMention, is_report_date
 from biohub_cli.extract.events.about import (
     context_name,
+    names_anybody,
     referent,
     widen,
     with_actor,
@@ -100,6 +101,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     venue = venue_of(sentence, date, doc)
     host = hosts_of(doc, sentence, date, clause)
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
+    actor: str | None = None
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
         counted = counted_party(sentence, clause)  # `…기업 및 연구개발기관 11곳과 … MOU를 체결`
@@ -121,6 +123,10 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         title = title if name is not None and name.quoted else without_purpose(title)
         if clause.type != "meeting":
             title = with_actor(doc, title, host)
+        elif host and name is not None and not name.quoted and not is_generic(name.text) \
+                and not names_anybody(doc, title) and _government(doc, host[0]):
+            title = f"{host[0]} {title}"  # `부산시는 … 비상경제대책회의를 열고`: the city's own meeting
+            actor = host[0]
         if clause.cue.kind == "resolve" and host and host[0] not in title:
             title = f"{host[0]} {title}"  # a resolution is its body's: `화순군 … 유치 결의`
         if clause.cue.kind == "pass":
@@ -141,6 +147,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         host_titled = {h for h in host if not any(o.name == h and o.type == "council" for o in doc.orgs)}
     else:
         host_titled = set()
+    host_titled |= {actor} if actor else set()  # the host named in a title built here still hosts
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]
     ordinal = ordinal_of(title, clause.name.text if clause.name else "")
     if frame and "".join(frame.split()) not in "".join(title.split()):
@@ -207,6 +214,10 @@ def counted_party(sentence: Sentence, clause: Clause) -> str | None:
                 text = f"{before.text} {toks[at - 1].form} {text}" if before else text
             return text
     return None
+
+
+def _government(doc: Doc, name: str) -> bool:
+    return any(o.name == name and o.type == "government" for o in doc.orgs)
 
 
 def _is_plan(name: str) -> bool:
