@@ -8,7 +8,7 @@ from biohub_cli.extract.dates.find import find_dates
 from biohub_cli.extract.events.find import find_events
 from biohub_cli.models.facts import EventMention
 from tests.extract.conftest import build_analysed, org_mentions
-from tests.extract.test_events import events_of, roles
+from tests.extract.test_events import events_of, mains, roles
 from tests.extract.test_events_leads import only_main, related
 
 
@@ -166,3 +166,11 @@ def test_a_government_s_own_named_meeting_carries_its_name() -> None:
     ev = only_main(_with_types(text, {"울산시": "government"}))
     assert (ev.type, ev.title) == ("meeting", "울산시 민생경제점검회의")
     assert roles(ev) == {"울산시": "host"}
+
+
+def test_the_day_of_an_earlier_step_does_not_date_the_later_one() -> None:
+    text = ("울산경제자유구역청은 바이오 기업 연구소 용지를 공급할 계획이라고 8일 밝혔다.\n"
+            "경자청은 다음 달 30일 사업제안서를 접수한 뒤 평가위원회를 열어 우선협상대상자를 정한다.\n")
+    events = events_of(text, published="2025-10-09")
+    assert all(e.date.iso() != "2025-11-30" for e in events)
+    assert (mains(events)[0].date.iso(), mains(events)[0].type) == ("2025-10-08", "announcement")

@@ -170,6 +170,16 @@ def is_planned(sentence: Sentence, cue: Cue) -> bool:
     return False
 
 
+_AFTER = frozenset({"뒤", "후", "다음", "이후"})
+
+
+def another_step_between(sentence: Sentence, start: int, cue: Cue) -> bool:
+    """`30일 사업제안서를 접수한 뒤 … 평가위원회를 연다`: a clause ending in `…한 뒤` lies between the offset
+    (a date's end) and the cue, so a date there is that earlier step's."""
+    toks = [t for t in sentence.tokens if start <= t.start < cue.start]
+    return any(t.tag == "ETM" and n + 1 < len(toks) and toks[n + 1].form in _AFTER for n, t in enumerate(toks))
+
+
 def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()) -> Phrase | None:
     """The name a cue verb takes: `‘…’를 개최`, `2건의 협약을 체결`, `특화단지로 지정`, `협약 체결`.
 

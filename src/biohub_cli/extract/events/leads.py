@@ -14,6 +14,7 @@ from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.about import widen
 from biohub_cli.extract.events.clauses import (
     Cue,
+    another_step_between,
     cue_type,
     is_planned,
     nearest_subject,
@@ -127,8 +128,8 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
     planned = _PLANNED_CLAUSE.search(s.text[cue.end - s.start:]) is not None
     out = []
     for d in doc.dates_in(i):
-        if d.start >= cue.start:
-            continue
+        if d.start >= cue.start or another_step_between(s, d.end, cue):
+            continue  # `30일 …를 접수한 뒤 평가위원회를 열어`: the day of the step before
         if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
                                                   for t in s.tokens) or _in_brackets(s.text, d.start - s.start)):
             continue  # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date

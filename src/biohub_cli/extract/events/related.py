@@ -11,6 +11,7 @@ from biohub_cli.extract.events.about import with_actor
 from biohub_cli.extract.events.clauses import (
     PLAN_WORDS,
     Cue,
+    another_step_between,
     cue_type,
     is_planned,
     name_after,
@@ -53,6 +54,8 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
                     continue
                 if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
                     break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
+                if another_step_between(sentence, d.end, cue):
+                    break  # `다음 달 30일 … 접수한 뒤 12월 10일 평가위원회를`: the day is the earlier step's
                 if is_target(sentence, d, cue):
                     break  # `2012년 말 완공할 계획이다`, `2013년 8월 준공 예정으로, …가 선정됐다`: no event's date
                 if i == lead_index and (not cue.modifier or d is not lead_date):
