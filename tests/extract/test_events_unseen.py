@@ -174,3 +174,10 @@ def test_the_day_of_an_earlier_step_does_not_date_the_later_one() -> None:
     events = events_of(text, published="2025-10-09")
     assert all(e.date.iso() != "2025-11-30" for e in events)
     assert (mains(events)[0].date.iso(), mains(events)[0].type) == ("2025-10-08", "announcement")
+
+
+def test_a_bare_ceremony_is_for_the_works_the_lead_says_were_done() -> None:
+    text = ("울산바이오재단과 울산시는 연구동, 시험동 등 공공 연구시설 2개 동 건립을 마치고 "
+            "오는 29일 준공식을 연다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---29", "event", "공공 연구시설 2개 동 준공식")

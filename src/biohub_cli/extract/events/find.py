@@ -184,6 +184,9 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
                 bodies = {o.name for o in doc.orgs if "".join(o.name.split()).endswith(head) and o.name != head}
                 if len(bodies) == 1:
                     return Phrase(name.start, name.end, bodies.pop(), True)
+        built = _built_before(sentence, clause) if about is None and bare and name is not None else None
+        if built is not None:  # `4개 센터 건립을 완료하고 29일 준공식을 갖는다`: the centres' ceremony
+            return Phrase(name.start, name.end, f"{built} {name.text}", True)  # type: ignore[union-attr]
         if about is not None and type_of_name(about) == clause.type:
             return Phrase(name.start if name else clause.cue.start, name.end if name else clause.cue.end, about, True)
         if about is not None and not (name and "".join(about.split()) in "".join(name.text.split())):
@@ -239,6 +242,21 @@ def passed_title(sentence: Sentence, clause: Clause, title: str) -> str:
     if passed is None or clean_name(passed.text) in title:
         return title
     return f"{clean_name(passed.text)} {title}"
+
+
+def _built_before(sentence: Sentence, clause: Clause) -> str | None:
+    """What a bare ceremony is for, from the works the lead says were done before it: `핵심연구시설인 4개
+    센터 건립을 완료하고 … 준공식` → `4개 센터`."""
+    if clause.type != "event":
+        return None
+    toks = sentence.tokens
+    works = event_cues().build_objects
+    for k in range(clause.cue.opening - 1, 1, -1):
+        if toks[k].tag == "JKO" and toks[k - 1].form in works and toks[k - 2].tag in ("NNG", "NNP", "NNB", "SN"):
+            found = phrase_back(sentence, k - 2, bridge=False)
+            text = re.split(r"\s등\s", found.text)[-1] if found is not None else ""  # `…센터 등 4개 센터`: the sum
+            return text if len(text) >= 2 else None
+    return None
 
 
 def _names_something(sentence: Sentence, name: Phrase) -> bool:
