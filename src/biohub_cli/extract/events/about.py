@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from biohub_cli.extract.events.cues import type_of_name
 from biohub_cli.extract.events.document import Doc
-from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, phrase_back
+from biohub_cli.extract.events.phrases import POINTING, Phrase, clean_name, closes_quote, phrase_back
 from biohub_cli.extract.events.titles import is_generic, is_vacuous
 from biohub_cli.extract.spans import quoted_names
 from biohub_cli.models.stages import Sentence
@@ -66,6 +66,12 @@ def widen(doc: Doc, sentence: Sentence, phrase: Phrase | None) -> Phrase | None:
                 break  # `출범식과 1차 회의` is one launch; `A사와 협약` joins no party
             phrase = Phrase(other.start, phrase.end, f"{other.text}{joiner}{phrase.text}",
                             phrase.quoted or other.quoted)
+        elif closes_quote(before) and not phrase.quoted and type_of_name(phrase.text) is not None:
+            quoted = phrase_back(sentence, k - 1, bridge=False)  # `‘… 특화단지’ 유치·확정 기자회견`
+            if quoted is None or type_of_name(quoted.text) is not None:
+                break  # `‘…포럼’ 개막식`: the quoted event is named alone
+            phrase = Phrase(quoted.start, phrase.end, f"{clean_name(quoted.text)} {phrase.text}", True)
+            break
         else:
             break
     return phrase
@@ -121,13 +127,20 @@ def context_name(doc: Doc, index: int, cue_start: int, kind: str | None = None) 
     spans += [quoted_names(doc.sentences[i]) for i in range(index + 1, min(len(doc.sentences),
                                                                            index + 1 + CONTEXT_SENTENCES))]
     found = [[clean_name(q if isinstance(q, str) else q.text) for q in quoted] for quoted in spans]
-    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS] for names in found]
+    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS and not _scare_quoted(n)]
+             for names in found]
     for wanted in ((kind,) if kind else ()), (None,):  # the event's own full name first, then a thing
         for names in found:
             picked = [n for n in names if type_of_name(n) in wanted]
             if picked:
                 return picked[-1]
     return None
+
+
+def _scare_quoted(name: str) -> bool:
+    """A word quoted for stress, not a name: `중심지로 ‘부상’`, `‘도약’` (one Hangul word of two syllables
+    or fewer)."""
+    return bool(re.fullmatch(r"[가-힣]{1,2}", name))
 
 
 def without_purpose(title: str) -> str:

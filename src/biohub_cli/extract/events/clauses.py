@@ -30,11 +30,16 @@ _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성�
                                "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# `인천시는 “A와 B가 … 협약을 체결했다”고 28일 밝혔다`: the release quoting its own news is no speech
+_RELEASED = re.compile(r".{0,3}(?:했|됐|었|았)다[”\"]\s*고\s*(?:\d{1,2}\s*일\s*)?밝혔")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
 _EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
+PLAN_WORDS = frozenset({"예정", "계획", "방침", "목표", "전망", "구상"})
+_FUTURE_WORDS = frozenset({"내년", "향후", "앞으로", "연내", "추후", "이듬해"})
+_JOINING = frozenset({"·", "ㆍ", "및", ","})  # `선정·발표`, `지정, 발표한`: one act named twice
 MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이차전지·… 특화단지`)
 
 
@@ -42,7 +47,8 @@ MAX_NAME_TOKENS = 14      # a name after a modifier (`지정된 반도체·이�
 class Cue:
     """A cue verb in a sentence: what it does, where it is, and how it attaches."""
 
-    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, rename
+    kind: str         # hold, sign, announce, launch, build, designate, fund, attend, visit, submit, decide, pass,
+                      # rename
     stem: str
     start: int        # absolute offsets of the stem
     end: int
@@ -62,7 +68,7 @@ def verb_cues(sentence: Sentence, *, nominal: bool = False) -> list[Cue]:
     verbs = event_cues().verbs
     toks = sentence.tokens
     speech = [(sentence.start + m.start(), sentence.start + m.end()) for m in _SPEECH.finditer(sentence.text)
-              if m.end() - m.start() > 24]
+              if m.end() - m.start() > 24 and not _RELEASED.match(sentence.text, m.end() - 5)]
     out: list[Cue] = []
     for i, t in enumerate(toks):
         if speech and any(a <= t.start < b for a, b in speech):
@@ -137,15 +143,41 @@ def _verb_at(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> int | No
         return i if t.form in verbs else None
     if t.tag not in ("NNG", "NNP", "SL") or t.form not in verbs or i + 1 >= len(toks):
         return None
-    if i >= 2 and toks[i - 1].form in ("·", "ㆍ", "및") and toks[i - 2].form in verbs:
-        return None  # the second noun of `선정·발표`
+    if i >= 2 and toks[i - 1].form in _JOINING and toks[i - 2].form in verbs:
+        return None  # the second noun of `선정·발표`, `지정, 발표한`
     nxt = toks[i + 1]
     if nxt.tag in _VERB_TAGS or (nxt.tag == "VV" and nxt.form in ("하", "되")):
         return i + 1
-    if nxt.form in ("·", "ㆍ", "및") and i + 3 < len(toks) and toks[i + 2].form in verbs \
+    if nxt.form in _JOINING and i + 3 < len(toks) and toks[i + 2].form in verbs \
             and toks[i + 3].tag in _VERB_TAGS:
         return i + 3
     return None
+
+
+def is_planned(sentence: Sentence, cue: Cue) -> bool:
+    """The clause of a cue is a plan, a target or a condition, not something done: `평가위원회를 열 예정이다`,
+    `상반기 중 지정할 계획이다`, `2012년 말 완공을 목표로`, `서류를 제출하면 된다`, `내년에 착공한다`."""
+    if any(t.form in _FUTURE_WORDS or (t.tag == "EC" and t.form in ("면", "으면"))
+           for t in sentence.tokens[:cue.index]):
+        return True  # `내년에 착공한다`, `우선협상자가 정해지면 … 계약을 체결한다`
+    for t in sentence.tokens[cue.index + 1:]:
+        if t.form in PLAN_WORDS:
+            return True
+        if t.tag == "EC" and t.form in ("면", "으면"):
+            return True
+        if t.tag in ("EF", "SF") or (t.tag == "EC" and t.form not in ("ㄹ", "을", "ᆯ")):
+            return False
+    return False
+
+
+_AFTER = frozenset({"뒤", "후", "다음", "이후"})
+
+
+def another_step_between(sentence: Sentence, start: int, cue: Cue) -> bool:
+    """`30일 사업제안서를 접수한 뒤 … 평가위원회를 연다`: a clause ending in `…한 뒤` lies between the offset
+    (a date's end) and the cue, so a date there is that earlier step's."""
+    toks = [t for t in sentence.tokens if start <= t.start < cue.start]
+    return any(t.tag == "ETM" and n + 1 < len(toks) and toks[n + 1].form in _AFTER for n, t in enumerate(toks))
 
 
 def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()) -> Phrase | None:
@@ -161,6 +193,8 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
                       or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
                       or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
         j -= 1
+    if j > 0 and toks[j].form in ("도", "는", "은") and toks[j - 1].tag in ("JKB", "JKO"):
+        j -= 1  # `…특구로도 추가 선정`: 도 is a particle (Kiwi may read it as a bound noun), not a name
     if j < 0:
         return None
     # `…로 지정`, `…로 출범`; but `…으로 구성됐다` says what something consists of
@@ -179,9 +213,18 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if j < 0:
         return None
     phrase = phrase_back(sentence, j, bridge=True)
-    if phrase is not None and _DATE_ONLY.match(phrase.text):
-        return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name
+    if phrase is not None and (_DATE_ONLY.match(phrase.text) or len(phrase.text.strip()) < 2):
+        return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name; one syllable names nothing
     return phrase
+
+
+def purpose_of(sentence: Sentence, cue: Cue) -> Phrase | None:
+    """What a resolution is for: `…특화단지 유치를 위한 결의를 다졌다` → `…특화단지 유치`."""
+    toks = sentence.tokens
+    k = cue.opening - 1
+    if k >= 3 and toks[k].tag == "ETM" and toks[k - 1].form == "위하" and toks[k - 2].tag == "JKO":
+        return phrase_back(sentence, k - 3, bridge=False)
+    return None
 
 
 def _past_adverbials(toks: tuple[Token, ...], j: int, skip: Sequence[tuple[int, int]], *, attend: bool) -> int:
@@ -257,7 +300,9 @@ def name_after(sentence: Sentence, cue: Cue) -> Phrase | None:
     """The noun a modifier cue describes: `열린 '2025 제약바이오투자대전'`, `열린 출범식 이후`."""
     toks = sentence.tokens
     k = cue.index + 1
-    while k < len(toks) and toks[k].tag in ("XSV", "XSA", "EP", "ETM", "VV") and toks[k].start < cue.end + 6:
+    if k + 1 < len(toks) and toks[k].form in _JOINING and toks[k + 1].form in event_cues().verbs:
+        k += 2  # `지정, 발표한 ‘…’`: past the second noun of one act
+    while k < len(toks) and toks[k].tag in ("XSV", "XSA", "EP", "ETM", "VV") and toks[k].start < cue.end + 8:
         k += 1
     if k >= len(toks):
         return None
@@ -296,6 +341,10 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "event"
     if cue.kind in ("rename", "submit"):
         return "other"
+    if cue.kind == "resolve":
+        return "event"
+    if cue.kind == "pass":
+        return "designation" if name is not None else None  # `예비타당성조사를 통과`: the review's decision
     if cue.kind == "build":
         if cue.stem in ("착수", "본격화") and not (name and any(w in name.text for w in event_cues().build_objects)):
             return None  # `사업에 본격 착수한다`: no works

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from biohub_cli.extract.dates.find import DateMention, is_report_date
 from biohub_cli.extract.events.about import (
     context_name,
+    names_anybody,
     referent,
     widen,
     with_actor,
@@ -49,7 +50,7 @@ from biohub_cli.extract.events.parts import (
     ordinal_of,
     orgs_in,
 )
-from biohub_cli.extract.events.phrases import Phrase
+from biohub_cli.extract.events.phrases import Phrase, clean_name, phrase_back
 from biohub_cli.extract.events.related import fold_frames, named, related
 from biohub_cli.extract.events.titles import (
     agreement_title,
@@ -100,15 +101,21 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
     venue = venue_of(sentence, date, doc)
     host = hosts_of(doc, sentence, date, clause)
     parts: list[tuple[str, Role]] = [(h, "signatory" if clause.type == "agreement" else "host") for h in host]
+    actor: str | None = None
     if clause.type == "agreement":
         parties = list(dict.fromkeys([*host, *(o.name for o in parties_before(doc, sentence, clause, venue))]))
-        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name), parties, doc.dated_elsewhere)
+        counted = counted_party(sentence, clause)  # `…기업 및 연구개발기관 11곳과 … MOU를 체결`
+        title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name),
+                                       [*parties, *([counted] if counted else [])], doc.dated_elsewhere)
         title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]
+        if clause.name is not None and not names:  # `…가 롯데바이오 메가플랜트 유치를 위한 MOU를 체결`: the company
+            parties += [o.name for o in orgs_in(doc.orgs, clause.name.start, clause.name.end) if o.type == "company"]
         if not names:
             seen = {o.name: o.evidence.start for o in reversed(orgs_in(doc.orgs, sentence.start, sentence.end))}
-            title = with_parties(doc, title, sorted(parties, key=lambda o: seen.get(o, sentence.end)))
+            title = with_parties(doc, title, [*sorted(parties, key=lambda o: seen.get(o, sentence.end)),
+                                              *([counted] if counted else [])])
         parts += [(o, "signatory") for o in parties]
     else:
         name = _named_thing(doc, index, clause)
@@ -116,6 +123,14 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         title = title if name is not None and name.quoted else without_purpose(title)
         if clause.type != "meeting":
             title = with_actor(doc, title, host)
+        elif host and name is not None and not name.quoted and not is_generic(name.text) \
+                and not names_anybody(doc, title) and _government(doc, host[0]):
+            title = f"{host[0]} {title}"  # `부산시는 … 비상경제대책회의를 열고`: the city's own meeting
+            actor = host[0]
+        if clause.cue.kind == "resolve" and host and host[0] not in title:
+            title = f"{host[0]} {title}"  # a resolution is its body's: `화순군 … 유치 결의`
+        if clause.cue.kind == "pass":
+            title = passed_title(sentence, clause, title)
         co_hosts = co_hosts_of(doc, sentence, clause, venue)
         parts += [(o.name, "host") for o in co_hosts]
         chosen = picked_of(sentence, clause)  # the bodies of a consortium picked take part in its selection
@@ -132,6 +147,7 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         host_titled = {h for h in host if not doc.is_a(h, "council")}
     else:
         host_titled = set()
+    host_titled |= {actor} if actor else set()  # the host named in a title built here still hosts
     ev = [doc.analysed.evidence(sentence.start, sentence.end)]
     ordinal = ordinal_of(title, clause.name.text if clause.name else "")
     if frame and "".join(frame.split()) not in "".join(title.split()):
@@ -159,6 +175,18 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
         and not _names_something(sentence, name)  # `병원 건립에 필요한 공사에 착수`: which hospital
     if (bare or works) and clause.type != "meeting":  # a meeting is its body's
         about = context_name(doc, index, clause.cue.start, clause.type)
+        if about is not None and clause.type == "launch" and _is_plan(about):
+            # `‘…조성 및 운영계획’을 발표` then `추진단을 발족`: a plan names no body; the one body of the
+            # story with that head noun does (`바이오특화단지 추진단`)
+            about = None
+            if name is not None:
+                head = "".join(name.text.split())
+                bodies = {o.name for o in doc.orgs if "".join(o.name.split()).endswith(head) and o.name != head}
+                if len(bodies) == 1:
+                    return Phrase(name.start, name.end, bodies.pop(), True)
+        built = _built_before(sentence, clause) if about is None and bare and name is not None else None
+        if built is not None:  # `4개 센터 건립을 완료하고 29일 준공식을 갖는다`: the centres' ceremony
+            return Phrase(name.start, name.end, f"{built} {name.text}", True)  # type: ignore[union-attr]
         if about is not None and type_of_name(about) == clause.type:
             return Phrase(name.start if name else clause.cue.start, name.end if name else clause.cue.end, about, True)
         if about is not None and not (name and "".join(about.split()) in "".join(name.text.split())):
@@ -166,6 +194,69 @@ def _named_thing(doc: Doc, index: int, clause: Clause) -> Phrase | None:
             return Phrase(start, name.end if name else clause.cue.end,
                           f"{about} {name.text}" if name else about, True)
     return name
+
+
+_COUNTED = re.compile(r"^\d+\s*(?:곳|개\s*기관|개\s*기업|개\s*업체|개사|개\s*단체)$")
+
+
+def counted_party(sentence: Sentence, clause: Clause) -> str | None:
+    """The other side of an agreement given by a count, not by names: `충북도는 … 바이오 기업 및
+    연구개발기관 11곳과 … 양해각서를 체결했다` → `바이오 관련 기업 및 연구개발기관 11곳`."""
+    toks = sentence.tokens
+    for k in range(clause.cue.opening - 1, 0, -1):
+        if toks[k].tag in ("EC", "EF", "SF"):
+            return None
+        if toks[k].form in ("과", "와") and toks[k].tag in ("JKB", "JC"):
+            found = phrase_back(sentence, k - 1, bridge=False)
+            words = found.text.split() if found else []
+            if found is None or len(words) < 2 or not _COUNTED.match(words[-1]):
+                return None
+            text, at = found.text, next(n for n, t in enumerate(toks) if t.start == found.start)
+            if at >= 2 and toks[at - 1].form in ("및", "·", ","):
+                before = phrase_back(sentence, at - 2, bridge=False)
+                text = f"{before.text} {toks[at - 1].form} {text}" if before else text
+            return text
+    return None
+
+
+def _government(doc: Doc, name: str) -> bool:
+    return any(o.name == name and o.type == "government" for o in doc.orgs)
+
+
+def _is_plan(name: str) -> bool:
+    """`… 조성 및 운영계획`, `… 육성 전략`: a document of plans, not a body or a place."""
+    return "".join(name.split()).endswith(tuple(event_cues().target_words))
+
+
+_PERIOD_ASIDE = re.compile(r"\s*\([^()]*\d{4}\s*년[^()]*\)")
+
+
+def passed_title(sentence: Sentence, clause: Clause, title: str) -> str:
+    """`‘…구축사업’이 예비타당성조사(2021년 12월~…)를 통과했다` → `…구축사업 예비타당성조사 통과`: what passed,
+    the review it passed, without the review's period."""
+    title = _PERIOD_ASIDE.sub("", title)
+    toks = sentence.tokens
+    at = next((k for k in range(clause.cue.opening - 1, 0, -1) if toks[k].tag == "JKS"
+               or toks[k].tag in ("EC", "EF", "SF")), None)
+    passed = phrase_back(sentence, at - 1, bridge=False) if at is not None and toks[at].tag == "JKS" else None
+    if passed is None or clean_name(passed.text) in title:
+        return title
+    return f"{clean_name(passed.text)} {title}"
+
+
+def _built_before(sentence: Sentence, clause: Clause) -> str | None:
+    """What a bare ceremony is for, from the works the lead says were done before it: `핵심연구시설인 4개
+    센터 건립을 완료하고 … 준공식` → `4개 센터`."""
+    if clause.type != "event":
+        return None
+    toks = sentence.tokens
+    works = event_cues().build_objects
+    for k in range(clause.cue.opening - 1, 1, -1):
+        if toks[k].tag == "JKO" and toks[k - 1].form in works and toks[k - 2].tag in ("NNG", "NNP", "NNB", "SN"):
+            found = phrase_back(sentence, k - 2, bridge=False)
+            text = re.split(r"\s등\s", found.text)[-1] if found is not None else ""  # `…센터 등 4개 센터`: the sum
+            return text if len(text) >= 2 else None
+    return None
 
 
 def _names_something(sentence: Sentence, name: Phrase) -> bool:
@@ -222,8 +313,9 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
             people_idx.append(i)
             extra += [(o.name, "attendee") for o in orgs_in(doc.orgs, sentence.start, sentence.end)
                       if i != lead_index]
-        elif has_membership(sentence):
-            members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)]
+        elif has_membership(sentence):  # not a body named in an aside: `국립산림품종관리센터(…, 산림청 산하기관)`
+            members += [o.name for o in orgs_in(doc.orgs, sentence.start, sentence.end)
+                        if not _in_aside(doc.analysed.document.text, sentence.start, o.evidence.start)]
     extra += [(o, "member") for o in members]
     takers = _counted_by(counted, mains, related) if count is not None else set()
     for n, m in enumerate(related):
@@ -240,6 +332,12 @@ def _share_gathering_facts(doc: Doc, lead_index: int, mains: list[EventMention],
         people = list(dict.fromkeys([*m.people, *people_in(doc, people_idx)]))
         mains[n] = m.model_copy(update={"attendees": count if ("main", n) in takers else m.attendees,
                                         "participants": merge_roles(parts), "people": people})
+
+
+def _in_aside(text: str, start: int, at: int) -> bool:
+    """The offset lies inside brackets opened after `start`."""
+    opening = text.rfind("(", start, at)
+    return opening >= 0 and ")" not in text[opening:at]
 
 
 def _counted_by(counted: str | None, mains: list[EventMention],

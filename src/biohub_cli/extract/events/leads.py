@@ -12,12 +12,24 @@ import re
 
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.about import widen
-from biohub_cli.extract.events.clauses import Cue, cue_type, nearest_subject, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.clauses import (
+    Cue,
+    another_step_between,
+    cue_type,
+    is_planned,
+    nearest_subject,
+    object_of,
+    purpose_of,
+    subject_of,
+    verb_cues,
+)
 from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
 from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
+from biohub_cli.models.dates import PartialDate
 
+PLAN_SEARCH = 2           # full sentences that may release the plan that is the news
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
 _OUTCOMES = frozenset({"designate", "decide", "rename", "announce"})  # what a meeting held in the same sentence did
 
@@ -31,10 +43,10 @@ def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
     span = _lead_span(doc)
     skipped = {i for i in range(span) if is_headline(doc, i) or is_caption(doc.sentences[i])}
     found = _lead_among(doc, span, skipped)
-    if found is None or found[1] is None or found[1].date.day is None:
-        first = next((i for i in range(span) if i not in skipped
-                      and any(t.tag == "EF" for t in doc.sentences[i].tokens)), None)
-        plan = plan_release(doc, first) if first is not None else None
+    month = found is not None and found[1] is not None and _MONTH_WORD.fullmatch(found[1].text) is not None
+    if (found is None or found[1] is None or found[1].date.day is None) and not month:
+        full = [i for i in range(span) if i not in skipped and any(t.tag == "EF" for t in doc.sentences[i].tokens)]
+        plan = next((p for p in (plan_release(doc, i) for i in full[:PLAN_SEARCH]) if p is not None), None)
         if plan is not None:
             return plan  # `…를 설립해 2026년부터 운영한다고 24일 밝혔다`: the plan put out that day is the news
     # a headline or caption leads when no full sentence does; a verbless line last (`3일 착공식 개최…`)
@@ -60,10 +72,14 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
     (`2035년 … 도약하려고 수립한 …`, `2022년 7월 준공될 계획이다`) dates no lead."""
     fallback: tuple[int, DateMention | None, list[Clause]] | None = None
     reported_lead: tuple[int, DateMention | None, list[Clause]] | None = None
+    released = False  # a full sentence before reported what was done (`…했다고 밝혔다`)
     for i in range(span):
         if i in skip:
             continue
         clauses = predicates(doc, i, nominal=nominal)
+        if clauses and released and all(is_planned(doc.sentences[i], c.cue) for c in clauses):
+            continue  # `…를 공급한다고 21일 밝혔다.` then `12월 10일 평가위원회를 열 예정이다`: a later step
+        released = released or _is_release(doc, i)
         if not clauses:
             continue
         before = _clause_dates(doc, i, clauses[0].cue)
@@ -72,11 +88,18 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
         date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
             if before else None
         if date is not None and date.date.day is not None:
+            if reported_lead is not None and _restates(reported_lead[2], clauses):
+                return reported_lead[0], date, reported_lead[2]  # `…회의를 개최했다고 10일 밝혔다. 회의는 지난 2일 …`
+            if _points_back(clauses[0]):
+                continue  # `이날 브리핑은 …으로 진행됐다`: a happening named before, not the story's lead
             return i, date, clauses
         if nominal:
             continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
         s = doc.sentences[i]
         reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
+        month = _month_word(doc, i, clauses[0].cue) if reported and date is None else None
+        if month is not None:  # `내달 … 추진단을 발족한다고 30일 밝혔다`: the launch is next month, not the 30th
+            reported = [month]
         if reported and date is None and reported_lead is None:
             reported_lead = (i, reported[0], clauses)
         if fallback is None:
@@ -87,6 +110,14 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
 
 
 _UNTIL = re.compile(r"\s*까지")
+_RELEASE = re.compile(r"(?:밝혔|전했|발표했|말했)다")
+
+
+def _is_release(doc: Doc, i: int) -> bool:
+    """A sentence that reports, as the body's release, what it did or put out: `…다고 (21일) 밝혔다`."""
+    s = doc.sentences[i]
+    return bool(_RELEASE.search(s.text)) and any(t.tag == "EC" and t.form.endswith("고")
+                                                 for t in s.tokens) and not is_headline(doc, i)
 _PLANNED_CLAUSE = re.compile(r"(?:예정|계획|목표|방침)")
 
 
@@ -97,13 +128,58 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
     planned = _PLANNED_CLAUSE.search(s.text[cue.end - s.start:]) is not None
     out = []
     for d in doc.dates_in(i):
-        if d.start >= cue.start:
-            continue
+        if d.start >= cue.start or another_step_between(s, d.end, cue):
+            continue  # `30일 …를 접수한 뒤 평가위원회를 열어`: the day of the step before
         if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
-                                                  for t in s.tokens)):
-            continue
+                                                  for t in s.tokens) or _in_brackets(s.text, d.start - s.start)):
+            continue  # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date
         out.append(d)
     return out
+
+
+_MONTH_WORD = re.compile(r"(?<![가-힣])(지난\s?달|이번\s?달|이달|다음\s?달|내달)(?!\s*\d)")
+_MONTH_SHIFT = {"지난달": -1, "이번달": 0, "이달": 0, "다음달": 1, "내달": 1}
+
+
+def _month_word(doc: Doc, i: int, cue: Cue) -> DateMention | None:
+    """A month word before the cue with no day after it (`내달 … 발족한다`, `지난달 … 열었다`): the month
+    of the happening, from the publication's; its month unknown (None inside) when the publication is."""
+    s = doc.sentences[i]
+    m = _MONTH_WORD.search(s.text[:cue.start - s.start])
+    if m is None:
+        return None
+    published = doc.analysed.document.metadata.published
+    date = PartialDate()
+    if published is not None and published.year_certain and published.month is not None \
+            and published.year is not None:
+        y, mo = published.year, published.month + _MONTH_SHIFT["".join(m.group(1).split())]
+        y, mo = (y - 1, 12) if mo < 1 else (y + 1, 1) if mo > 12 else (y, mo)
+        date = PartialDate.of(y, mo, None, basis="relative")
+    return DateMention(s.start + m.start(), s.start + m.end(), m.group(1), date, relative=True)
+
+
+_POINTING = ("이 ", "이번 ", "이날 ", "해당 ", "그 ", "당 ")
+
+
+def _restates(reported: list[Clause], later: list[Clause]) -> bool:
+    """A later clause that is the reported happening again, named by its kind alone or pointed at (`회의는
+    지난 2일 …에서 열렸다`, `이번 협약식은 …`): it gives that happening its day."""
+    first = later[0]
+    if first.type not in {c.type for c in reported}:
+        return False
+    return first.name is None or is_generic(first.name.text) or _points_back(first)
+
+
+def _points_back(clause: Clause) -> bool:
+    """A happening the clause's subject points back to (`이날 브리핑은 … 진행됐다`); an act done to a thing
+    pointed at (`이번 협의체를 결성했다`) is news of its own."""
+    return clause.cue.passive and clause.name is not None and clause.name.text.startswith(_POINTING)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """The offset lies inside an open `(` of the sentence."""
+    opening = text.rfind("(", 0, at)
+    return opening >= 0 and ")" not in text[opening:at]
 
 
 _PRECISION = {"day": 3, "month": 2, "year": 1, "unknown": 0}
@@ -119,9 +195,14 @@ def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal:
         if cue.modifier:
             continue
         name = widen(doc, sentence, object_of(sentence, cue, skip))  # `출범식과 1차 회의를`: one launch
+        if name is None and cue.kind == "resolve":
+            name = purpose_of(sentence, cue)
         if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
             name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
         kind = cue_type(cue, name, sentence.text)
+        if kind is None and cue.passive and cue.kind == "hold":  # `회의는 … A가 참여한 가운데 … 진행됐다`: the topic
+            topic = subject_of(sentence, cue.start)
+            name, kind = (topic, cue_type(cue, topic, sentence.text)) if topic is not None else (name, kind)
         if kind is None or (name is None and cue.kind in ("hold", "attend", "visit")):
             continue
         if cue.kind == "attend" and (name is None or is_generic(name.text)):

@@ -31,9 +31,12 @@ class Phrase:
 _ASIDES = re.compile(r"\s*\((?:이하|가칭)[^()]*\)")
 
 
+_MONTH_WORD = re.compile(r"^(?:내달|다음\s?달|지난\s?달|이달)\s+")  # `내달 공동추진단`: a time, not a name
+
+
 def clean_name(text: str) -> str:
     """A name without quote marks and asides (`(가칭)`, `(이하 백신센터)`)."""
-    return squash(_QUOTE_MARKS.sub(" ", _ASIDES.sub("", text))).strip(" ,·")
+    return _MONTH_WORD.sub("", squash(_QUOTE_MARKS.sub(" ", _ASIDES.sub("", text))).strip(" ,·"))
 
 
 def closes_quote(t: Token) -> bool:
@@ -44,7 +47,8 @@ def open_of(sentence: Sentence, close_index: int) -> int | None:
     """Token index of the quote mark a closing mark closes."""
     toks = sentence.tokens
     close = toks[close_index].form
-    openers = [o for o, c in QUOTE_PAIRS.items() if c == close] + (["`"] if close == "'" else [])
+    openers = [o for o, c in QUOTE_PAIRS.items() if c == close] + (["`"] if close == "'" else []) \
+        + (["'"] if close == "’" else [])  # `'…’`: a straight quote opened, a curly one closed
     for k in range(close_index - 1, max(-1, close_index - 40), -1):  # `…' opens with a backtick too
         if toks[k].form in openers and (toks[k].tag == "SSO" or close in ("'", "\"")):
             return k

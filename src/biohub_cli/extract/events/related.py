@@ -8,7 +8,17 @@ from collections.abc import Sequence
 
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.about import with_actor
-from biohub_cli.extract.events.clauses import Cue, cue_type, name_after, object_of, subject_of, verb_cues
+from biohub_cli.extract.events.clauses import (
+    PLAN_WORDS,
+    Cue,
+    another_step_between,
+    cue_type,
+    is_planned,
+    name_after,
+    object_of,
+    subject_of,
+    verb_cues,
+)
 from biohub_cli.extract.events.cues import event_cues
 from biohub_cli.extract.events.document import GATHERINGS, Doc, ends_in_time_noun, is_body
 from biohub_cli.extract.events.parts import body_of, merge_roles, ordinal_of, orgs_in, venue_after
@@ -16,6 +26,7 @@ from biohub_cli.extract.events.phrases import Phrase
 from biohub_cli.extract.events.since import since_event, since_name
 from biohub_cli.extract.events.titles import is_vacuous, series_title, title_for, year_shift
 from biohub_cli.models.facts import EventMention
+from biohub_cli.models.stages import Sentence
 
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
 
@@ -43,6 +54,10 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
                     continue
                 if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
                     break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
+                if another_step_between(sentence, d.end, cue):
+                    break  # `다음 달 30일 … 접수한 뒤 12월 10일 평가위원회를`: the day is the earlier step's
+                if is_target(sentence, d, cue):
+                    break  # `2012년 말 완공할 계획이다`, `2013년 8월 준공 예정으로, …가 선정됐다`: no event's date
                 if i == lead_index and (not cue.modifier or d is not lead_date):
                     continue
                 made = _related_event(doc, i, d, cue, body, mains)
@@ -52,6 +67,17 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
                 if ends_in_time_noun(sentence, cue):
                     break  # `12월 출범식을 가진 뒤 열린 …`: what follows happened later
     return out
+
+
+def is_target(sentence: Sentence, d: DateMention, cue: Cue) -> bool:
+    """A deadline, or a year or month that is a target, dates no event: `2042년까지 … 투자할`, `2013년 8월
+    준공 예정으로`, `2012년 말 완공할 계획이다`."""
+    between = [t for t in sentence.tokens if d.end <= t.start < cue.start]
+    if between and between[0].form == "까지" and d.end_date is None:
+        return True  # a deadline (`2월 29일까지 서류를 제출하면 된다`), not a happening
+    if d.date.day is not None or cue.kind in ("hold", "attend"):
+        return False  # `내년 1월 설명회를 열 예정이다`: a planned gathering keeps its month
+    return any(t.form in PLAN_WORDS for t in between) or is_planned(sentence, cue)
 
 
 def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,

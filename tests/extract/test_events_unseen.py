@@ -1,0 +1,183 @@
+"""Events on reporting the rules were not written against: a programme passing a review, targets and plans
+that are no main event, the day a release reports as opposed to the day of the happening, titles without
+stray words, and the parties of an agreement."""
+
+from __future__ import annotations
+
+from biohub_cli.extract.dates.find import find_dates
+from biohub_cli.extract.events.find import find_events
+from biohub_cli.models.facts import EventMention
+from tests.extract.conftest import build_analysed, org_mentions
+from tests.extract.test_events import events_of, mains, roles
+from tests.extract.test_events_leads import only_main, related
+
+
+def test_a_programme_passing_a_feasibility_review_is_a_decision_on_the_day_reported() -> None:
+    text = ("보건복지부 의료기기 실증사업인 ‘부산 메디컬 테스트베드 조성사업’이 "
+            "예비타당성조사(2022년 3월~2023년 1월)를 통과했다고 14일 밝혔다.\n"
+            "이에 따라 2024년부터 5년간 900억 원이 들어간다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---14", "designation")
+    assert ev.title == "부산 메디컬 테스트베드 조성사업 예비타당성조사 통과"
+
+
+def test_a_later_step_the_release_plans_is_not_its_main_event() -> None:
+    text = ("울산경제자유구역청은 테크노파크 2단지 부지를 바이오 기업 연구소 용지로 공급할 계획이라고 8일 밝혔다.\n"
+            "경자청은 오는 9월 20일 우선협상대상자 선정을 위한 심사위원회를 열 예정이다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---08", "announcement")
+    assert "공급" in ev.title
+    assert ("--09-20", "meeting") in [(d, t) for d, t, _ in related(events)]  # the later step stays related
+
+
+def test_a_resolution_at_a_staff_assembly_is_the_news_not_the_government_s_plan() -> None:
+    text = ("강원 홍천군은 4일 군청 강당에서 열린 월례 조회에서 바이오 특화단지 유치를 위한 결의를 다졌다고 밝혔다.\n"
+            "정부는 이달 말까지 신청을 받아 하반기 중 특화단지를 지정할 계획이다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---04", "event", "바이오 특화단지 유치 결의")
+
+
+def test_a_deadline_and_a_conditional_are_never_the_main_event() -> None:
+    text = ("보건복지부는 재생의료 특화단지 지정을 위한 공모 절차를 개시한다고 11일 밝혔다.\n"
+            "지정을 원하는 지방자치단체는 오는 3월 15일까지 육성계획서를 제출하면 된다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---11", "announcement")
+    assert related(events) == []  # the deadline dates no happening
+
+
+def test_a_release_quoting_its_own_news_names_the_happening() -> None:
+    text = ("부산시는 “한빛바이오와 해운대 바이오 연구단지 건립을 위한 투자협약을 체결했다”고 19일 밝혔다.\n"
+            "한빛바이오는 5월 착공해 2027년 말 완공할 계획이다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---19", "agreement")
+    assert "투자협약" in ev.title
+    assert all(not d.startswith("2027") for d, _, _ in related(events))  # a target year dates no event
+
+
+def test_a_target_month_before_another_clause_dates_nothing() -> None:
+    text = ("해운대바이오재단은 12일 연구동 기공식을 개최했다.\n"
+            "연구동은 오는 2027년 6월 준공 예정으로, 동백건설이 시공사로 선정됐다.\n")
+    assert related(events_of(text)) == []
+
+
+def test_a_month_word_dates_the_happening_not_the_release_day() -> None:
+    text = "양산시는 내달 부산시, 경상남도와 함께 바이오 협의체를 발족한다고 28일 밝혔다.\n"
+    ev = only_main(events_of(text, published="2025-03-28"))
+    assert (ev.date.iso(), ev.type) == ("2025-04", "launch")
+    undated = only_main(events_of(text))
+    assert undated.date.iso() == ""  # next month of an unknown month: unknown, never the 28th
+
+
+def test_the_day_a_later_sentence_gives_the_reported_meeting_dates_it() -> None:
+    text = ("울산시는 바이오헬스 전략회의를 개최했다고 10일 밝혔다.\n"
+            "이 회의는 지난 2일 경상남도와 양산시가 참여한 가운데 시청 대회의실에서 진행됐다.\n")
+    events = events_of(text, published="2025-10-10")
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type, ev.title) == ("2025-10-02", "meeting", "바이오헬스 전략회의")
+    assert related(events) == []  # one meeting, not a second one on the 2nd
+
+
+def test_a_happening_pointed_back_to_does_not_lead() -> None:
+    text = ("양산시가 바이오 특화단지 유치에 성공했다.\n"
+            "양산시장은 28일 시청에서 열린 언론브리핑에서 성과를 설명했다.\n"
+            "이날 브리핑은 국회의원과 함께하는 공동브리핑으로 진행됐다.\n"
+            "앞서 산업통상자원부는 6월 27일 양산 바이오 특화단지를 지정했다.\n")
+    ev = only_main(events_of(text))
+    assert ev.type == "designation" and ev.date.iso() == "--06-27"
+
+
+def test_a_designation_named_and_announced_together_is_a_designation() -> None:
+    text = ("양산시는 1일 시청에서 바이오 특화단지 추진 보고회를 개최했다.\n"
+            "해양수산부가 지난달 27일 지정, 발표한 ‘양산 해양바이오 특화단지’는 물금지구에 들어선다.\n")
+    found = [(d, t) for d, t, _ in related(events_of(text, published="2024-07-01"))]
+    assert found == [("2024-06-27", "designation")]
+
+
+def test_a_particle_after_a_role_is_no_name() -> None:
+    text = ("울산시는 지난 3월 해양바이오 규제자유특구로 지정된 데 이어 "
+            "5월에는 첨단재생의료 실증단지로도 추가 선정됐다.\n")
+    titles = [e.title for e in events_of(text)]
+    assert any(t.startswith("첨단재생의료 실증단지") and t.endswith("선정") for t in titles), titles
+
+
+def test_a_word_quoted_for_stress_does_not_name_a_ceremony() -> None:
+    text = ("울산 바이오 클러스터 신성장 거점으로 ‘우뚝’\n"
+            "울산경제자유구역청과 울산시는 연구동과 시험동 건립을 마치고 오는 29일 준공식을 개최한다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.type == "event" and ev.date.iso() == "---29"
+    assert "우뚝" not in ev.title
+
+
+def _with_types(text: str, orgs: dict[str, str]) -> list[EventMention]:
+    analysed = build_analysed(text)
+    found = sorted([*org_mentions(analysed, {k: k for k, v in orgs.items() if v == "company"}, "company"),
+                    *org_mentions(analysed, {k: k for k, v in orgs.items() if v != "company"}, "government")],
+                   key=lambda o: o.evidence.start)
+    return find_events(analysed, find_dates(analysed, None), found, [])
+
+
+def test_the_company_an_agreement_is_made_for_signs_it() -> None:
+    text = "울산경제자유구역청은 지난 20일 한빛바이오 백신 공장 유치를 위한 양해각서를 체결했다.\n"
+    ev = only_main(_with_types(text, {"울산경제자유구역청": "government", "한빛바이오": "company"}))
+    assert roles(ev) == {"울산경제자유구역청": "signatory", "한빛바이오": "signatory"}
+
+
+def test_the_bodies_listed_as_having_signed_are_signatories_but_not_an_aside() -> None:
+    text = ("경상남도는 양산 바이오단지 입주를 희망하는 기업 3곳과 지난 7일 양해각서를 체결했다고 8일 밝혔다.\n"
+            "협약을 체결한 기업과 기관은 한빛바이오(진단키트), 동백제약(백신), "
+            "양산종자원(종자 관리, 해양수산부 산하기관) 등 3곳이다.\n")
+    orgs = {"경상남도": "government", "한빛바이오": "company", "동백제약": "company", "양산종자원": "government",
+            "해양수산부": "government"}
+    ev = only_main(_with_types(text, orgs))
+    assert set(roles(ev)) == {"경상남도", "한빛바이오", "동백제약", "양산종자원"}
+
+
+def test_a_quoted_thing_before_a_press_conference_is_what_it_is_about() -> None:
+    text = "양산시장이 지난달 28일 시청에서 '양산 해양바이오 특화단지’ 유치 확정 기자회견을 열었다.\n"
+    ev = only_main(events_of(text))
+    assert ev.type == "announcement"
+    assert ev.title == "양산 해양바이오 특화단지 유치 확정 기자회견"
+
+
+def test_a_plan_put_out_before_names_no_body_launched() -> None:
+    text = ("양산시-울산시 바이오 공동추진단 내달 발족\n"
+            "양산시가 바이오 특화단지 조성을 위해 내달 울산시와 함께 추진단을 발족한다고 30일 밝혔다.\n"
+            "시는 울산시와 ‘양산~울산 바이오 특화단지 조성 및 운영계획’을 공동으로 발표한 바 있다.\n")
+    analysed = build_analysed(text)
+    orgs = sorted([*org_mentions(analysed, {"양산시": "양산시", "울산시": "울산시"}, "government"),
+                   *org_mentions(analysed, {"바이오 공동추진단": "바이오 공동추진단"}, "council")],
+                  key=lambda o: o.evidence.start)
+    ev = only_main(find_events(analysed, find_dates(analysed, None), orgs, []))
+    assert (ev.type, ev.title) == ("launch", "바이오 공동추진단 발족")
+
+
+def test_an_agreement_with_a_counted_group_names_that_group() -> None:
+    text = ("경상남도는 양산 바이오단지 입주를 바라는 의료기기 기업 및 연구기관 9곳과 "
+            "지난 7일 양해각서를 체결했다고 8일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert ev.title == "경상남도·의료기기 기업 및 연구기관 9곳 양해각서 체결"
+
+
+def test_a_government_s_own_named_meeting_carries_its_name() -> None:
+    text = "울산시는 20일 시장 주재로 민생경제점검회의를 열고 바이오 산업에 1조 원을 투입하기로 했다고 밝혔다.\n"
+    ev = only_main(_with_types(text, {"울산시": "government"}))
+    assert (ev.type, ev.title) == ("meeting", "울산시 민생경제점검회의")
+    assert roles(ev) == {"울산시": "host"}
+
+
+def test_the_day_of_an_earlier_step_does_not_date_the_later_one() -> None:
+    text = ("울산경제자유구역청은 바이오 기업 연구소 용지를 공급할 계획이라고 8일 밝혔다.\n"
+            "경자청은 다음 달 30일 사업제안서를 접수한 뒤 평가위원회를 열어 우선협상대상자를 정한다.\n")
+    events = events_of(text, published="2025-10-09")
+    assert all(e.date.iso() != "2025-11-30" for e in events)
+    assert (mains(events)[0].date.iso(), mains(events)[0].type) == ("2025-10-08", "announcement")
+
+
+def test_a_bare_ceremony_is_for_the_works_the_lead_says_were_done() -> None:
+    text = ("울산바이오재단과 울산시는 연구동, 시험동 등 공공 연구시설 2개 동 건립을 마치고 "
+            "오는 29일 준공식을 연다고 25일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---29", "event", "공공 연구시설 2개 동 준공식")
