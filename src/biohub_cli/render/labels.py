@@ -104,6 +104,21 @@ _KO: dict[str, str] = {
     "events_count": "일정",
     "quotes_count": "발언",
     "organisation_col": "소속",
+    "search_results": "'{query}' 검색 결과",
+    "search_count": "{shown} / {total}건 표시",
+    "search_words": "단어 또는 \"따옴표 구절\"",
+    "search_none": "찾은 것이 없습니다.",
+    "snippet": "발췌",
+    "cited": "이 문장을 인용한 기록",
+    "kind_source": "문서",
+    "kind_event": "일정",
+    "kind_org": "기관",
+    "kind_person": "인물",
+    "kind_quote": "발언",
+    "original": "원문",
+    "off_topic": "주제 밖",
+    "kept_text": "본문",
+    "source_page": "문서",
 }
 
 _EN: dict[str, str] = {
@@ -199,6 +214,21 @@ _EN: dict[str, str] = {
     "events_count": "Events",
     "quotes_count": "Quotes",
     "organisation_col": "Organisation",
+    "search_results": "Results for '{query}'",
+    "search_count": "{shown} / {total} shown",
+    "search_words": "words or a \"quoted phrase\"",
+    "search_none": "Nothing found.",
+    "snippet": "Snippet",
+    "cited": "Records citing this sentence",
+    "kind_source": "document",
+    "kind_event": "event",
+    "kind_org": "organisation",
+    "kind_person": "person",
+    "kind_quote": "quote",
+    "original": "original",
+    "off_topic": "off topic",
+    "kept_text": "Text",
+    "source_page": "Document",
 }
 
 _EVENT_TYPES = {
