@@ -185,7 +185,7 @@ def _search_tables(con: sqlite3.Connection, search: sqlite3.Connection, ids: set
         "SELECT fts.body, fts.names, rows.kind, fts.ref FROM fts JOIN rows ON rows.ref = fts.ref ORDER BY fts.ref")
         if r in ids]
     con.executemany("INSERT INTO search VALUES (?, ?, ?, ?)", rows)
-    words = {}
+    words: dict[str, str] = {}
     for word, ref, terms in search.execute("SELECT word, ref, terms FROM surfaces ORDER BY word, ref"):
         if ref in ids:
             words.setdefault(word, terms)

@@ -16,6 +16,7 @@ from biohub_cli.kb.knowledge_base import KnowledgeBase, TimelineFilter, overlaps
 from biohub_cli.kb.search import expression, index
 from biohub_cli.kb.search import terms as terms_mod
 from biohub_cli.models import Source
+from biohub_cli.models.dates import PartialDate
 
 SNIPPET = 160  # characters of a long sentence shown around its first mark
 KINDS = ("source", "event", "org", "person")
@@ -82,17 +83,18 @@ def search(con: sqlite3.Connection, kb: KnowledgeBase, query: str, flt: Timeline
 
 def _allowed(kb: KnowledgeBase, flt: TimelineFilter) -> Callable[[str, str], bool]:
     """Which rows the filters keep: events as the timeline keeps them, sources that mention the
-    organisation or person, report an event of the type and are dated in the period; organisations and
-    people only when no filter is given."""
+    organisation or person, report an event of the type and are dated in the period (published then,
+    or, undated, reporting an event then); organisations and people only when no filter is given."""
     events = {e.id for e in kb.timeline(TimelineFilter(org=flt.org, person=flt.person, type=flt.type,
                                                         since=flt.since, until=flt.until))}
     hidden = kb.off_topic_sources()
     any_filter = any((flt.org, flt.person, flt.type, flt.since, flt.until))
     types: dict[str, set[str]] = {}
-    if flt.type:
-        for e in kb.active_events():
-            for sid in e.sources:
-                types.setdefault(sid, set()).add(e.type)
+    dates: dict[str, list[PartialDate]] = {}
+    for e in kb.active_events():
+        for sid in e.sources:
+            types.setdefault(sid, set()).add(e.type)
+            dates.setdefault(sid, []).append(e.date)
 
     def source_ok(s: Source) -> bool:
         if s.id in hidden:
@@ -103,8 +105,9 @@ def _allowed(kb: KnowledgeBase, flt: TimelineFilter) -> Callable[[str, str], boo
             return False
         if flt.type and flt.type not in types.get(s.id, set()):
             return False
-        if flt.since or flt.until:
-            return s.published is not None and overlaps(s.published, flt.since, flt.until)
+        if flt.since or flt.until:  # its publication date, else the dates of the events it reports
+            return any(overlaps(d, flt.since, flt.until) for d in ([s.published] if s.published else
+                                                                      dates.get(s.id, [])))
         return True
 
     def allowed(kind: str, ref: str) -> bool:
