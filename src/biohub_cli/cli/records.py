@@ -118,7 +118,6 @@ def export_cmd(
 
 def _export_sqlite(ctx: typer.Context, file: Path, all_: bool) -> None:
     import sqlite3
-    from contextlib import closing
 
     from biohub_cli.kb import records_cache, sqlite_export
     from biohub_cli.kb.search import index
@@ -129,8 +128,7 @@ def _export_sqlite(ctx: typer.Context, file: Path, all_: bool) -> None:
     for e in base.errors:
         _output.warn(e.render())
     try:
-        with closing(index.connect(root)) as con:
-            index.refresh(con, base, stats.listing, settled=stats.settled)
+        with index.current(root, base, stats.listing, settled=stats.settled) as con:
             counts = sqlite_export.write(base, file, con)
     except (OSError, sqlite3.Error) as exc:
         raise fail(BiohubError(f"cannot write the database: {getattr(exc, 'strerror', None) or exc}", path=file,

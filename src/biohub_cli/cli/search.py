@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from enum import StrEnum
 
 import typer
@@ -55,8 +54,7 @@ def search(
     try:
         kind = labels.event_type_code(type_) if type_ else None
         flt = filters.timeline_filter(base, org=org, person=person, type=kind, since=since, until=until)
-        with closing(index.connect(root)) as con:
-            index.refresh(con, base, stats.listing, settled=stats.settled)
+        with index.current(root, base, stats.listing, settled=stats.settled) as con:
             result = search_query.search(con, base, query.strip(), flt, limit=limit or None)
     except BiohubError as exc:
         raise fail(exc) from None

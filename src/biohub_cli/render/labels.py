@@ -119,6 +119,7 @@ _KO: dict[str, str] = {
     "off_topic": "주제 밖",
     "kept_text": "본문",
     "source_page": "문서",
+    "reporter": "기자",
 }
 
 _EN: dict[str, str] = {
@@ -229,6 +230,7 @@ _EN: dict[str, str] = {
     "off_topic": "off topic",
     "kept_text": "Text",
     "source_page": "Document",
+    "reporter": "Reporter",
 }
 
 _EVENT_TYPES = {

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from biohub_cli.config import Layout
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
-from biohub_cli.render import formats, page_cache, pages, stamp, views
+from biohub_cli.render import documents, formats, page_cache, pages, stamp, views
 from biohub_cli.render.ahead import Ahead
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "network.md", "orgs.csv",
-                              "timeline.csv", "timeline.html", "timeline.ics", "timeline.json", "timeline.md")
-PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people")
+                              "search.html", "timeline.csv", "timeline.html", "timeline.ics", "timeline.json",
+                              "timeline.md")
+PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people", "sources")
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".md")
 
 Reason = Literal["stale", "missing", "extra"]
@@ -100,6 +101,7 @@ def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[
         graph = network.co_participation(kb)
         yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
         yield "network.graphml", _bytes(network.to_graphml(graph))
+        yield "search.html", _bytes(render(env, "search.html", documents.search_context(ix, lang)))
         yield from ahead if ahead is not None else _record_pages(env, ix, lang, skipped, cache)
     finally:
         if ahead is not None:
@@ -125,6 +127,14 @@ def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | N
             continue
         page = views.person_context(ix, person, lang)
         yield from _pages(env, cache, page, f"people/{stem}", "person")
+    for sid in sorted(ix.sources):
+        stem = views.page_name(sid)
+        if stem is None:
+            if skipped is not None:
+                skipped.append(sid)
+            continue
+        page = documents.source_context(ix, ix.sources[sid], lang)
+        yield from _pages(env, cache, page, f"sources/{stem}", "source")
 
 
 def _pages(env: Environment, cache: page_cache.PageCache | None, page: Page, stem: str,

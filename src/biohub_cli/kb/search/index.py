@@ -19,7 +19,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -223,12 +223,28 @@ def known_terms(con: sqlite3.Connection, candidates: Iterable[str]) -> set[str]:
     return out
 
 
-def open_fresh(root: Path, kb: KnowledgeBase, listing: str, *, settled: bool = True) -> tuple[sqlite3.Connection,
-                                                                                             RefreshStats]:
-    con = connect(root)
-    return con, refresh(con, kb, listing, settled=settled)
+@contextmanager
+def current(root: Path, kb: KnowledgeBase, listing: str, *, settled: bool = True) -> Iterator[sqlite3.Connection]:
+    """The index of `kb` brought up to date, one process at a time (a lock beside it); in memory when
+    .biohub/ cannot be written (a knowledge base read from a read-only folder)."""
+    from filelock import FileLock
 
-
-def build(root: Path, kb: KnowledgeBase, listing: str) -> RefreshStats:
-    with closing(connect(root)) as con:
-        return refresh(con, kb, listing)
+    try:
+        index_path(root).parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(index_path(root)) + ".lock", timeout=120)
+        lock.acquire()
+    except OSError:
+        con = sqlite3.connect(":memory:", isolation_level=None)
+        con.executescript(SCHEMA)
+        con.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("code", _code_key()),
+                                                         ("listing", "")])
+        with closing(con):
+            refresh(con, kb, "")
+            yield con
+        return
+    try:
+        with closing(connect(root)) as con:
+            refresh(con, kb, listing, settled=settled)
+            yield con
+    finally:
+        lock.release()
