@@ -37,8 +37,9 @@ def test_a_script_in_a_title_renders_as_text_in_every_html_page(files: dict[str,
         assert 'alert("x")' not in text, name
         assert "<script>alert" not in text, name
         assert "<랩>" not in text, name
-        # the only script elements are the page's own: the JSON data block and the filter script
-        assert all(tag in ('<script type="application/json" id="timeline-data">', "<script>")
+        # the only script elements are the page's own: the JSON data block and the filter or search script
+        assert all(tag in ('<script type="application/json" id="timeline-data">',
+                           '<script type="application/json" id="search-data">', "<script>")
                    for tag in re.findall(r"<script[^>]*>", text)), name
     assert "바이오 포럼 &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;특별&#34; 세션 | 2부" \
         in files["timeline.html"]
