@@ -64,7 +64,10 @@ def search(
         _output.data(search_view.hits_csv(result))
     else:
         view = search_view.hits_view(result, query.strip(), labels.resolve_lang(root, None))
-        _output.marked_table(view.title, view.columns, view.rows, view.caption)
+        if view.rows:
+            _output.marked_table(view.title, view.columns, view.rows, view.caption)
+        else:
+            _output.info(view.empty)
 
 
 def sources(
@@ -87,5 +90,5 @@ def sources(
     elif fmt is Format.csv:
         _output.data(search_view.sources_csv(base))
     else:
-        head, rows = search_view.sources_table(base, labels.resolve_lang(root, None))
-        _output.table(None, head, rows, caption=f"{len(rows)}")
+        head, rows, caption = search_view.sources_table(base, labels.resolve_lang(root, None))
+        _output.table(None, head, rows, caption=caption)

@@ -120,6 +120,8 @@ _KO: dict[str, str] = {
     "kept_text": "본문",
     "source_page": "문서",
     "reporter": "기자",
+    "hit_source": "날짜 · 매체 · 출처",
+    "doc_format": "형식",
 }
 
 _EN: dict[str, str] = {
@@ -231,6 +233,8 @@ _EN: dict[str, str] = {
     "kept_text": "Text",
     "source_page": "Document",
     "reporter": "Reporter",
+    "hit_source": "Date · outlet · source",
+    "doc_format": "Format",
 }
 
 _EVENT_TYPES = {

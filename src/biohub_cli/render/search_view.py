@@ -21,6 +21,7 @@ class HitsView:
     columns: tuple[str, ...]
     rows: tuple[tuple[str | Marked, ...], ...]
     caption: str
+    empty: str  # what to say when nothing was found
 
 
 def hits_view(result: Result, query: str, lang: str) -> HitsView:
@@ -32,8 +33,9 @@ def hits_view(result: Result, query: str, lang: str) -> HitsView:
         cited = "".join(f"\n· {lab['kind_' + c.kind]} {c.label}" for c in h.cited)
         rows.append((what, about, h.title, (h.snippet + cited, h.marks)))
     return HitsView(lab["search_results"].format(query=query),
-                    (lab["kind"], lab["published"], lab["title"], lab["snippet"]), tuple(rows),
-                    lab["search_count"].format(shown=len(result.hits), total=result.total))
+                    (lab["kind"], lab["hit_source"], lab["title"], lab["snippet"]), tuple(rows),
+                    lab["search_count"].format(shown=len(result.hits), total=result.total),
+                    f"{lab['search_results'].format(query=query)}: {lab['search_none']}")
 
 
 def hit_data(h: Hit) -> dict[str, Any]:
@@ -78,10 +80,14 @@ def source_rows(kb: KnowledgeBase, *, include_off_topic: bool = True) -> list[di
 SOURCE_COLUMNS = ("published", "outlet", "title", "format", "file", "url", "off_topic")
 
 
-def sources_table(kb: KnowledgeBase, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def sources_table(kb: KnowledgeBase, lang: str) -> tuple[tuple[str, ...], list[tuple[str, ...]], str]:
+    """Columns, rows (the file by its name; JSON and CSV give its path) and a caption."""
     lab = labels_mod.labels(lang)
-    head = (lab["published"], lab["outlet"], lab["title"], "format", lab["file"], lab["original"], lab["off_topic"])
-    return head, [tuple("" if r[c] is None else str(r[c]) for c in SOURCE_COLUMNS) for r in source_rows(kb)]
+    head = (lab["published"], lab["outlet"], lab["title"], lab["doc_format"], lab["file"], lab["original"],
+            lab["off_topic"])
+    rows = [tuple("" if r[c] is None else str(r[c]) for c in SOURCE_COLUMNS) for r in source_rows(kb)]
+    rows = [(*r[:4], r[4].rsplit("/", 1)[-1], *r[5:]) for r in rows]
+    return head, rows, f"{len(rows)} {lab['sources']}"
 
 
 def sources_json(kb: KnowledgeBase) -> str:
