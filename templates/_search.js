@@ -5,14 +5,16 @@
   // into the longest terms they do hold, its last one or two letters left over dropped as a particle.
   const data = JSON.parse(document.getElementById("search-data").textContent);
   const MIN = data.min_part;
+  const T = data.terms;
   const have = new Set();
   const docs = data.docs.map(function (d) {
     const body = [];
-    d[6].forEach(function (u) { for (let i = 0; i < u[1].length; i += 3) body.push(u[1][i]); });
+    d[6].forEach(function (u) { for (let i = 0; i < u[1].length; i += 3) { u[1][i] = T[u[1][i]]; body.push(u[1][i]); } });
+    const names = d[7].map(function (i) { return T[i]; });
     body.forEach(function (t) { have.add(t); });
-    d[7].forEach(function (t) { have.add(t); });
+    names.forEach(function (t) { have.add(t); });
     return {kind: d[0], id: d[1], title: d[2], date: d[3], outlet: d[4], href: d[5], units: d[6],
-            body: body, names: d[7]};
+            body: body, names: names};
   });
   const EDGE = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
   const PLAIN_WORD = /^[A-Za-z0-9]+(?:[^\p{L}\p{N}_\s]+[A-Za-z0-9]+)*$/u;
@@ -35,7 +37,7 @@
   function wordTerms(w) {
     const key = surface(w);
     if (!key || PLAIN_WORD.test(key)) return plainTerms(key);
-    if (Object.prototype.hasOwnProperty.call(data.words, key)) return data.words[key].split(" ");
+    if (Object.prototype.hasOwnProperty.call(data.words, key)) return data.words[key].map(function (i) { return T[i]; });
     return guess(key);
   }
   function parse(q) {

@@ -129,24 +129,27 @@ def search_context(ix: Index, lang: str) -> SearchContext:
         titles[o.id] = ("org", o.name, "", "")
     for p in ix.active_people:
         titles[p.id] = ("person", p.name, "", "")
-    docs: list[list[object]] = []
+    rows: list[tuple[str, str, list[tuple[str, list[tuple[str, int, int]]]], list[str]]] = []
     with search_index.current(kb.layout.root, kb, "") as con:
         for ref, units_json, names in con.execute(
                 "SELECT rows.ref, rows.units, fts.names FROM rows JOIN fts ON fts.ref = rows.ref ORDER BY rows.ref"):
-            if ref not in titles:
-                continue
-            kind, title, date, outlet = titles[ref]
-            body = _body(kb, kind, ref)
-            units = []
-            for start, end, ts in json.loads(units_json):
-                units.append([body[start:end], [x for t, a, b in ts for x in (t, a - start, b - start)]])
-            name_terms = names.split()
-            docs.append([kind, ref, title, date, outlet, page_of(kind, ref) or "", units, name_terms])
-        words: dict[str, str] = {}
+            if ref in titles:
+                body = _body(kb, titles[ref][0], ref)
+                units = [(body[start:end], [(t, a - start, b - start) for t, a, b in ts])
+                         for start, end, ts in json.loads(units_json)]
+                rows.append((ref, titles[ref][0], units, names.split()))
+        words: dict[str, list[str]] = {}
         for word, terms in con.execute("SELECT word, terms FROM surfaces ORDER BY word, ref"):
-            words.setdefault(word, terms)
-    data = {"docs": docs, "words": words, "kinds": {k: lb.labels(lang)[f"kind_{k}"] for k in
-                                                     ("source", "event", "org", "person")},
+            words.setdefault(word, terms.split())
+    # terms by number: every term once in the page, in order
+    vocab = sorted({t for _, _, units, names in rows for _, ts in units for t, _, _ in ts}
+                   | {t for _, _, _, names in rows for t in names} | {t for ts in words.values() for t in ts})
+    number = {t: i for i, t in enumerate(vocab)}
+    docs = [[kind, ref, *titles[ref][1:], page_of(kind, ref) or "",
+             [[text, [x for t, a, b in ts for x in (number[t], a, b)]] for text, ts in units],
+             [number[t] for t in names]] for ref, kind, units, names in rows]
+    data = {"terms": vocab, "docs": docs, "words": {w: [number[t] for t in ts] for w, ts in words.items()},
+            "kinds": {k: lb.labels(lang)[f"kind_{k}"] for k in ("source", "event", "org", "person")},
             "min_part": expression.MIN_PART}
     table = lb.labels(lang)
     return SearchContext(lang=lang, labels=table, title=table["search"], data_json=script_json(data),
