@@ -271,4 +271,3 @@ class SearchContext(Page):
     """search.html: the offline search page; its data are the terms computed at build time."""
 
     data_json: str
-    rows: int

@@ -129,31 +129,36 @@ def search_context(ix: Index, lang: str) -> SearchContext:
         titles[o.id] = ("org", o.name, "", "")
     for p in ix.active_people:
         titles[p.id] = ("person", p.name, "", "")
-    rows: list[tuple[str, str, list[tuple[str, list[tuple[str, int, int]]]], list[str]]] = []
+    # terms by number, in the order the rows (by id) first use them; each document written out as JSON
+    # at once, so the page's data are never held as Python objects all together
+    number: dict[str, int] = {}
+
+    def num(t: str) -> int:
+        return number.setdefault(t, len(number))
+
+    docs: list[str] = []
     with search_index.current(kb.layout.root, kb, "") as con:
         for ref, units_json, names in con.execute(
                 "SELECT rows.ref, rows.units, fts.names FROM rows JOIN fts ON fts.ref = rows.ref ORDER BY rows.ref"):
-            if ref in titles:
-                body = _body(kb, titles[ref][0], ref)
-                units = [(body[start:end], [(t, a - start, b - start) for t, a, b in ts])
-                         for start, end, ts in json.loads(units_json)]
-                rows.append((ref, titles[ref][0], units, names.split()))
-        words: dict[str, list[str]] = {}
+            if ref not in titles:
+                continue
+            kind = titles[ref][0]
+            body = _body(kb, kind, ref)
+            units = [[body[start:end], [x for t, a, b in ts for x in (num(t), a - start, b - start)]]
+                     for start, end, ts in json.loads(units_json)]
+            docs.append(script_json([kind, ref, *titles[ref][1:], page_of(kind, ref) or "", units,
+                                     [num(t) for t in names.split()]]))
+        words: dict[str, list[int]] = {}
         for word, terms in con.execute("SELECT word, terms FROM surfaces ORDER BY word, ref"):
-            words.setdefault(word, terms.split())
-    # terms by number: every term once in the page, in order
-    vocab = sorted({t for _, _, units, names in rows for _, ts in units for t, _, _ in ts}
-                   | {t for _, _, _, names in rows for t in names} | {t for ts in words.values() for t in ts})
-    number = {t: i for i, t in enumerate(vocab)}
-    docs = [[kind, ref, *titles[ref][1:], page_of(kind, ref) or "",
-             [[text, [x for t, a, b in ts for x in (number[t], a, b)]] for text, ts in units],
-             [number[t] for t in names]] for ref, kind, units, names in rows]
-    data = {"terms": vocab, "docs": docs, "words": {w: [number[t] for t in ts] for w, ts in words.items()},
-            "kinds": {k: lb.labels(lang)[f"kind_{k}"] for k in ("source", "event", "org", "person")},
+            if word not in words:
+                words[word] = [num(t) for t in terms.split()]
+    rest = {"words": words, "kinds": {k: lb.labels(lang)[f"kind_{k}"] for k in ("source", "event", "org", "person")},
             "min_part": expression.MIN_PART}
+    data_json = ('{"terms":' + script_json(list(number)) + ',"docs":[' + ",".join(docs) + "],"
+                 + script_json(rest)[1:])
+    del docs
     table = lb.labels(lang)
-    return SearchContext(lang=lang, labels=table, title=table["search"], data_json=script_json(data),
-                         rows=len(docs))
+    return SearchContext(lang=lang, labels=table, title=table["search"], data_json=data_json)
 
 
 def _body(kb: KnowledgeBase, kind: str, ref: str) -> str:

@@ -31,6 +31,7 @@ from biohub_cli.models import Event, Organization, Person, Source
 from biohub_cli.store.code_digest import PACKAGE, add_files
 
 FORMAT = "1"
+BATCH = 200  # records analysed by Kiwi in one call
 TOKENIZER = "unicode61 remove_diacritics 0"
 SCHEMA = f"""
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -161,16 +162,17 @@ def refresh(con: sqlite3.Connection, kb: KnowledgeBase, listing: str, *, settled
     bodies = [r for ref, r in sorted(wanted.items()) if have.get(ref, ("", ""))[0] != r.digest()]
     renamed = [r for ref, r in sorted(wanted.items()) if ref in have and have[ref][0] == r.digest()
                and have[ref][1] != r.names]
-    analyses = terms_mod.analyse([r.body for r in bodies])
-    name_terms = terms_mod.analyse([r.names for r in bodies + renamed])
     stats.analysed, stats.removed = len(bodies), len(gone)
     con.execute("BEGIN IMMEDIATE")
     try:
         for ref in gone + [r.ref for r in bodies]:
             _delete(con, ref)
-        for r, a, n in zip(bodies, analyses, name_terms, strict=False):
-            _insert(con, r, a, n)
-        for r, n in zip(renamed, name_terms[len(bodies):], strict=True):
+        for i in range(0, len(bodies), BATCH):  # Kiwi's results for a batch at a time: memory stays bounded
+            batch = bodies[i:i + BATCH]
+            analyses = terms_mod.analyse([r.body for r in batch])
+            for r, a, n in zip(batch, analyses, terms_mod.analyse([r.names for r in batch]), strict=True):
+                _insert(con, r, a, n)
+        for r, n in zip(renamed, terms_mod.analyse([r.names for r in renamed]), strict=True):
             con.execute("UPDATE rows SET names = ? WHERE ref = ?", (r.names, r.ref))
             body = con.execute("SELECT body FROM fts WHERE ref = ?", (r.ref,)).fetchone()[0]
             con.execute("DELETE FROM fts WHERE ref = ?", (r.ref,))
