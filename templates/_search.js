@@ -188,6 +188,8 @@
     root.dataset.shown = String(hits.length);
   }
   input.addEventListener("input", function () { show(input.value); });
+  document.getElementById("s-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
+  document.getElementById("s-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
   const q = new URLSearchParams(window.location.search).get("q");
   if (q) input.value = q;
   show(input.value);

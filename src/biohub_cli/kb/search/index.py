@@ -163,6 +163,9 @@ def refresh(con: sqlite3.Connection, kb: KnowledgeBase, listing: str, *, settled
     renamed = [r for ref, r in sorted(wanted.items()) if ref in have and have[ref][0] == r.digest()
                and have[ref][1] != r.names]
     stats.analysed, stats.removed = len(bodies), len(gone)
+    if not (gone or bodies or renamed) and held == (listing if settled else ""):
+        stats.fresh = True  # nothing to write: the file is left as it is
+        return stats
     con.execute("BEGIN IMMEDIATE")
     try:
         for ref in gone + [r.ref for r in bodies]:
