@@ -3,19 +3,27 @@
   // The query read as biohub search reads it (kb/search/terms.py, expression.py): the terms of each
   // word come from the words the records hold (computed at build time); a word they never hold is cut
   // into the longest terms they do hold, its last one or two letters left over dropped as a particle.
+  // The data come in the script files under search/ (render/search_page.py): each shard its terms, numbered
+  // in the shard, and its rows; words.js the words the records hold with their terms.
   const data = JSON.parse(document.getElementById("search-data").textContent);
   const MIN = data.min_part;
-  const T = data.terms;
   const have = new Set();
-  const docs = data.docs.map(function (d) {
-    const body = [];
-    d[6].forEach(function (u) { for (let i = 0; i < u[1].length; i += 3) { u[1][i] = T[u[1][i]]; body.push(u[1][i]); } });
-    const names = d[7].map(function (i) { return T[i]; });
-    body.forEach(function (t) { have.add(t); });
-    names.forEach(function (t) { have.add(t); });
-    return {kind: d[0], id: d[1], title: d[2], date: d[3], outlet: d[4], href: d[5], units: d[6],
-            body: body, names: names};
+  const words = new Map();
+  const docs = [];
+  (self.biohubSearch || []).forEach(function (part) {
+    if (part.words) { Object.keys(part.words).forEach(function (w) { words.set(w, part.words[w]); }); return; }
+    const T = part.terms;
+    part.docs.forEach(function (d) {
+      const body = [];
+      d[6].forEach(function (u) { for (let i = 0; i < u[1].length; i += 3) { u[1][i] = T[u[1][i]]; body.push(u[1][i]); } });
+      const names = d[7].map(function (i) { return T[i]; });
+      body.forEach(function (t) { have.add(t); });
+      names.forEach(function (t) { have.add(t); });
+      docs.push({kind: d[0], id: d[1], title: d[2], date: d[3], outlet: d[4], href: d[5], units: d[6],
+                 body: body, names: names});
+    });
   });
+  docs.sort(function (a, b) { return a.id < b.id ? -1 : (a.id > b.id ? 1 : 0); });
   const EDGE = /^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu;
   const PLAIN_WORD = /^[A-Za-z0-9]+(?:[^\p{L}\p{N}_\s]+[A-Za-z0-9]+)*$/u;
   const PLAIN = /[a-z]+|[0-9]+|(?:(?![a-z])[\p{L}\p{M}\p{Nl}\p{No}])+/gu;
@@ -37,7 +45,7 @@
   function wordTerms(w) {
     const key = surface(w);
     if (!key || PLAIN_WORD.test(key)) return plainTerms(key);
-    if (Object.prototype.hasOwnProperty.call(data.words, key)) return data.words[key].map(function (i) { return T[i]; });
+    if (words.has(key)) return words.get(key);
     return guess(key);
   }
   function parse(q) {
@@ -188,7 +196,6 @@
     root.dataset.shown = String(hits.length);
   }
   input.addEventListener("input", function () { show(input.value); });
-  document.getElementById("s-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
   document.getElementById("s-form").addEventListener("submit", function (ev) { ev.preventDefault(); });
   const q = new URLSearchParams(window.location.search).get("q");
   if (q) input.value = q;

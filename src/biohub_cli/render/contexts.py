@@ -268,6 +268,7 @@ class SourceContext(Page):
 
 @dataclass(frozen=True, kw_only=True)
 class SearchContext(Page):
-    """search.html: the offline search page; its data are the terms computed at build time."""
+    """search.html: the offline search page; its data (terms from the search index) are in `scripts`."""
 
-    data_json: str
+    data_json: str  # labels and settings
+    scripts: list[str]  # the data files under reports/search/, loaded in this order

@@ -1,22 +1,17 @@
 """The documents themselves on the report site: one page per source, its kept text with each
-extracted fact marked in the sentence it came from, and the data of the offline search page."""
+extracted fact marked in the sentence it came from (the offline search page: render/search_page.py)."""
 
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Sequence
 
-from biohub_cli.kb.knowledge_base import KnowledgeBase
-from biohub_cli.kb.search import expression
-from biohub_cli.kb.search import index as search_index
 from biohub_cli.models import Event, Source
 from biohub_cli.render import labels as lb
-from biohub_cli.render.contexts import Ref, SearchContext, SourceContext, TextPiece
+from biohub_cli.render.contexts import Ref, SourceContext, TextPiece
 from biohub_cli.render.filters import format_date
-from biohub_cli.render.formats import script_json
 from biohub_cli.render.queries import Index
-from biohub_cli.render.views import event_row, org_ref, page_name, person_ref, source_row
+from biohub_cli.render.views import event_row, org_ref, person_ref, source_row
 
 Span = tuple[int, int, str, str, Ref | None]  # start, end, kind, note, page
 
@@ -110,70 +105,3 @@ def pieces(text: str, blocks: Sequence[Span], facts: Sequence[Span]) -> list[lis
         else:
             paragraphs[-1].append(piece)
     return [p for p in paragraphs if any(x.text.strip() for x in p)]
-
-
-def search_context(ix: Index, lang: str) -> SearchContext:
-    """The search page: every shown document and record with its terms (from the search index, brought
-    up to date here: Kiwi runs at build time, the page's script only looks terms up)."""
-    kb = ix.kb
-    hidden = kb.off_topic_sources()
-    titles: dict[str, tuple[str, str, str, str]] = {}  # ref: kind, title, date, outlet
-    for s in kb.sources.values():
-        if s.id not in hidden:
-            titles[s.id] = ("source", s.title or s.file_name, format_date(s.published) if s.published else "",
-                            s.outlet or "")
-    for e in ix.events:
-        src = next((kb.sources[i] for i in e.sources if i in kb.sources), None)
-        titles[e.id] = ("event", e.title, format_date(e.date), src.outlet or "" if src else "")
-    for o in ix.active_orgs:
-        titles[o.id] = ("org", o.name, "", "")
-    for p in ix.active_people:
-        titles[p.id] = ("person", p.name, "", "")
-    # terms by number, in the order the rows (by id) first use them; each document written out as JSON
-    # at once, so the page's data are never held as Python objects all together
-    number: dict[str, int] = {}
-
-    def num(t: str) -> int:
-        return number.setdefault(t, len(number))
-
-    docs: list[str] = []
-    with search_index.current(kb.layout.root, kb, "") as con:
-        for ref, units_json, names in con.execute(
-                "SELECT rows.ref, rows.units, fts.names FROM rows JOIN fts ON fts.ref = rows.ref ORDER BY rows.ref"):
-            if ref not in titles:
-                continue
-            kind = titles[ref][0]
-            body = _body(kb, kind, ref)
-            units = [[body[start:end], [x for t, a, b in ts for x in (num(t), a - start, b - start)]]
-                     for start, end, ts in json.loads(units_json)]
-            docs.append(script_json([kind, ref, *titles[ref][1:], page_of(kind, ref) or "", units,
-                                     [num(t) for t in names.split()]]))
-        words: dict[str, list[int]] = {}
-        for word, terms in con.execute("SELECT word, terms FROM surfaces ORDER BY word, ref"):
-            if word not in words:
-                words[word] = [num(t) for t in terms.split()]
-    rest = {"words": words, "kinds": {k: lb.labels(lang)[f"kind_{k}"] for k in ("source", "event", "org", "person")},
-            "min_part": expression.MIN_PART}
-    data_json = ('{"terms":' + script_json(list(number)) + ',"docs":[' + ",".join(docs) + "],"
-                 + script_json(rest)[1:])
-    del docs
-    table = lb.labels(lang)
-    return SearchContext(lang=lang, labels=table, title=table["search"], data_json=data_json)
-
-
-def _body(kb: KnowledgeBase, kind: str, ref: str) -> str:
-    if kind == "source":
-        return search_index.source_body(kb.sources[ref])
-    if kind == "event":
-        return search_index.event_body(kb.events[ref])
-    return search_index.org_body(kb.orgs[ref]) if kind == "org" else search_index.person_body(kb.people[ref])
-
-
-def page_of(kind: str, ref: str) -> str | None:
-    stem = page_name(ref)
-    if stem is None:
-        return None
-    return {"source": f"sources/{stem}.html", "org": f"orgs/{stem}.html", "person": f"people/{stem}.html",
-            "event": "timeline.html"}[kind]
-
-

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from biohub_cli.config import Layout
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
-from biohub_cli.render import documents, formats, page_cache, pages, stamp, views
+from biohub_cli.render import documents, formats, page_cache, pages, search_page, stamp, views
 from biohub_cli.render.ahead import Ahead
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
@@ -101,7 +101,10 @@ def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[
         graph = network.co_participation(kb)
         yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
         yield "network.graphml", _bytes(network.to_graphml(graph))
-        yield "search.html", _bytes(render(env, "search.html", documents.search_context(ix, lang)))
+        search = search_page.search_files(ix, lang, cache)
+        yield "search.html", _bytes(render(env, "search.html", search.context))
+        yield from search.files
+        del search
         yield from ahead if ahead is not None else _record_pages(env, ix, lang, skipped, cache)
     finally:
         if ahead is not None:
@@ -154,10 +157,13 @@ def _bytes(text: str) -> bytes:
 
 
 def owns(relative: str) -> bool:
-    """True for the paths a build writes: the top-level files and orgs/*, people/* pages."""
+    """True for the paths a build writes: the top-level files, orgs/*, people/*, sources/* pages and the search
+    page's data files (search/*.js)."""
     parts = PurePosixPath(relative).parts
     if len(parts) == 1:
         return parts[0] in TOP_FILES
+    if parts[0] == search_page.FOLDER:
+        return search_page.owns(relative)
     if len(parts) == 2 and parts[0] in PAGE_FOLDERS:
         name = PurePosixPath(parts[1])
         return name.suffix in PAGE_SUFFIXES and views.page_name(name.stem) is not None
@@ -167,7 +173,7 @@ def owns(relative: str) -> bool:
 def existing(reports: Path) -> list[str]:
     """The files under reports/ that the build owns, as sorted POSIX paths."""
     found = [name for name in TOP_FILES if (reports / name).is_file()]
-    for folder in PAGE_FOLDERS:
+    for folder in (*PAGE_FOLDERS, search_page.FOLDER):
         base = reports / folder
         if base.is_dir():
             found += [f"{folder}/{p.name}" for p in base.iterdir()
