@@ -9,7 +9,8 @@ For each corpus size N (a seeded corpus from bench/corpus.py) it measures, in on
 (a) the floor: kiwipiepy alone tokenising the corpus's stories on all cores (best of Kiwi's own
 threads and one process per core, model load included); (b) `biohub ingest` of the corpus and its
 ratio to (a); (c) the same ingest again, nothing changed, as a share of (b); (d) again after 1% of
-the files changed; (e) `biohub timeline` and `biohub org` cold (no records cache) and warm;
+the files changed; (e) `biohub timeline`, `biohub org` and `biohub search` cold (no records cache) and warm
+(search also with its index built from nothing, as a share of the ingest);
 (f) `biohub build`; (g) the peak RSS of each, of the whole process tree and of its largest process.
 Read paths and build are also timed on synthetic knowledge bases of exactly E events
 (bench/records.py), the sizes an ingest would take too long to reach.
@@ -123,6 +124,7 @@ def read_paths(kb: Path, label: str) -> dict[str, Any]:
                      "output_bytes": sink.stat().st_size}
         print(f"  {label} {name:13s} cold {cold.seconds:7.2f} s  warm {warm.seconds:7.2f} s  "
               f"(peak RSS {max(cold.tree_rss_mb, warm.tree_rss_mb):5.0f} MB)", flush=True)
+    out["search"] = _search(kb, label, sink, out["timeline"]["warm"]["seconds"])
     _drop_cache(kb)
     shutil.rmtree(kb / "reports", ignore_errors=True)
     cold = _biohub(kb, "build")
@@ -138,6 +140,24 @@ def read_paths(kb: Path, label: str) -> dict[str, Any]:
               f"(peak RSS {max(edit['tree_rss_mb'], undo['tree_rss_mb']):5.0f} MB)", flush=True)
     sink.unlink(missing_ok=True)
     return out
+
+
+SEARCH = ("search", "바이오 클러스터", "--limit", "20")
+
+
+def _search(kb: Path, label: str, sink: Path, timeline_warm: float) -> dict[str, Any]:
+    """`biohub search` with no index (it is built from nothing: Kiwi over every document), cold (index
+    current, no records cache) and warm (the median of REPEAT), and warm as a ratio to timeline warm."""
+    shutil.rmtree(kb / ".biohub" / "search", ignore_errors=True)
+    build = _biohub(kb, *SEARCH, stdout=sink)
+    _drop_cache(kb)
+    cold = _biohub(kb, *SEARCH, stdout=sink)
+    warm, runs = _median(lambda sample: _biohub(kb, *SEARCH, stdout=sink, sample=sample))
+    print(f"  {label} search        index built {build.seconds:7.2f} s  cold {cold.seconds:7.2f} s  "
+          f"warm {warm.seconds:7.2f} s = {warm.seconds / timeline_warm:.2f}x timeline warm "
+          f"(peak RSS {max(build.tree_rss_mb, cold.tree_rss_mb, warm.tree_rss_mb):5.0f} MB)", flush=True)
+    return {"index_build": build.as_dict(), "cold": cold.as_dict(), "warm": warm.as_dict(), "warm_runs": runs,
+            "warm_to_timeline": warm.seconds / timeline_warm}
 
 
 def _build_one_changed(kb: Path) -> dict[str, Any] | None:
@@ -248,6 +268,10 @@ def table(results: dict[str, Any]) -> str:
              _fmt(s["reingest_1pct"]["tree_rss_mb"], "MB")),
             *(_read_rows(rd) if rd else []),
         ]
+        if rd and "search" in rd:
+            rows.append(("", "(e) search index from nothing, share of (b)",
+                         _fmt(rd["search"]["index_build"]["seconds"]),
+                         f"{rd['search']['index_build']['seconds'] / ing:.1%} of (b)", ""))
     for e in results["events"]:
         rows.append((f"E={e['events']}", f"records {e['records']}", "", "", ""))
         rows += _read_rows(e["read"])
@@ -272,6 +296,12 @@ def _read_rows(rd: dict[str, Any]) -> list[tuple[str, ...]]:
         cold, warm = rd[name]["cold"], rd[name]["warm"]
         out.append(("", f"{label} cold / warm", f"{cold['seconds']:.2f} / {warm['seconds']:.2f} s", "",
                     f"{max(cold['tree_rss_mb'], warm['tree_rss_mb']):.0f} MB"))
+    if "search" in rd:
+        se = rd["search"]
+        out.append(("", "(e) search, index from nothing / cold / warm",
+                     " / ".join(f"{se[k]['seconds']:.2f}" for k in ("index_build", "cold", "warm")) + " s",
+                     f"warm = {se['warm_to_timeline']:.2f}x timeline warm",
+                     f"{max(se[k]['tree_rss_mb'] for k in ('index_build', 'cold', 'warm')):.0f} MB"))
     if "build_one_changed" in rd:
         edit, undo = rd["build_one_changed"]["edit"], rd["build_one_changed"]["undo"]
         out.append(("", "(f) build, one event retitled / undone", f"{edit['seconds']:.2f} / {undo['seconds']:.2f} s",

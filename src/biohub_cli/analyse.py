@@ -177,3 +177,29 @@ def warm(user_words: Sequence[UserWord] = ()) -> None:
     """Load the model now (for benchmarks, and before forking workers that share it)."""
     _kiwi(user_words)
 
+
+
+Morpheme = tuple[str, str, int, int]  # form, tag, start, end (in the text given)
+
+
+def morphemes(texts: Sequence[str]) -> list[list[list[Morpheme]]]:
+    """Each text's sentences as (form, tag, start, end) morphemes, paragraph by paragraph (search terms).
+
+    Kiwi without user words: the same text gives the same morphemes whatever the knowledge base holds.
+    """
+    kiwi = _kiwi(())
+    jobs: list[tuple[int, int, str]] = []
+    for i, text in enumerate(texts):
+        jobs.extend((i, m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip())
+    out: list[list[list[Morpheme]]] = [[] for _ in texts]
+    if not jobs:
+        return out
+    if _KIWI.get("pid") != os.getpid():
+        results: Iterable[Any] = [kiwi.tokenize(p, split_sents=True) for _, _, p in jobs]
+    else:
+        results = kiwi.tokenize([p for _, _, p in jobs], split_sents=True)
+    for (i, offset, _), sents in zip(jobs, results, strict=True):
+        for sent in sents:
+            if sent:
+                out[i].append([(t.form, t.tag, offset + t.start, offset + t.start + t.len) for t in sent])
+    return out

@@ -12,7 +12,7 @@ import pytest
 
 from biohub_cli.ingest import forked
 from biohub_cli.kb import knowledge_base, records_cache
-from biohub_cli.render import ahead, page_cache, site, views
+from biohub_cli.render import ahead, page_cache, search_page, site, views
 from biohub_cli.render.queries import Index
 
 CELLTRION = "org-8d9250bf44"
@@ -74,6 +74,38 @@ def test_only_pages_whose_context_changed_are_rendered_and_the_bytes_are_a_full_
     rendered.clear()
     build(kb_copy)  # nothing changed: a build stamped as current, or every page from the cache
     assert not [n for n in rendered if n.startswith(("org.", "person."))]
+
+
+def test_one_changed_event_rewrites_the_one_search_shard_that_holds_it(kb_copy: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead, "may_fork", lambda: False)
+    monkeypatch.setattr(search_page, "SHARD_ROWS", 8)  # a few shards for a small knowledge base
+    build(kb_copy)
+    shards = [rel for rel in reports(kb_copy) if rel.startswith("search/") and rel != "search/words.js"]
+    assert len(shards) > 1
+    base = knowledge_base.load(kb_copy)
+    ev = next(e for e in base.active_events() if any(p.organization == CELLTRION for p in e.participants))
+    built: list[list[str]] = []
+    real = search_page._shard
+
+    def spy(kb: knowledge_base.KnowledgeBase, con: object, refs: list[str], shown: object) -> str:
+        built.append(refs)
+        return real(kb, con, refs, shown)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search_page, "_shard", spy)
+    edit_event_title(kb_copy, ev.id, "셀트리온 생산시설 준공식 (제목 고침)")
+    result = build(kb_copy)
+    assert len(built) == 1 and ev.id in built[0]  # the others are not even made
+    shard = search_page.shard_name(search_page.shard_of(ev.id, len(shards)))
+    # and the words the records hold, as the new title brought new ones
+    assert [rel for rel in result.written if rel.startswith("search/")] == [shard, "search/words.js"]
+    assert "셀트리온 생산시설 준공식 (제목 고침)" in reports(kb_copy)[shard].decode()
+    assert reports(kb_copy) == full_site(kb_copy)
+    built.clear()
+    (kb_copy / "reports" / shards[0]).write_text("(self.biohubSearch=[]);\n", encoding="utf-8")  # edited by hand
+    edit_event_title(kb_copy, ev.id, "셀트리온 생산시설 준공식")
+    build(kb_copy)
+    assert reports(kb_copy) == full_site(kb_copy)
 
 
 def test_a_report_edited_or_removed_by_hand_is_rendered_again(kb_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -37,8 +37,11 @@ def test_a_script_in_a_title_renders_as_text_in_every_html_page(files: dict[str,
         assert 'alert("x")' not in text, name
         assert "<script>alert" not in text, name
         assert "<랩>" not in text, name
-        # the only script elements are the page's own: the JSON data block and the filter script
-        assert all(tag in ('<script type="application/json" id="timeline-data">', "<script>")
+        # the only script elements are the page's own: the JSON data block, the filter or search script and
+        # the search page's data files
+        assert all(tag in ('<script type="application/json" id="timeline-data">',
+                           '<script type="application/json" id="search-data">', "<script>")
+                   or (name == "search.html" and re.fullmatch(r'<script src="search/(\d{3}|words)\.js">', tag))
                    for tag in re.findall(r"<script[^>]*>", text)), name
     assert "바이오 포럼 &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#34;특별&#34; 세션 | 2부" \
         in files["timeline.html"]
@@ -61,6 +64,21 @@ def test_the_embedded_json_cannot_close_its_script_block(files: dict[str, str]) 
     data = json.loads(body)
     assert [e["id"] for e in data["events"]][:2] == ["ev-2019-cf3a186636", "ev-2024-9ed583be74"]
     assert any("<script>" in e["text"] for e in data["events"])  # the text survives, escaped only as JSON
+
+
+def test_the_search_data_files_are_data_only(files: dict[str, str]) -> None:
+    shards = {k: v for k, v in files.items() if k.startswith("search/")}
+    assert "search/words.js" in shards and len(shards) >= 2
+    prefix, suffix = "(self.biohubSearch=self.biohubSearch||[]).push(", ");\n"
+    titles = []
+    for name, text in shards.items():
+        assert text.startswith(prefix) and text.endswith(suffix), name
+        body = text[len(prefix):-len(suffix)]
+        assert "<" not in body and ">" not in body and "&" not in body, name
+        data = json.loads(body)  # one literal, nothing else runs
+        titles += [d[2] for d in data.get("docs", [])]
+    assert HOSTILE_TITLE in titles  # the text survives, escaped only as JSON
+    assert '<script src="search/words.js"></script>' in files["search.html"]
 
 
 def test_the_page_allows_only_its_own_script(files: dict[str, str]) -> None:

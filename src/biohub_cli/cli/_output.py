@@ -160,3 +160,25 @@ def profile(view: ProfileView) -> None:
     for tab in view.tables:
         out.print()
         grouped_table(tab)
+
+
+def marked_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[str | tuple[str, Any]]],
+                 caption: str) -> None:
+    """A table whose cells are plain text, or (text, spans) with the spans marked (search hits)."""
+    from rich.text import Text
+
+    tab = Table(title=escape(title), caption=escape(caption), show_lines=True)
+    for col in columns:
+        tab.add_column(escape(col), overflow="fold")
+    for row in rows:
+        cells = []
+        for c in row:
+            if isinstance(c, tuple):
+                text = Text(c[0])
+                for a, b in c[1]:
+                    text.stylize("bold yellow", a, b)
+                cells.append(text)
+            else:
+                cells.append(Text(c))
+        tab.add_row(*cells)
+    out.print(tab)

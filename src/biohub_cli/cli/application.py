@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from biohub_cli import __version__
-from biohub_cli.cli import build, ingest, places, records, views
+from biohub_cli.cli import build, ingest, places, records, search, views
 from biohub_cli.cli.context import GlobalOptions
 
 app = typer.Typer(
@@ -39,5 +39,5 @@ def main_options(
     ctx.obj = GlobalOptions(kb=kb, debug=debug)
 
 
-for module in (ingest, views, places, build, records):
+for module in (ingest, views, places, search, build, records):
     module.register(app)

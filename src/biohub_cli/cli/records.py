@@ -21,6 +21,7 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     money_csv = "money-csv"
+    sqlite = "sqlite"
 
 
 def register(app: typer.Typer) -> None:
@@ -96,15 +97,23 @@ def schema_cmd(
 def export_cmd(
     ctx: typer.Context,
     fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f",
-                                     help="json, jsonl, csv (the events) or money-csv (the programmes' money)."),
+                                     help="json, jsonl, csv (the events), money-csv (the programmes' money) "
+                                          "or sqlite."),
+    file: Path | None = typer.Argument(None, help="With --format sqlite: the database file to write."),
     all_: bool = typer.Option(False, "--all", help="Also the off-topic documents and the events only they report."),
 ) -> None:
-    """Print the stable export (version 1) of the whole knowledge base.
+    """Print the stable export (version 1) of the whole knowledge base, or write it as a SQLite database.
 
-    Example: biohub export --format json > export.json
+    Example: biohub export --format json > export.json   /   biohub export --format sqlite kb.db
     """
     from biohub_cli.kb import export, knowledge_base
 
+    if (fmt is ExportFormat.sqlite) != (file is not None):
+        raise fail(UsageError("--format sqlite writes a file: biohub export --format sqlite kb.db"
+                              if file is None else f"{file}: only --format sqlite writes a file; the others print"))
+    if file is not None:
+        _export_sqlite(ctx, file, all_)
+        return
     base = knowledge_base.load(options(ctx).root)
     base.include_off_topic = all_
     for e in base.errors:
@@ -112,6 +121,27 @@ def export_cmd(
     render = {"json": export.to_json, "jsonl": export.to_jsonl, "csv": export.to_csv,
               "money-csv": export.to_money_csv}[fmt.value]
     _output.data(render(base))
+
+
+def _export_sqlite(ctx: typer.Context, file: Path, all_: bool) -> None:
+    import sqlite3
+
+    from biohub_cli.kb import records_cache, sqlite_export
+    from biohub_cli.kb.search import index
+
+    root = options(ctx).root
+    base, stats = records_cache.load_with_stats(root)
+    base.include_off_topic = all_
+    for e in base.errors:
+        _output.warn(e.render())
+    try:
+        with index.current(root, base, stats.listing, settled=stats.settled) as con:
+            counts = sqlite_export.write(base, file, con)
+    except (OSError, sqlite3.Error) as exc:
+        raise fail(BiohubError(f"cannot write the database: {getattr(exc, 'strerror', None) or exc}", path=file,
+                               hint="choose a folder you can write to")) from None
+    _output.info(f"{file}: {counts['documents']} documents, {counts['events']} events, "
+                 f"{counts['organizations']} organisations, {counts['people']} people")
 
 
 def merge(

@@ -156,7 +156,7 @@ class KnowledgeBase:
                 continue
             if flt.programme and not any(link.programme == flt.programme for link in ev.programmes):
                 continue
-            if (flt.since or flt.until) and not _overlaps(ev.date, flt.since, flt.until):
+            if (flt.since or flt.until) and not overlaps(ev.date, flt.since, flt.until):
                 continue
             if flt.query and not self._matches(ev, flt.query):
                 continue
@@ -207,7 +207,7 @@ def _bounds(d: PartialDate) -> tuple[tuple[int, int, int], tuple[int, int, int]]
     return (y, d.month or 1, d.day or 1), (y, d.month or 12, d.day or 31)
 
 
-def _overlaps(ev: PartialDate, since: PartialDate | None, until: PartialDate | None) -> bool:
+def overlaps(ev: PartialDate, since: PartialDate | None, until: PartialDate | None) -> bool:
     """True when the event can fall in the period; an event of unknown year never matches a period."""
     if ev.year is None:
         return False

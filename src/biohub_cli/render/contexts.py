@@ -43,6 +43,7 @@ class SourceRow:
     published: PartialDate | None
     file_name: str
     url: str = ""  # the original address of a saved web page
+    page: str | None = None  # the stem of its page under sources/, None when its id cannot be a file name
 
 
 @dataclass(frozen=True)
@@ -270,3 +271,36 @@ class NetworkContext(Page):
     pairs: list[PairRow]
     shown: int
     total: int
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A run of a document's kept text: plain, or inside the sentence of an event or a quote (`block`),
+    or one fact (`fact`: org, person, amount, date) with what it is (`note`) and its page (`ref`)."""
+
+    text: str
+    block: str = ""  # "event", "quote", or ""
+    block_note: str = ""
+    fact: str = ""
+    note: str = ""
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceContext(Page):
+    """source.md / source.html: one document, its kept text with each extracted fact marked."""
+
+    source: SourceRow
+    reporter: str
+    format: str
+    off_topic: str
+    events: list[EventRow]
+    paragraphs: list[list[TextPiece]]
+
+
+@dataclass(frozen=True, kw_only=True)
+class SearchContext(Page):
+    """search.html: the offline search page; its data (terms from the search index) are in `scripts`."""
+
+    data_json: str  # labels and settings
+    scripts: list[str]  # the data files under reports/search/, loaded in this order

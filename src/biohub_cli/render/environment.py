@@ -13,7 +13,7 @@ import hashlib
 import os
 import types
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,14 @@ from biohub_cli.controls import strip_controls
 from biohub_cli.errors import BiohubError, RecordError
 from biohub_cli.models.dates import PartialDate
 from biohub_cli.render.contexts import Page, Ref
-from biohub_cli.render.filters import escape_markdown, format_date, format_money, format_span, format_won
+from biohub_cli.render.filters import (
+    escape_markdown,
+    format_date,
+    format_money,
+    format_span,
+    format_won,
+    markdown_pieces,
+)
 from biohub_cli.render.template_limits import (
     LimitedSandbox,
     TemplateLimit,
@@ -39,7 +46,7 @@ from biohub_cli.render.template_limits import (
 )
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-_FOLDERS = {"org": "orgs", "person": "people", "cluster": "clusters", "programme": "programmes"}
+_FOLDERS = {"org": "orgs", "person": "people", "cluster": "clusters", "programme": "programmes", "source": "sources"}
 
 
 def make_environment(overrides: Path | None = None) -> jinja2.Environment:
@@ -62,7 +69,8 @@ def make_environment(overrides: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(date=_date, span=_span, won=_won, money=_money, link=_link, md=_md, csp_hash=_csp_hash)
+    env.filters.update(date=_date, span=_span, won=_won, money=_money, link=_link, md=_md, csp_hash=_csp_hash,
+                       md_pieces=_md_pieces)
     env.globals["once"] = _once
     _FRAGMENTS[env] = {}
     return env
@@ -225,6 +233,11 @@ def _money(ctx: jinja2.runtime.Context, row: Any) -> str:
 def _csp_hash(value: object) -> str:
     """`sha256-…` of an inline script, for a Content-Security-Policy that allows that script only."""
     return "sha256-" + base64.b64encode(hashlib.sha256(str(value).encode("utf-8")).digest()).decode("ascii")
+
+
+def _md_pieces(pieces: Iterable[Any]) -> Markup:
+    """A paragraph of a document page (render/documents.py) as Markdown, facts in bold."""
+    return Markup(markdown_pieces(pieces))
 
 
 def _md(value: object) -> Markup:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 from biohub_cli.models.dates import PartialDate
 
 _EOK = 10**8
@@ -79,3 +83,16 @@ _MD_ESCAPES = {ord(c): "\\" + c for c in _MD_SPECIAL}
 def escape_markdown(text: str) -> str:
     """Inline Markdown text: one line, every markup character backslash-escaped (so `<script>` stays text)."""
     return " ".join(str(text).split()).translate(_MD_ESCAPES)
+
+
+def markdown_pieces(pieces: Iterable[Any]) -> str:
+    """One paragraph of a document's pieces (render/documents.py) as Markdown: spaces between pieces
+    kept, every markup character escaped, each fact in bold."""
+    out = []
+    for p in pieces:
+        text = re.sub(r"\s+", " ", str(p.text)).translate(_MD_ESCAPES)
+        if p.fact and text.strip():
+            lead, core, trail = text[: len(text) - len(text.lstrip())], text.strip(), text[len(text.rstrip()):]
+            text = f"{lead}**{core}**{trail}"
+        out.append(text)
+    return "".join(out).strip()

@@ -22,7 +22,7 @@ from biohub_cli.errors import BiohubError
 from biohub_cli.ingest.pipeline import _crash_point as crash_point  # the test hook: $BIOHUB_TEST_CRASH_AT
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
-from biohub_cli.render import formats, page_cache, pages, stamp, views
+from biohub_cli.render import documents, formats, page_cache, pages, search_page, stamp, views
 from biohub_cli.render.ahead import Ahead
 from biohub_cli.render.contexts import Page
 from biohub_cli.render.pages import render
@@ -34,8 +34,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
 TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "network.md", "orgs.csv",
-                              "timeline.csv", "timeline.html", "timeline.ics", "timeline.json", "timeline.md")
-PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people", "clusters", "programmes")
+                              "search.html", "timeline.csv", "timeline.html", "timeline.ics", "timeline.json",
+                              "timeline.md")
+PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people", "clusters", "programmes", "sources")
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".md")
 
 Reason = Literal["stale", "missing", "extra", "left over from a build that was stopped"]
@@ -105,6 +106,10 @@ def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[
         yield "network.md", _bytes(render(env, "network.md", views.network_context(ix, lang, graph)))
         yield "network.graphml", _bytes(network.to_graphml(graph))
         yield from _place_pages(env, ix, lang, skipped)
+        search = search_page.search_files(ix, lang, cache)
+        yield "search.html", _bytes(render(env, "search.html", search.context))
+        yield from search.files
+        del search
         yield from ahead if ahead is not None else _record_pages(env, ix, lang, skipped, cache)
     finally:
         if ahead is not None:
@@ -130,6 +135,14 @@ def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | N
             continue
         page = views.person_context(ix, person, lang)
         yield from _pages(env, cache, page, f"people/{stem}", "person")
+    for sid in sorted(ix.sources):
+        stem = views.page_name(sid)
+        if stem is None:
+            if skipped is not None:
+                skipped.append(sid)
+            continue
+        page = documents.source_context(ix, ix.sources[sid], lang)
+        yield from _pages(env, cache, page, f"sources/{stem}", "source")
 
 
 def _place_pages(env: Environment, ix: Index, lang: str,
@@ -169,10 +182,13 @@ def _bytes(text: str) -> bytes:
 
 
 def owns(relative: str) -> bool:
-    """True for the paths a build writes: the top-level files and orgs/*, people/* pages."""
+    """True for the paths a build writes: the top-level files, orgs/*, people/*, sources/* pages and the search
+    page's data files (search/*.js)."""
     parts = PurePosixPath(relative).parts
     if len(parts) == 1:
         return parts[0] in TOP_FILES
+    if parts[0] == search_page.FOLDER:
+        return search_page.owns(relative)
     if len(parts) == 2 and parts[0] in PAGE_FOLDERS:
         name = PurePosixPath(parts[1])
         return name.suffix in PAGE_SUFFIXES and views.page_name(name.stem) is not None
@@ -197,7 +213,7 @@ def leftovers(reports: Path) -> list[str]:
     """The temporary files (`.tmp-*`, staged beside their targets) of a build killed before it renamed
     them, as sorted POSIX paths."""
     found = []
-    for folder in (reports, *(reports / f for f in PAGE_FOLDERS)):
+    for folder in (reports, *(reports / f for f in (*PAGE_FOLDERS, search_page.FOLDER))):
         if folder.is_dir() and not folder.is_symlink():
             found += [p.relative_to(reports).as_posix() for p in folder.iterdir()
                       if p.name.startswith(".tmp-") and (p.is_file() or p.is_symlink())]
@@ -207,7 +223,7 @@ def leftovers(reports: Path) -> list[str]:
 def existing(reports: Path) -> list[str]:
     """The files under reports/ that the build owns, as sorted POSIX paths."""
     found = [name for name in TOP_FILES if (reports / name).is_file()]
-    for folder in PAGE_FOLDERS:
+    for folder in (*PAGE_FOLDERS, search_page.FOLDER):
         base = reports / folder
         if base.is_dir():
             found += [f"{folder}/{p.name}" for p in base.iterdir()

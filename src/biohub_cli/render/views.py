@@ -91,7 +91,7 @@ def _source_row(ix: Index, source_id: str) -> SourceRow:
     if src is None:
         return SourceRow(source_id, source_id, "", None, "")
     return SourceRow(src.id, src.title or src.file_name, src.outlet or "", src.published, src.file_name,
-                     src.url or "")
+                     src.url or "", page_name(src.id))
 
 
 def _title_note(ix: Index, person: Person, orgs: Sequence[str] = ()) -> str:
