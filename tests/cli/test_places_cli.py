@@ -162,3 +162,39 @@ def test_a_merge_of_two_clusters_survives_a_reingest_and_its_undo_gives_the_reco
     code, _, err = biohub(kb, "merge", "--undo", "오송 첨단의료복합단지")
     assert code == 0, err
     assert snapshot(kb) == before
+
+
+def test_a_merge_of_two_programmes_survives_a_reingest_and_its_undo_gives_the_records_back(tmp_path: Path) -> None:
+    text = ("과기정통부는 4일 첨단바이오 이니셔티브 후속으로 바이오헬스 산업 혁신전략을 내놓았다. "
+            "전략에는 국비 400억 원이 들어간다.")
+    root = tmp_path / "kb"
+    assert biohub(root, "init", str(root))[0] == 0
+    for i, doc in enumerate([*DOCS, (text, ((2025, 2, 4), "announcement", "바이오헬스 산업 혁신전략 발표", None,
+                                            ("과학기술정보통신부",)), (),
+                                     (("첨단바이오 이니셔티브", "첨단바이오 이니셔티브"),
+                                      ("바이오헬스 산업 혁신전략", "바이오헬스 산업 혁신전략")), ())]):
+        records_io.save_record(Layout(root), _source(i, *doc))
+    ingest(root, [])
+    before = snapshot(root)
+    code, _, err = biohub(root, "merge", "첨단바이오 이니셔티브", "바이오헬스 산업 혁신전략")
+    assert code == 0, err
+    assert "merged programme 첨단바이오 이니셔티브 into 바이오헬스 산업 혁신전략" in err
+    assert yaml.safe_load((root / "aliases.yaml").read_text(encoding="utf-8"))["programmes"] == {
+        "첨단바이오 이니셔티브": "바이오헬스 산업 혁신전략"}
+
+    def state() -> tuple[str, set[str], bool]:
+        base = knowledge_base.load(root)
+        gone = next(p for p in base.programmes.values() if p.name == "첨단바이오 이니셔티브")
+        kept = next(p for p in base.programmes.values() if p.name == "바이오헬스 산업 혁신전략")
+        event = next(e for e in base.active_events() if e.title == "바이오헬스 산업 혁신전략 발표")
+        linked = {base.programmes[link.programme].name for link in event.programmes}
+        return gone.status, linked, "첨단바이오 이니셔티브" in kept.aliases
+
+    assert state() == ("merged", {"바이오헬스 산업 혁신전략"}, True)
+    ingest(root, [])  # a re-ingest keeps the analyst's merge
+    assert state() == ("merged", {"바이오헬스 산업 혁신전략"}, True)
+    code, out, _ = biohub(root, "programme", "첨단바이오 이니셔티브")  # the merged name finds the programme
+    assert code == 0 and out.startswith("바이오헬스 산업 혁신전략\n")
+    code, _, err = biohub(root, "merge", "--undo", "첨단바이오 이니셔티브")
+    assert code == 0, err
+    assert snapshot(root) == before

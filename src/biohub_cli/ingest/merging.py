@@ -51,6 +51,8 @@ def merge(root: Path, name: str, into: str | None) -> Outcome:
             return _merge_events(layout, kb, curation, name, into)
         if _is_cluster_pair(kb, curation, name, into):
             return _merge_clusters(layout, kb, curation, name, into)
+        if _is_programme_pair(kb, curation, name, into):
+            return _merge_programmes(layout, kb, curation, name, into)
         return _merge_orgs(layout, kb, curation, name, into)
 
 
@@ -70,6 +72,11 @@ def undo(root: Path, name: str) -> Outcome:
             target = clusters.pop(key)
             name = key
             curation_files.write_merges(layout, dict(curation.org_merges), clusters)
+        elif (key := next((k for k in curation.programme_merges if normalise(k) == normalise(name)), None)):
+            programmes = dict(curation.programme_merges)
+            target = programmes.pop(key)
+            name = key
+            curation_files.write_merges(layout, dict(curation.org_merges), programmes=programmes)
         else:
             merges = dict(curation.org_merges)
             key = next((k for k in merges if normalise(k) == normalise(name)), None)
@@ -213,6 +220,39 @@ def _merge_clusters(layout: Layout, kb: KnowledgeBase, curation: AnalystCuration
     out = _apply(layout.root)
     out.messages.insert(0, f"merged cluster {joining.name} into {target.name} (recorded in {layout.aliases.name}; "
                            f"undo with `biohub merge --undo {joining.name}`)")
+    return out
+
+
+# -- programmes ----------------------------------------------------------------------------------
+
+
+def _is_programme_pair(kb: KnowledgeBase, curation: AnalystCuration, name: str, into: str) -> bool:
+    """Both names are programmes' (and neither an organisation's), or `name` is a programme merged already."""
+    if any(normalise(k) == normalise(name) for k in curation.programme_merges):
+        return True
+    return all(places.programme_by_name(kb, n) is not None and kb.org_by_name(n) is None for n in (name, into))
+
+
+def _merge_programmes(layout: Layout, kb: KnowledgeBase, curation: AnalystCuration, name: str,
+                      into: str) -> Outcome:
+    merges = dict(curation.programme_merges)
+    for key, joined in merges.items():
+        if normalise(key) == normalise(name):
+            raise CurationError.already_merged(key, joined, layout.aliases.name)
+    joining, target = places.programme_by_name(kb, name), places.programme_by_name(kb, into)
+    if joining is None or target is None:
+        missing = into if target is None else name
+        raise not_found(f"programme named {missing}", kb.suggest(missing, places.programme_names(kb), limit=3))
+    if joining.id == target.id:
+        raise CurationError(f"{name} and {into} are one programme already ({target.name}): nothing to merge",
+                            hint=f"`biohub programme {target.name}` lists its names")
+    if _reaches({normalise(k): v for k, v in merges.items()}, target.name, joining.name):
+        raise CurationError.cycle(joining.name, target.name)
+    merges[joining.name] = target.name
+    curation_files.write_merges(layout, dict(curation.org_merges), programmes=merges)
+    out = _apply(layout.root)
+    out.messages.insert(0, f"merged programme {joining.name} into {target.name} (recorded in "
+                           f"{layout.aliases.name}; undo with `biohub merge --undo {joining.name}`)")
     return out
 
 

@@ -20,5 +20,7 @@ class AnalystCuration:
     event_merges: Mapping[str, str] = field(default_factory=dict)
     # cluster name -> the name of the cluster it joins (aliases.yaml `clusters`)
     cluster_merges: Mapping[str, str] = field(default_factory=dict)
+    # programme name -> the name of the programme it joins (aliases.yaml `programmes`)
+    programme_merges: Mapping[str, str] = field(default_factory=dict)
     # event id -> the source ids whose reports are taken out of it (events.yaml `splits`)
     event_splits: Mapping[str, tuple[str, ...]] = field(default_factory=dict)

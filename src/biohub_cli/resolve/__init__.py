@@ -57,7 +57,8 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
     events = curated.events
     _attach_document_facts(sources, events, people_ids)
     names = PlaceNames.load(*curated_place_entries(existing.clusters, existing.programmes))
-    places = resolve_places(sources, events, orgs.records, names, curation.cluster_merges)
+    places = resolve_places(sources, events, orgs.records, names, curation.cluster_merges,
+                            curation.programme_merges)
     events = places.events
 
     report = Curation(conflicts=list(curated.notes))
@@ -76,7 +77,8 @@ def resolve(sources: Sequence[Source], existing: Existing = Existing(),
                                    merged_away=curated.merged_away, predecessors=successors)
     final_clusters = merge_with_disk(places.clusters, existing.clusters, deleted, report, "cluster",
                                      merged_away=places.merged_away)
-    final_programmes = merge_with_disk(places.programmes, existing.programmes, deleted, report, "programme")
+    final_programmes = merge_with_disk(places.programmes, existing.programmes, deleted, report, "programme",
+                                       merged_away=places.merged_away)
 
     out_sources: dict[str, Source] = {}
     for src in sorted(sources, key=lambda s: s.id):

@@ -63,9 +63,23 @@ def _curated(rec: Cluster | Programme, fields: frozenset[str]) -> bool:
 
 
 def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs: Mapping[str, Organization],
-                   names: PlaceNames, cluster_merges: Mapping[str, str] | None = None) -> Places:
-    """Cluster and programme records, the events linked to them, and what each source names."""
+                   names: PlaceNames, cluster_merges: Mapping[str, str] | None = None,
+                   programme_merges: Mapping[str, str] | None = None) -> Places:
+    """Cluster and programme records, the events linked to them, and what each source names; an
+    analyst's merges (aliases.yaml `clusters`, `programmes`) fold one name into another."""
     merges = {normalise(k): v for k, v in (cluster_merges or {}).items()}
+    pg_merges = {normalise(k): v for k, v in (programme_merges or {}).items()}
+
+    def pg_canonical(name: str) -> str:
+        seen: set[str] = set()
+        while normalise(name) in pg_merges and normalise(name) not in seen:
+            seen.add(normalise(name))
+            name = pg_merges[normalise(name)]
+        entry = names.programme(name)
+        return entry.name if entry else name
+
+    def pg_id(name: str) -> str:
+        return programme_id(pg_canonical(name))
 
     def canonical(name: str) -> str:
         seen: set[str] = set()
@@ -91,17 +105,18 @@ def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs:
             _first_per_source(cl_evidence.setdefault(name, []), cm.evidence)
             cl_sources.setdefault(name, set()).add(src.id)
         for pm in src.extraction.programmes:
-            pg_names.append(pm.name)
-            _first_per_source(pg_evidence.setdefault(pm.name, []), pm.evidence)
-            pg_sources.setdefault(pm.name, set()).add(src.id)
+            name = pg_canonical(pm.name)
+            pg_names.append(name)
+            _first_per_source(pg_evidence.setdefault(name, []), pm.evidence)
+            pg_sources.setdefault(name, set()).add(src.id)
         out.mentions[src.id] = (sorted({cluster_id(n) for n in cl_names}), sorted({programme_id(n) for n in pg_names}))
 
-    linked = link_events(sources, events, orgs, names, canonical, cluster_id, programme_id)
+    linked = link_events(sources, events, orgs, names, canonical, cluster_id, pg_id)
     out.events = linked.events
     for name in linked.cluster_names:
         cl_sources.setdefault(name, set())
     for name in linked.programme_names:
-        pg_sources.setdefault(name, set())
+        pg_sources.setdefault(pg_canonical(name), set())
     # a cluster's parent comes with it
     todo = list(cl_sources)
     while todo:
@@ -132,17 +147,23 @@ def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs:
         if ev.date.year is not None and ev.date.year_certain:
             for link in ev.programmes:
                 event_dates.setdefault(link.programme, set()).add(ev.date.iso())
+    pg_joined: dict[str, set[str]] = {}  # programme name -> the names of the programmes merged into it
+    for key in programme_merges or {}:
+        went = names.programme(key)
+        pg_joined.setdefault(pg_canonical(key), set()).update({key, *(went.aliases if went else ())})
     for name in sorted(pg_sources):
         pentry = names.programme(name)
         pid = programme_id(name)
         seen = sorted({*(published[s] for s in pg_sources[name] if s in published), *event_dates.get(pid, ())})
-        rec_p = Programme(id=pid, name=name, aliases=sorted(set(pentry.aliases) - {name}) if pentry else [],
+        aliases_p = sorted({*(pentry.aliases if pentry else ()), *pg_joined.get(name, ())} - {name})
+        rec_p = Programme(id=pid, name=name, aliases=aliases_p,
                           owner=pentry.owner if pentry else None, kind=pentry.kind if pentry else "other",
                           first_seen=seen[0] if seen else None, last_seen=seen[-1] if seen else None,
                           amounts=linked.amounts.get(pid, []), sources=sorted(pg_sources[name]),
                           evidence=sorted(pg_evidence.get(name, []), key=Evidence.sort_key))
         out.programmes[rec_p.id] = rec_p
-    out.merged_away = {cluster_id(k) for k in (cluster_merges or {}) if canonical(k) != k}
+    out.merged_away = {cluster_id(k) for k in (cluster_merges or {}) if canonical(k) != k} \
+        | {programme_id(k) for k in (programme_merges or {}) if pg_canonical(k) != k}
     return out
 
 

@@ -37,6 +37,7 @@ def read_curation(layout: Layout, *, checked: bool = True) -> AnalystCuration:
     aliases = _read(layout, layout.aliases)
     curation = AnalystCuration(org_merges=_merges(aliases, layout.aliases),
                                cluster_merges=_merges(aliases, layout.aliases, "clusters"),
+                               programme_merges=_merges(aliases, layout.aliases, "programmes"),
                                event_merges=_merges(events, layout.event_curation),
                                event_splits=_splits(events, layout.event_curation))
     if checked:
@@ -93,14 +94,19 @@ def read_merges(layout: Layout) -> dict[str, str]:
     return dict(read_curation(layout).org_merges)
 
 
-def write_merges(layout: Layout, merges: dict[str, str], clusters: dict[str, str] | None = None) -> None:
-    """aliases.yaml with these organisation merges and cluster merges (sorted; the cluster merges on
-    file are kept when `clusters` is None)."""
-    if clusters is None:
-        clusters = dict(read_curation(layout, checked=False).cluster_merges)  # the file as it is, cycle or not
+def write_merges(layout: Layout, merges: dict[str, str], clusters: dict[str, str] | None = None,
+                 programmes: dict[str, str] | None = None) -> None:
+    """aliases.yaml with these organisation, cluster and programme merges (sorted; the cluster or
+    programme merges on file are kept when `clusters` or `programmes` is None)."""
+    if clusters is None or programmes is None:
+        on_file = read_curation(layout, checked=False)  # the file as it is, cycle or not
+        clusters = dict(on_file.cluster_merges) if clusters is None else clusters
+        programmes = dict(on_file.programme_merges) if programmes is None else programmes
     data: dict[str, Any] = {"merges": dict(sorted(merges.items()))}
     if clusters:
         data["clusters"] = dict(sorted(clusters.items()))
+    if programmes:
+        data["programmes"] = dict(sorted(programmes.items()))
     yaml_io.write_atomic(layout.aliases, ALIASES_HEADER + yaml_io.dumps(data))
 
 
