@@ -9,7 +9,7 @@ undo removes that entry, so the records come back byte for byte. Every refusal i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from biohub_cli.config import Layout
 from biohub_cli.errors import CurationError, NotFoundError, UsageError, not_found
 from biohub_cli.kb import places
 from biohub_cli.kb.knowledge_base import KnowledgeBase, load
-from biohub_cli.models import Event, Organization
+from biohub_cli.models import Cluster, Event, Organization, Programme
 from biohub_cli.models.curation import AnalystCuration
 from biohub_cli.names import normalise
 from biohub_cli.store import curation_files
@@ -49,10 +49,9 @@ def merge(root: Path, name: str, into: str | None) -> Outcome:
         kb, curation = load(root), curation_files.read_curation(layout)
         if is_event_id(name):
             return _merge_events(layout, kb, curation, name, into)
-        if _is_cluster_pair(kb, curation, name, into):
-            return _merge_clusters(layout, kb, curation, name, into)
-        if _is_programme_pair(kb, curation, name, into):
-            return _merge_programmes(layout, kb, curation, name, into)
+        for kind in _PLACE_KINDS:
+            if _is_pair(kind, kb, curation, name, into):
+                return _merge_places(kind, layout, kb, curation, name, into)
         return _merge_orgs(layout, kb, curation, name, into)
 
 
@@ -67,16 +66,11 @@ def undo(root: Path, name: str) -> Outcome:
                 raise CurationError.not_merged(name, layout.event_curation.name, _close(name, merges))
             target = merges.pop(name)
             curation_files.write_event_curation(layout, merges, dict(curation.event_splits))
-        elif (key := next((k for k in curation.cluster_merges if normalise(k) == normalise(name)), None)):
-            clusters = dict(curation.cluster_merges)
-            target = clusters.pop(key)
-            name = key
-            curation_files.write_merges(layout, dict(curation.org_merges), clusters)
-        elif (key := next((k for k in curation.programme_merges if normalise(k) == normalise(name)), None)):
-            programmes = dict(curation.programme_merges)
-            target = programmes.pop(key)
-            name = key
-            curation_files.write_merges(layout, dict(curation.org_merges), programmes=programmes)
+        elif (found := _merged_place(curation, name)) is not None:
+            kind, name = found
+            place_merges = dict(kind.merges(curation))
+            target = place_merges.pop(name)
+            kind.write(layout, curation, place_merges)
         else:
             merges = dict(curation.org_merges)
             key = next((k for k in merges if normalise(k) == normalise(name)), None)
@@ -190,68 +184,63 @@ def _org_changes(before: Organization, after: Organization | None, joining: Orga
     return out
 
 
-# -- clusters ------------------------------------------------------------------------------------
+# -- clusters and programmes --------------------------------------------------------------------
 
 
-def _is_cluster_pair(kb: KnowledgeBase, curation: AnalystCuration, name: str, into: str) -> bool:
-    """Both names are clusters' (and neither an organisation's), or `name` is a cluster merged already."""
-    if any(normalise(k) == normalise(name) for k in curation.cluster_merges):
+@dataclass(frozen=True)
+class _PlaceKind:
+    """Clusters or programmes: joined by name in aliases.yaml under a key of their own."""
+
+    word: str  # cluster, programme
+    by_name: Callable[[KnowledgeBase, str], Cluster | Programme | None]
+    names: Callable[[KnowledgeBase], list[str]]
+    merges: Callable[[AnalystCuration], Mapping[str, str]]
+    write: Callable[[Layout, AnalystCuration, dict[str, str]], None]
+
+
+_PLACE_KINDS = (
+    _PlaceKind("cluster", places.cluster_by_name, places.cluster_names, lambda c: c.cluster_merges,
+               lambda layout, c, m: curation_files.write_merges(layout, dict(c.org_merges), clusters=m)),
+    _PlaceKind("programme", places.programme_by_name, places.programme_names, lambda c: c.programme_merges,
+               lambda layout, c, m: curation_files.write_merges(layout, dict(c.org_merges), programmes=m)),
+)
+
+
+def _merged_place(curation: AnalystCuration, name: str) -> tuple[_PlaceKind, str] | None:
+    """The kind and the written key of `name` when it is a cluster or programme merged already."""
+    for kind in _PLACE_KINDS:
+        key = next((k for k in kind.merges(curation) if normalise(k) == normalise(name)), None)
+        if key is not None:
+            return kind, key
+    return None
+
+
+def _is_pair(kind: _PlaceKind, kb: KnowledgeBase, curation: AnalystCuration, name: str, into: str) -> bool:
+    """Both names are clusters' (or programmes') and neither an organisation's, or `name` is one merged already."""
+    if any(normalise(k) == normalise(name) for k in kind.merges(curation)):
         return True
-    return all(places.cluster_by_name(kb, n) is not None and kb.org_by_name(n) is None for n in (name, into))
+    return all(kind.by_name(kb, n) is not None and kb.org_by_name(n) is None for n in (name, into))
 
 
-def _merge_clusters(layout: Layout, kb: KnowledgeBase, curation: AnalystCuration, name: str,
-                    into: str) -> Outcome:
-    merges = dict(curation.cluster_merges)
+def _merge_places(kind: _PlaceKind, layout: Layout, kb: KnowledgeBase, curation: AnalystCuration, name: str,
+                  into: str) -> Outcome:
+    merges = dict(kind.merges(curation))
     for key, joined in merges.items():
         if normalise(key) == normalise(name):
             raise CurationError.already_merged(key, joined, layout.aliases.name)
-    joining, target = places.cluster_by_name(kb, name), places.cluster_by_name(kb, into)
+    joining, target = kind.by_name(kb, name), kind.by_name(kb, into)
     if joining is None or target is None:
         missing = into if target is None else name
-        raise not_found(f"cluster named {missing}", kb.suggest(missing, places.cluster_names(kb), limit=3))
+        raise not_found(f"{kind.word} named {missing}", kb.suggest(missing, kind.names(kb), limit=3))
     if joining.id == target.id:
-        raise CurationError(f"{name} and {into} are one cluster already ({target.name}): nothing to merge",
-                            hint=f"`biohub cluster {target.name}` lists its names")
+        raise CurationError(f"{name} and {into} are one {kind.word} already ({target.name}): nothing to merge",
+                            hint=f"`biohub {kind.word} {target.name}` lists its names")
     if _reaches({normalise(k): v for k, v in merges.items()}, target.name, joining.name):
         raise CurationError.cycle(joining.name, target.name)
     merges[joining.name] = target.name
-    curation_files.write_merges(layout, dict(curation.org_merges), merges)
+    kind.write(layout, curation, merges)
     out = _apply(layout.root)
-    out.messages.insert(0, f"merged cluster {joining.name} into {target.name} (recorded in {layout.aliases.name}; "
-                           f"undo with `biohub merge --undo {joining.name}`)")
-    return out
-
-
-# -- programmes ----------------------------------------------------------------------------------
-
-
-def _is_programme_pair(kb: KnowledgeBase, curation: AnalystCuration, name: str, into: str) -> bool:
-    """Both names are programmes' (and neither an organisation's), or `name` is a programme merged already."""
-    if any(normalise(k) == normalise(name) for k in curation.programme_merges):
-        return True
-    return all(places.programme_by_name(kb, n) is not None and kb.org_by_name(n) is None for n in (name, into))
-
-
-def _merge_programmes(layout: Layout, kb: KnowledgeBase, curation: AnalystCuration, name: str,
-                      into: str) -> Outcome:
-    merges = dict(curation.programme_merges)
-    for key, joined in merges.items():
-        if normalise(key) == normalise(name):
-            raise CurationError.already_merged(key, joined, layout.aliases.name)
-    joining, target = places.programme_by_name(kb, name), places.programme_by_name(kb, into)
-    if joining is None or target is None:
-        missing = into if target is None else name
-        raise not_found(f"programme named {missing}", kb.suggest(missing, places.programme_names(kb), limit=3))
-    if joining.id == target.id:
-        raise CurationError(f"{name} and {into} are one programme already ({target.name}): nothing to merge",
-                            hint=f"`biohub programme {target.name}` lists its names")
-    if _reaches({normalise(k): v for k, v in merges.items()}, target.name, joining.name):
-        raise CurationError.cycle(joining.name, target.name)
-    merges[joining.name] = target.name
-    curation_files.write_merges(layout, dict(curation.org_merges), programmes=merges)
-    out = _apply(layout.root)
-    out.messages.insert(0, f"merged programme {joining.name} into {target.name} (recorded in "
+    out.messages.insert(0, f"merged {kind.word} {joining.name} into {target.name} (recorded in "
                            f"{layout.aliases.name}; undo with `biohub merge --undo {joining.name}`)")
     return out
 

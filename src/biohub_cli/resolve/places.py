@@ -9,7 +9,7 @@ link and mention follows it; the joined record stays on disk as `status: merged`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from biohub_cli.extract.place_names import ClusterEntry, PlaceNames, ProgrammeEntry
@@ -67,27 +67,11 @@ def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs:
                    programme_merges: Mapping[str, str] | None = None) -> Places:
     """Cluster and programme records, the events linked to them, and what each source names; an
     analyst's merges (aliases.yaml `clusters`, `programmes`) fold one name into another."""
-    merges = {normalise(k): v for k, v in (cluster_merges or {}).items()}
-    pg_merges = {normalise(k): v for k, v in (programme_merges or {}).items()}
-
-    def pg_canonical(name: str) -> str:
-        seen: set[str] = set()
-        while normalise(name) in pg_merges and normalise(name) not in seen:
-            seen.add(normalise(name))
-            name = pg_merges[normalise(name)]
-        entry = names.programme(name)
-        return entry.name if entry else name
+    canonical = _following(cluster_merges, names.cluster)
+    pg_canonical = _following(programme_merges, names.programme)
 
     def pg_id(name: str) -> str:
         return programme_id(pg_canonical(name))
-
-    def canonical(name: str) -> str:
-        seen: set[str] = set()
-        while normalise(name) in merges and normalise(name) not in seen:
-            seen.add(normalise(name))
-            name = merges[normalise(name)]
-        entry = names.cluster(name)
-        return entry.name if entry else name
 
     out = Places()
     cl_sources: dict[str, set[str]] = {}
@@ -165,6 +149,23 @@ def resolve_places(sources: Sequence[Source], events: Mapping[str, Event], orgs:
     out.merged_away = {cluster_id(k) for k in (cluster_merges or {}) if canonical(k) != k} \
         | {programme_id(k) for k in (programme_merges or {}) if pg_canonical(k) != k}
     return out
+
+
+def _following(merges: Mapping[str, str] | None,
+               entry_of: Callable[[str], ClusterEntry | ProgrammeEntry | None]) -> Callable[[str], str]:
+    """The name a cluster or programme name ends at after the analyst's merges (a cycle typed by hand
+    stops where it closes), as its list writes it."""
+    table = {normalise(k): v for k, v in (merges or {}).items()}
+
+    def canonical(name: str) -> str:
+        seen: set[str] = set()
+        while normalise(name) in table and normalise(name) not in seen:
+            seen.add(normalise(name))
+            name = table[normalise(name)]
+        entry = entry_of(name)
+        return entry.name if entry else name
+
+    return canonical
 
 
 def _first_per_source(evidence: list[Evidence], ev: Evidence) -> None:
