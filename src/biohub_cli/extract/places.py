@@ -50,7 +50,46 @@ def find_clusters(analysed: Analysed, names: PlaceNames) -> list[ClusterMention]
             kind = next(k for pattern, k in _ENDINGS if re.fullmatch(pattern, m["ending"]))
             ev = analysed.evidence(sent.start + start, sent.start + end)
             out.append(ClusterMention(surface=surface, name=" ".join(surface.split()), kind=kind, evidence=ev))
+    return out + _short_forms(analysed, out)
+
+
+# a word written with a complex's ending, which may be a short form of a cluster the story named before
+_SHORT_FORM = re.compile(r"(?<![가-힣A-Za-z0-9])[가-힣A-Za-z0-9]{2,12}?(?:산업단지|산단|단지|특구|클러스터|밸리)")
+_GENERIC = re.compile(r"국가|일반|산업|첨단|제|\d+")
+
+
+def _short_forms(analysed: Analysed, named: list[ClusterMention]) -> list[ClusterMention]:
+    """A cluster named again by a short form of the name the story gave it before (경북바이오2차산업단지
+    … 바이오2차단지 기공식; 오송 제3생명과학국가산업단지 … 제3국가산단): the word keeps the name's letters
+    in order, ends as a complex does, and holds more than the generic words (국가산단, 산업단지 name
+    nothing). A short form that could stand for two clusters of the story names neither."""
+    if not named:
+        return []
+    out: list[ClusterMention] = []
+    taken = {(m.evidence.start, m.evidence.end) for m in named}
+    for sent in body_sentences(analysed):
+        for m in _SHORT_FORM.finditer(sent.text):
+            start, end = sent.start + m.start(), sent.start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            word = m.group()
+            if len(_GENERIC.sub("", re.sub(r"(?:산업단지|산단|단지|특구|클러스터|밸리)$", "", word))) < 2:
+                continue
+            before = {c.name for c in named if c.evidence.end <= start and not c.site
+                      and _in_order(word, c.surface.replace(" ", ""))}
+            if len(before) == 1:
+                out.append(ClusterMention(surface=word, name=before.pop(), evidence=analysed.evidence(start, end)))
     return out
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every letter of `short` in `name`, in order, the last two letters the name's last two (a short
+    form keeps the ending)."""
+    if len(short) >= len(name) or short[-2:] != name[-2:] and not (short.endswith("산단")
+                                                                    and name.endswith("산업단지")):
+        return False
+    rest = iter(name)
+    return all(c in rest for c in short)
 
 
 def find_programmes(analysed: Analysed, names: PlaceNames) -> list[ProgrammeMention]:
