@@ -325,3 +325,10 @@ def test_a_listed_name_keeps_the_type_its_suffix_gives(lexicon: Lexicon) -> None
                                              "국토부는 산업입지정책심의회를 열었다.", lexicon)}
     assert found["한빛 R&D센터"] == "public_agency"
     assert found["산업입지정책심의회"] == "council"
+
+
+def test_a_hospital_with_a_name_of_its_own_is_a_body_a_kind_of_hospital_is_not(lexicon: Lexicon) -> None:
+    found = names(orgs_in("송도 화상전문병원인 베스티안병원은 새 병원을 짓고, 마디사랑병원 관계자도 협약식에 참석했다.",
+                          lexicon))
+    assert found == {"베스티안병원", "마디사랑병원"}
+    assert names(orgs_in("시는 요양병원과 융합병원, 시립병원, 감염병전문병원을 늘린다.", lexicon)) == set()

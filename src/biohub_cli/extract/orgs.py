@@ -427,7 +427,8 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
             if flat in rules.generic or "·" in surface or "-" in surface or len(flat) <= 2:
                 break
             site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS  # 광교테크노밸리 바이오부지
-            if not lexicon.lookup(surface) and (_is_kind(flat, words[k].core, lexicon) or site
+            if not lexicon.lookup(surface) and ((_is_kind(flat, words[k].core, lexicon)
+                                                 and not _named_hospital(words[k:i + 1])) or site
                                                 or any(f in flat for f in rules.facility_words)):
                 break
             name, t = _canonical(surface, lexicon)
@@ -449,6 +450,16 @@ def _is_kind(flat: str, first: str, lexicon: Lexicon) -> bool:
         return not head
     return not (_is_place(first, lexicon) or any(head.startswith(p) for p in rules.places)
                 or lexicon.lookup(head) is not None or not _HANGUL_WORD.fullmatch(head))
+
+
+def _named_hospital(words: Sequence[_Word]) -> bool:
+    """A hospital whose name Kiwi reads as a proper noun, or as one word of three syllables or more before
+    병원 that it does not take apart (베스티안병원, 마디사랑병원): a name, where the kinds every town has
+    (요양병원, 전문병원, 시립병원) are a common noun and 병원, always split, and a two-syllable word Kiwi
+    keeps whole (융합병원) is a kind too."""
+    last = words[-1]
+    return last.core.endswith("병원") and (
+        (len(last.tags) == 1 and len(last.core) >= 5) or any(t == "NNP" for w in words for t in w.tags))
 
 
 def _is_branch(core: str, lexicon: Lexicon) -> bool:
