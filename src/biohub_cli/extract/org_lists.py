@@ -107,13 +107,16 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
                 or (len(items) < 3 and not closing):
             continue
         type_: OrgType = closing if closing is not None else max(sorted(set(types)), key=types.count)
-        for (offset, name), entry in zip(items, known, strict=True):
-            start = sent.start + offset
-            if entry is None and _name_shaped(name, lexicon, people=closing is None) \
-                    and not _common_word(sent, start, start + len(name), compound=len(types) < MIN_KNOWN):
-                # its own suffix first: … R&D센터 in a list of hospitals
-                own = lexicon.org_type_of(name.replace(" ", ""))
-                yield Listed(start, start + len(name), name, own if own != "other" and closing is None else type_)
+        named = [(sent.start + offset, name) for (offset, name), entry in zip(items, known, strict=True)
+                 if entry is None and _name_shaped(name, lexicon, people=closing is None)
+                 and not _common_word(sent, sent.start + offset, sent.start + offset + len(name),
+                                      compound=len(types) < MIN_KNOWN)]
+        if not types and 2 * len(named) < len(items):
+            continue  # mostly words (`기관의 장, 시·도지사, 전략산업 등 관련 기업`): a list of kinds, not of names
+        for start, name in named:
+            # its own suffix first: … R&D센터 in a list of hospitals
+            own = lexicon.org_type_of(name.replace(" ", ""))
+            yield Listed(start, start + len(name), name, own if own != "other" and closing is None else type_)
 
 
 def _common_word(sent: Sentence, start: int, end: int, *, compound: bool = False) -> bool:
