@@ -316,6 +316,9 @@ def test_large_companies_and_a_groups_initials_on_a_name(lexicon: Lexicon) -> No
 def test_no_word_of_the_sentence_runs_into_a_name(lexicon: Lexicon) -> None:
     found = names(orgs_in("시는 그동안 의료기기테크노밸리를 중심으로 기업을 키웠다.", lexicon))
     assert found == {"의료기기테크노밸리"}
+    found = names(orgs_in("업체 대표들이 참석한 가운데 오송첨단의료산업진흥재단이 행사를 주관했다. "
+                          "정부는 민관 합동 국가바이오위원회를 둔다.", lexicon))
+    assert found == {"오송첨단의료산업진흥재단", "국가바이오위원회"}
     # `광역 시·도지사` split on its middle dot is no company of a list closed by 기업
     found = names(orgs_in("희망하는 기관의 장, 광역 시·도지사, 관련 기업은 서류를 낸다.", lexicon))
     assert not any(n.startswith("광역") for n in found)

@@ -157,3 +157,29 @@ def test_a_record_takes_the_type_of_its_ceremony_not_of_the_works(make_source: M
                       "한빛바이오 제3공장 기공식", ["한빛바이오"], "event")
     (ev,) = resolve([works, ceremony]).events.values()
     assert ev.type == "event" and ev.date.iso() == "2020-11-18"
+
+
+def test_one_wire_story_with_no_date_in_two_outlets_is_one_record(make_source: MakeSource) -> None:
+    text = "양산시는 최근 해양수산부 공모에 선정돼 국비 80억 원을 확보했다고 밝혔다."
+    first = report(make_source, text, PartialDate.of(None, None, None), "국비 80억 원 확보", ["양산시", "해양수산부"],
+                   "funding")
+    reprint = report(make_source, text + " 2025.07.01", PartialDate.of(None, None, None), "국비 80억 원 확보",
+                     ["양산시"], "funding")
+    assert groups([first, reprint]) == {frozenset({first.id, reprint.id})}
+    # no participant named: the same sentence of the wire story says it
+    first, reprint = (report(make_source, t, PartialDate.of(None, None, None), "국비 80억 원 확보", [], "funding")
+                      for t in (text, text + " 2025.07.01"))
+    reprint = reprint.model_copy(update={"extraction": reprint.extraction.model_copy(update={"events": [
+        e.model_copy(update={"evidence": [ev.model_copy(update={"sentence": text}) for ev in e.evidence]})
+        for e in reprint.extraction.events]})})
+    assert groups([first, reprint]) == {frozenset({first.id, reprint.id})}
+
+
+def test_two_undated_happenings_with_one_title_both_keep_their_record(make_source: MakeSource) -> None:
+    busan = report(make_source, "부산시는 최근 국비 80억 원을 확보했다.", PartialDate.of(None, None, None),
+                   "국비 80억 원 확보", ["부산광역시"], "funding")
+    yangsan = report(make_source, "양산시는 최근 국비 80억 원을 확보했다.", PartialDate.of(None, None, None),
+                     "국비 80억 원 확보", ["양산시"], "funding")
+    events = resolve([busan, yangsan]).events
+    assert {frozenset(e.sources) for e in events.values()} == {frozenset({busan.id}), frozenset({yangsan.id})}
+    assert len(events) == 2 and all(eid == e.id for eid, e in events.items())

@@ -66,7 +66,9 @@ _PAGE_NUMBER = re.compile(
 _BULLET = re.compile(r"^[•·▶▷►‣◦*\-–]\s*")
 _CREDIT = re.compile(
     r"(?:사진\s*[/=:]\s*\S|[(\[<]\s*(?:사진|자료|그래픽|이미지)\s*(?:[=:/]|제공|출처)[^)\]>]*[)\]>]|사진\s*제공\s*[=:]?\s*\S"
-    r"|/\s*사진\s*=|^[\[(<]\s*사진\s*[\])>]$|(?:Photo|photo)\s*[=:/]\s*\S)"
+    r"|/\s*사진\s*=|^[\[(<]\s*사진\s*[\])>]$|(?:Photo|photo)\s*[=:/]\s*\S"
+    # a wire service's picture credit: (춘천시 제공, 재판매 및 DB 금지), [경자청 제공. 재판매 및 DB 금지]
+    r"|[(\[<][^)\]>]{0,40}제공\s*[.,]?\s*재판매[^)\]>]*[)\]>])"
 )
 _TEMPERATURE = re.compile(r"-?\d{1,2}(?:\.\d)?\s*(?:℃|°C|°F|도)")
 _DECORATION = re.compile(r"(?:[>›»+∨▶▷〉…]|more|MORE|\(\d+\)|\d+건)+$")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from biohub_cli.models import Event, Source
-from biohub_cli.resolve.events import Candidate, build_event, event_clusters
+from biohub_cli.resolve.events import Candidate, build_event, event_clusters, own_id
 from biohub_cli.resolve.ids import split_event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
@@ -42,7 +42,7 @@ def curate_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[st
     """The events of the automatic merge with the analyst's splits, then merges, applied."""
     groups: dict[str, _Group] = {}
     for members, reasons in event_clusters(sources, orgs):
-        ev = build_event(members, reasons, orgs, people_ids)
+        ev = own_id(build_event(members, reasons, orgs, people_ids), groups)
         groups[ev.id] = _Group(members, reasons, built=ev)
     out = CuratedEvents(events={})
     for eid, sids in sorted(splits.items()):

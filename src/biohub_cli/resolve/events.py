@@ -20,7 +20,7 @@ from biohub_cli.extract.events.words import core_of, kind_of, pairs
 from biohub_cli.models import Event, EventMention, PartialDate, Participant, Source
 from biohub_cli.models.vocab import EventType
 from biohub_cli.names import normalise
-from biohub_cli.resolve.ids import event_id
+from biohub_cli.resolve.ids import event_id, split_event_id
 from biohub_cli.resolve.orgs import OrgIndex
 
 SAME_ABOUT = 0.5      # share of the shorter core's character pairs the other core holds
@@ -92,6 +92,9 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
     if apart(a, b):
         return None
     ma, mb = a.mention, b.mention
+    if ma.main and mb.main and a.ymd == b.ymd == (None, None, None) and a.title == b.title \
+            and (a.orgs & b.orgs or _same_sentence(ma, mb)):
+        return "no date in either report, the same title and participants or sentence"  # one wire story, two outlets
     same_day = ma.date.day is not None and ma.date.day == mb.date.day
     if not same_day:
         if ma.main and mb.main:
@@ -119,6 +122,10 @@ def why_same(a: Candidate, b: Candidate) -> str | None:
     return None
 
 
+def _same_sentence(a: EventMention, b: EventMention) -> bool:
+    return bool(a.evidence and b.evidence and a.evidence[0].sentence == b.evidence[0].sentence)
+
+
 def _about(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -138,9 +145,17 @@ def candidate(src: Source, index: int, m: EventMention, orgs: OrgIndex) -> Candi
 def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[str, str]) -> dict[str, Event]:
     out: dict[str, Event] = {}
     for cl, rs in event_clusters(sources, orgs):
-        ev = build_event(cl, rs, orgs, people_ids)
+        ev = own_id(build_event(cl, rs, orgs, people_ids), out)
         out[ev.id] = ev
     return out
+
+
+def own_id(ev: Event, taken: Mapping[str, object]) -> Event:
+    """Two happenings told apart that share date, type and title (two towns' `국비 80억 원 확보`, both
+    undated) would share an id: the later one (in the merge's stable order) takes the id of its first report."""
+    if ev.id not in taken:
+        return ev
+    return ev.model_copy(update={"id": split_event_id(ev.date.iso(), ev.type, ev.title, ev.sources[0])})
 
 
 Cluster = tuple[list[Candidate], list[str]]  # the reports of one event, and why each joined
