@@ -181,3 +181,16 @@ def test_a_bare_ceremony_is_for_the_works_the_lead_says_were_done() -> None:
             "오는 29일 준공식을 연다고 25일 밝혔다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type, ev.title) == ("---29", "event", "공공 연구시설 2개 동 준공식")
+
+
+def test_a_happening_done_recently_is_not_dated_by_the_day_it_was_reported() -> None:
+    text = ("충남도는 최근 천안과 아산을 묶어 바이오 특화단지 공모에 신청서를 제출했다고 7일 밝혔다.\n"
+            "도는 결과가 상반기 중 나올 것으로 본다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("", "other") and "제출" in ev.title
+    according = ("7일 충남도에 따르면 도는 최근 천안과 아산을 묶어 바이오 특화단지 공모에 신청서를 제출했다.\n"
+                 "도는 결과가 상반기 중 나올 것으로 본다.\n")
+    assert only_main(events_of(according)).date.iso() == ""
+    # without 최근 the day of the report still dates what the release reports
+    assert only_main(events_of(text.replace("최근 ", ""))).date.iso() == "---07"
+    assert only_main(events_of(according.replace("최근 ", ""))).date.iso() == "---07"

@@ -30,6 +30,7 @@ _PARTICLE_END = re.compile(r"(?:을|를|이|가|은|는|에서|에|의|와|과|�
 _HAPPENINGS = frozenset({"event", "meeting", "launch", "agreement", "announcement"})
 _PROGRAMMES = ("사업", "공모", "공모전", "프로그램", "챌린지", "캠프", "아카데미", "지원사업")
 _REPORTED = re.compile(r"^\s*(?:\([^)]{1,5}\)\s*)?(?P<v>밝혔|전했|말했|발표했|설명했|알렸|공시했|공개했|밝혀)")
+_ACCORDING = re.compile(r"\s*(?:[^\s.,]+\s){0,3}?[^\s.,]+?에\s?따르면")
 _EVENT_VERBS = frozenset({"발표했", "공개했"})  # a happening themselves unless they report a clause
 _REPORTED_CLAUSE = re.compile(r"(?:고|며|면서|[”\"’'])\s*$")
 
@@ -83,6 +84,8 @@ def find_dates(analysed: Analysed, published: PartialDate | None) -> list[DateMe
 def _reports(text: str, start: int, end: int) -> bool:
     """A date followed by a reporting verb: `…했다고 29일 밝혔다`. `발표했다` and `공개했다` report only a
     clause (`…체결했다고 2일 발표했다`); after a name they are the happening (`‘…’를 25일 발표했다`)."""
+    if _ACCORDING.match(text, end, end + 40):
+        return True  # `4일 전북자치도에 따르면`: the day of the report the story is drawn from
     m = _REPORTED.match(text[end:end + 12])
     if m is None:
         return False

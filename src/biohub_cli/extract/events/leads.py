@@ -96,20 +96,26 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
         if nominal:
             continue  # a verbless line leads only with its own day (`3일 착공식 개최…`), not a footnote's words
         s = doc.sentences[i]
-        reported = [d for d in doc.reported if clauses[0].cue.start < d.start < s.end]
+        # `…했다고 29일 밝혔다` after the act, or `4일 업계에 따르면` before it
+        reported = [d for d in doc.reported if s.start <= d.start < s.end]
+        # `최근 …를 제출했다고 4일 밝혔다`: done before the day it was reported, on a day the text does not give
+        recent = date is None and _RECENT.search(s.text, 0, clauses[0].cue.start - s.start) is not None
+        if recent:
+            reported = []
         month = _month_word(doc, i, clauses[0].cue) if reported and date is None else None
         if month is not None:  # `내달 … 추진단을 발족한다고 30일 밝혔다`: the launch is next month, not the 30th
             reported = [month]
         if reported and date is None and reported_lead is None:
             reported_lead = (i, reported[0], clauses)
         if fallback is None:
-            fallback = (i, date or (reported[0] if reported else next_day(doc, i)), clauses)
+            fallback = (i, None if recent else date or (reported[0] if reported else next_day(doc, i)), clauses)
     if fallback is not None and fallback[1] is None and reported_lead is not None:
         return reported_lead  # `정부가 …를 발표했다.` then `…을 의결했다고 25일 밝혔다.`: the dated report leads
     return fallback
 
 
 _UNTIL = re.compile(r"\s*까지")
+_RECENT = re.compile(r"(?<![가-힣])최근(?:에)?(?![가-힣])")
 _RELEASE = re.compile(r"(?:밝혔|전했|발표했|말했)다")
 
 
