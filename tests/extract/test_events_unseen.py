@@ -194,3 +194,12 @@ def test_a_happening_done_recently_is_not_dated_by_the_day_it_was_reported() -> 
     # without 최근 the day of the report still dates what the release reports
     assert only_main(events_of(text.replace("최근 ", ""))).date.iso() == "---07"
     assert only_main(events_of(according.replace("최근 ", ""))).date.iso() == "---07"
+
+
+def test_a_decision_that_says_which_companies_signed_is_no_event_of_its_own() -> None:
+    text = ("충북도와 청주시는 23일 도청에서 오송에 연구소 건립을 결정한 4개 기업과 투자협약을 체결했다.\n"
+            "협약식에는 도지사와 부시장, 각 업체 대표가 참석했다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---23", "agreement")
+    assert related(events) == []

@@ -28,6 +28,7 @@ from biohub_cli.extract.events.titles import is_vacuous, series_title, title_for
 from biohub_cli.models.facts import EventMention
 from biohub_cli.models.stages import Sentence
 
+_BODIES = re.compile(r"(?:기업|업체|기관|회사|개사|곳|단체|대학|스타트업)(?:들)?$")
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
 
 
@@ -86,7 +87,10 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
     skip = [(x.start, x.end) for x in doc.dates_in(i)]
     launched = False  # the name is the subject: what was launched, formed or picked
     if cue.modifier:
-        name = name_after(sentence, cue) or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
+        after = name_after(sentence, cue)
+        if after is not None and _BODIES.search(after.text) and not after.quoted:
+            return None  # `…를 결정한 6개 기업과 협약`, `선정된 업체들`: it says which bodies, not a happening
+        name = after or object_of(sentence, cue, skip)  # `출범식을 가진 뒤`
     else:
         name = object_of(sentence, cue, skip)
         if name is None and (cue.passive or cue.kind == "launch" or cue.stem in event_cues().subject_verbs):
