@@ -203,3 +203,12 @@ def test_a_decision_that_says_which_companies_signed_is_no_event_of_its_own() ->
     ev = only_main(events)
     assert (ev.date.iso(), ev.type) == ("---23", "agreement")
     assert related(events) == []
+
+
+def test_works_begun_and_their_ceremony_the_same_day_are_one_ceremony() -> None:
+    text = ("한빛대학교가 19일 바이오융합연구센터를 착공했다.\n"
+            "대학은 이날 오전 총장과 시장 등 100여 명이 참석한 가운데 ‘바이오융합연구센터’ 착공식을 가졌다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---19", "event") and ev.title.endswith("착공식")
+    assert related(events) == []

@@ -25,6 +25,7 @@ from biohub_cli.extract.events.parts import body_of, merge_roles, ordinal_of, or
 from biohub_cli.extract.events.phrases import Phrase
 from biohub_cli.extract.events.since import since_event, since_name
 from biohub_cli.extract.events.titles import is_vacuous, series_title, title_for, year_shift
+from biohub_cli.extract.events.words import kind_of
 from biohub_cli.models.facts import EventMention
 from biohub_cli.models.stages import Sentence
 
@@ -144,6 +145,15 @@ def fold_frames(doc: Doc, lead_index: int, mains: list[EventMention],
             meeting = re.sub(r"\s*\([^()]*\)$", "", r.title)  # without its own aside
             if "".join(meeting.split()) not in "".join(m.title.split()):
                 mains[frame[0]] = m.model_copy(update={"title": f"{m.title}({meeting})"})
+            continue
+        works = [n for n in same_day if mains[n].type == "other" and r.type == "event"
+                 and (kind := kind_of(r.title)) is not None and kind == kind_of(mains[n].title)]
+        if works:  # `19일 센터를 착공해` then `이날 … 착공식을 가졌다`: the works' ceremony is the happening
+            m = mains[works[0]]
+            mains[works[0]] = m.model_copy(update={
+                "type": r.type, "title": r.title, "venue": m.venue or r.venue,
+                "attendees": m.attendees if m.attendees is not None else r.attendees,
+                "evidence": [*m.evidence, *(e for e in r.evidence if e not in m.evidence)]})
             continue
         hosts = [p.organization for p in r.participants if p.role in ("host", "signatory")]
         if any(mains[n].type == r.type and not another_company(doc, hosts, [mains[n]]) for n in same_day):
