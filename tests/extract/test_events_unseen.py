@@ -212,3 +212,9 @@ def test_works_begun_and_their_ceremony_the_same_day_are_one_ceremony() -> None:
     ev = only_main(events)
     assert (ev.date.iso(), ev.type) == ("---19", "event") and ev.title.endswith("착공식")
     assert related(events) == []
+
+
+def test_the_year_a_strategy_began_does_not_date_what_came_of_it() -> None:
+    text = ("도는 지난 2002년부터 추진 중인 의료기기 육성 전략의 결과 정부로부터 혁신클러스터로 지정됐다.\n"
+            "도는 앞으로도 기업 유치에 힘쓸 방침이다.\n")
+    assert all(e.date.year is None for e in events_of(text))

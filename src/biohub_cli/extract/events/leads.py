@@ -136,9 +136,11 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
     for d in doc.dates_in(i):
         if d.start >= cue.start or another_step_between(s, d.end, cue):
             continue  # `30일 …를 접수한 뒤 평가위원회를 열어`: the day of the step before
-        if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start
+        if d.date.day is None and (planned or any(t.tag in ("EC", "ETM") and d.end <= t.start < cue.start
                                                   for t in s.tokens) or _in_brackets(s.text, d.start - s.start)):
-            continue  # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date
+            # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date;
+            # `1998년부터 추진 중인 전략의 결과 … 지정됐다`: the year of the clause it modifies
+            continue
         out.append(d)
     return out
 

@@ -56,6 +56,9 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
                     continue
                 if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
                     break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
+                if d.date.day is None and any(t.tag == "ETM" and d.end <= t.start < cue.start
+                                              for t in sentence.tokens):
+                    break  # `1998년부터 추진 중인 전략의 결과 … 지정됐다`: the year of the clause it modifies
                 if another_step_between(sentence, d.end, cue):
                     break  # `다음 달 30일 … 접수한 뒤 12월 10일 평가위원회를`: the day is the earlier step's
                 if is_target(sentence, d, cue):
