@@ -218,3 +218,12 @@ def test_the_year_a_strategy_began_does_not_date_what_came_of_it() -> None:
     text = ("도는 지난 2002년부터 추진 중인 의료기기 육성 전략의 결과 정부로부터 혁신클러스터로 지정됐다.\n"
             "도는 앞으로도 기업 유치에 힘쓸 방침이다.\n")
     assert all(e.date.year is None for e in events_of(text))
+
+
+def test_a_briefing_the_news_came_out_of_is_the_announcement_and_quoted_words_are_speech() -> None:
+    text = ("대통령이 위원장을 맡는 국가해양바이오위원회가 12월 출범한다.\n"
+            "김민수 대통령실 과학기술수석은 3일 브리핑을 통해 “올해 4월 해양바이오 전략을 발표하고 "
+            "관련 조직을 정비해 위원회 출범에 이르게 됐다”고 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---03", "announcement") and "브리핑" in ev.title
+    assert "전략" not in ev.title  # said in the quote, not the news of the day

@@ -31,7 +31,7 @@ _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성�
 _VERB_TAGS = frozenset({"XSV", "XSA"})
 _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # `인천시는 “A와 B가 … 협약을 체결했다”고 28일 밝혔다`: the release quoting its own news is no speech
-_RELEASED = re.compile(r".{0,3}(?:했|됐|었|았)다[”\"]\s*고\s*(?:\d{1,2}\s*일\s*)?밝혔")
+_RELEASED = re.compile(r".{0,3}(?:했|됐|었|았)다[”\"]\s*고\s*\d{1,2}\s*일\s*밝혔")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
 _EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})

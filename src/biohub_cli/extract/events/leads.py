@@ -23,8 +23,9 @@ from biohub_cli.extract.events.clauses import (
     subject_of,
     verb_cues,
 )
-from biohub_cli.extract.events.cues import event_cues
+from biohub_cli.extract.events.cues import event_cues, type_of_name
 from biohub_cli.extract.events.document import Clause, Doc, is_caption, is_headline, next_day
+from biohub_cli.extract.events.phrases import make_phrase
 from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
 from biohub_cli.models.dates import PartialDate
@@ -205,6 +206,9 @@ def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal:
         name = widen(doc, sentence, object_of(sentence, cue, skip))  # `출범식과 1차 회의를`: one launch
         if name is None and cue.kind == "resolve":
             name = purpose_of(sentence, cue)
+        noun = sentence.tokens[cue.first] if cue.kind == "hold" and cue.first >= 0 else None
+        if noun is not None and type_of_name(noun.form) is not None:  # `브리핑을 통해 밝혔다`: the briefing itself
+            name = make_phrase(sentence, noun.start, noun.end)
         if name is None and (cue.passive or cue.stem in event_cues().subject_verbs):
             name = nearest_subject(sentence, cue) or subject_of(sentence, cue.start)  # `'…'가 개막했다`
         kind = cue_type(cue, name, sentence.text)
