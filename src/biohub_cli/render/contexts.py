@@ -204,6 +204,7 @@ class OrgContext(Page):
     amounts: list[AmountRow]
     partners: list[CountRow]
     sources: list[SourceRow]
+    places: list[PlaceRow] = field(default_factory=list)  # its clusters and programmes (render/org_places.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -238,11 +239,11 @@ class IndexContext(Page):
 
 @dataclass(frozen=True)
 class PlaceRow:
-    """One line of the list of clusters or programmes."""
+    """One line of the list of clusters or programmes (the index's, an organisation's)."""
 
     ref: Ref
     kind_label: str
-    note: str  # a cluster's region, a programme's owner
+    note: str  # a cluster's region, a programme's owner; on an organisation's page, its home cluster's mark
     events: int
 
 
@@ -261,6 +262,7 @@ class PlaceContext(Page):
     money: list[tuple[str, list[str]]]  # year, the amount of each kind
     amounts: list[AmountRow]
     chart: str = ""
+    bodies: list[Ref] = field(default_factory=list)  # a cluster's organisations at home in it
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -54,6 +54,7 @@ def cluster_series(kb: KnowledgeBase, cluster: Cluster, lang: str) -> list[chart
 
 
 def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
+    from biohub_cli.render.org_places import home_bodies
     from biohub_cli.render.views import event_row
 
     kb = ix.kb
@@ -70,7 +71,7 @@ def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
         facts=[(k, v) for k, v in facts if v], parent=cluster_ref(parent) if parent else None,
         inside=[cluster_ref(c) for c in inner], events=[event_row(ix, e, lang) for e in events],
         orgs=_orgs(ix, events), people=_people(ix, events), money_kinds=money_kinds, money=money, amounts=[],
-        chart=chart.events_chart(cluster_series(kb, cluster, lang), title))
+        chart=chart.events_chart(cluster_series(kb, cluster, lang), title), bodies=home_bodies(ix, cluster.id))
 
 
 def programme_context(ix: Index, programme: Programme, lang: str) -> PlaceContext:
