@@ -53,7 +53,8 @@ def cluster_series(kb: KnowledgeBase, cluster: Cluster, lang: str) -> list[chart
             for t in types]
 
 
-def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
+def cluster_context(ix: Index, cluster: Cluster, lang: str, *, links: bool = True) -> PlaceContext:
+    """A cluster's page; without `links` as `biohub cluster --format` prints it."""
     from biohub_cli.render.org_places import home_bodies
     from biohub_cli.render.views import event_row
 
@@ -67,14 +68,14 @@ def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
     money_kinds, money = _money(places.by_year_and_kind(places.money_of_cluster(kb, cluster.id)), lang)
     title = t["chart_by_type"].format(name=cluster.name)
     return PlaceContext(
-        lang=lang, labels=t, root="../", title=cluster.name, place=cluster_ref(cluster),
+        lang=lang, labels=t, root="../", links=links, title=cluster.name, place=cluster_ref(cluster),
         facts=[(k, v) for k, v in facts if v], parent=cluster_ref(parent) if parent else None,
         inside=[cluster_ref(c) for c in inner], events=[event_row(ix, e, lang) for e in events],
         orgs=_orgs(ix, events), people=_people(ix, events), money_kinds=money_kinds, money=money, amounts=[],
         chart=chart.events_chart(cluster_series(kb, cluster, lang), title), bodies=home_bodies(ix, cluster.id))
 
 
-def programme_context(ix: Index, programme: Programme, lang: str) -> PlaceContext:
+def programme_context(ix: Index, programme: Programme, lang: str, *, links: bool = True) -> PlaceContext:
     from biohub_cli.render.views import amount_row, event_row
 
     kb = ix.kb
@@ -91,7 +92,7 @@ def programme_context(ix: Index, programme: Programme, lang: str) -> PlaceContex
         amounts.append(amount_row(m.amount, (src.title or src.file_name) if src else "",
                                   src.published if src else None, lang))
     return PlaceContext(
-        lang=lang, labels=t, root="../", title=programme.name, place=programme_ref(programme),
+        lang=lang, labels=t, root="../", links=links, title=programme.name, place=programme_ref(programme),
         facts=[(k, v) for k, v in facts if v], parent=None, inside=[],
         events=[event_row(ix, e, lang) for e in events], orgs=_orgs(ix, events), people=_people(ix, events),
         money_kinds=money_kinds, money=money, amounts=amounts)
