@@ -203,7 +203,8 @@ def test_a_merge_of_two_programmes_survives_a_reingest_and_its_undo_gives_the_re
 
 
 def _unlinked(page: str) -> str:
-    """A site's Markdown page as `--format md` prints it: names without their links."""
+    """A site's Markdown page as `--format md` prints it: names without their links, no chart image."""
+    page = re.sub(r"^!\[.*\]\([^)]*\.svg\)\n\n", "", page, flags=re.M)
     return re.sub(r"\[([^\]]*)\]\(\.\./[^)]*\)", r"\1", page)
 
 
@@ -213,7 +214,7 @@ def test_cluster_and_programme_print_the_site_page_as_markdown(kb: Path) -> None
     osong = next(c for c in base.clusters.values() if c.name == "오송")
     labhub = next(p for p in base.programmes.values() if p.name == "K-바이오 랩허브")
     page = files[f"clusters/{osong.id}.md"].decode()
-    assert "](../orgs/" in page  # the site's page links
+    assert f"]({osong.id}.svg)" in page and "](../orgs/" in page  # the site's page: links and the chart
     code, out, err = biohub(kb, "cluster", "오송생명과학단지", "--format", "md")
     assert code == 0, err
     assert out == _unlinked(page)

@@ -12,7 +12,7 @@ from biohub_cli.errors import BiohubError
 
 _LANG_HELP = "Labels: ko (default, or biohub.yaml's lang) or en."
 _PAGE_HELP = ("table (default: tables that fit the terminal), md or html: the page biohub build writes for it "
-              "(without links).")
+              "(without links, and md without the chart's image, whose file only a build writes).")
 
 
 def register(app: typer.Typer) -> None:

@@ -235,6 +235,8 @@ class IndexContext(Page):
     clusters: list[PlaceRow] = field(default_factory=list)
     programmes: list[PlaceRow] = field(default_factory=list)
     chart: str = ""  # the SVG of events per year by cluster (render/chart.py)
+    chart_file: str = ""  # the chart as a file beside the page, for Markdown ('' when there is none)
+    chart_alt: str = ""  # what the chart shows, in words (chart.describe)
 
 
 @dataclass(frozen=True)
@@ -262,6 +264,8 @@ class PlaceContext(Page):
     money: list[tuple[str, list[str]]]  # year, the amount of each kind
     amounts: list[AmountRow]
     chart: str = ""
+    chart_file: str = ""  # the chart as a file beside the page, for Markdown ('' when there is none)
+    chart_alt: str = ""  # what the chart shows, in words (chart.describe)
     bodies: list[Ref] = field(default_factory=list)  # a cluster's organisations at home in it
 
 

@@ -32,7 +32,8 @@ def list_text(kb: KnowledgeBase, kind: str, fmt: str) -> str:
 
 def cluster_text(kb: KnowledgeBase, cluster: Cluster, lang: str, fmt: str) -> str:
     """The page reports/clusters/<id>.`fmt` holds (the same template and context), without links, which
-    only work inside reports/."""
+    only work inside reports/, and so without the Markdown page's image of the chart (the file it shows
+    is written by a build beside the page); the HTML page inlines the chart."""
     return render(None, f"place.{fmt}", place_site.cluster_context(Index(kb), cluster, lang, links=False))
 
 
