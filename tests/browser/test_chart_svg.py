@@ -121,3 +121,42 @@ def test_the_site_timeline_filters_by_cluster_and_by_programme(built, tmp_path: 
         rows.feed(proc.stdout)
         assert rows.body.get("data-ready") == "1"
         assert wanted and {rid for rid, hidden in rows.rows if not hidden} == wanted, query
+
+
+IMAGES = """<!doctype html><html><head><meta charset="utf-8"></head><body>
+{images}<pre id="out"></pre>
+<script>
+window.addEventListener("load", function () {{
+  var seen = Array.prototype.slice.call(document.images).map(function (i) {{
+    return [i.getAttribute("src"), i.complete, i.naturalWidth, i.naturalHeight]; }});
+  document.getElementById("out").textContent = JSON.stringify(seen);
+}});
+</script></body></html>"""
+
+
+def test_the_chart_files_beside_the_markdown_pages_load_as_images(built, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What a Markdown viewer does with `![…](<id>.svg)`: the file loads as an image, as wide and as high
+    as the chart the HTML page inlines."""
+    import json
+
+    _, files = built
+    reports = tmp_path / "reports"
+    site.write(reports, site.Plan(files))
+    charts = sorted(n for n in files if n.endswith(".svg"))
+    assert "index.svg" in charts and any(n.startswith("clusters/") for n in charts)
+    page = reports / "images.html"
+    page.write_text(IMAGES.format(images="".join(f'<img src="{n}" alt="">' for n in charts)), encoding="utf-8")
+    assert CHROMIUM is not None
+    proc = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+         "--allow-file-access-from-files", f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=3000",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = re.search(r'<pre id="out">(.*?)</pre>', proc.stdout, re.S)
+    assert found and found.group(1), "the page's script did not run"
+    seen = {src: (done, w, h) for src, done, w, h in json.loads(html.unescape(found.group(1)))}
+    for name in charts:
+        size = re.search(r'width="(\d+)" height="(\d+)"', files[name].decode())
+        assert size and seen[name] == (True, int(size.group(1)), int(size.group(2))), name

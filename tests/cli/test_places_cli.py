@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from biohub_cli.models import (
     ProgrammeMention,
     Source,
 )
+from biohub_cli.render import site
 from biohub_cli.store import records_io
 from tests.cli.curation_kb import biohub, runner, snapshot
 
@@ -198,3 +200,56 @@ def test_a_merge_of_two_programmes_survives_a_reingest_and_its_undo_gives_the_re
     code, _, err = biohub(root, "merge", "--undo", "첨단바이오 이니셔티브")
     assert code == 0, err
     assert snapshot(root) == before
+
+
+def _unlinked(page: str) -> str:
+    """A site's Markdown page as `--format md` prints it: names without their links, no chart image."""
+    page = re.sub(r"^!\[.*\]\([^)]*\.svg\)\n\n", "", page, flags=re.M)
+    return re.sub(r"\[([^\]]*)\]\(\.\./[^)]*\)", r"\1", page)
+
+
+def test_cluster_and_programme_print_the_site_page_as_markdown(kb: Path) -> None:
+    files = site.plan(knowledge_base.load(kb), "ko").files
+    base = knowledge_base.load(kb)
+    osong = next(c for c in base.clusters.values() if c.name == "오송")
+    labhub = next(p for p in base.programmes.values() if p.name == "K-바이오 랩허브")
+    page = files[f"clusters/{osong.id}.md"].decode()
+    assert f"]({osong.id}.svg)" in page and "](../orgs/" in page  # the site's page: links and the chart
+    code, out, err = biohub(kb, "cluster", "오송생명과학단지", "--format", "md")
+    assert code == 0, err
+    assert out == _unlinked(page)
+    assert "![" not in out and "](" not in out and out.startswith("# 오송\n")
+    code, out, err = biohub(kb, "programme", "케이바이오 랩허브", "-f", "md")
+    assert code == 0, err
+    assert out == _unlinked(files[f"programmes/{labhub.id}.md"].decode())
+    assert "## 연도별 금액" in out and "| 2021 | 2,500억 원 |" in out
+
+
+def _main(page: str) -> str:
+    """The <main> of a site's HTML page as `--format html` prints it: names without their links, and no
+    link to the site's timeline."""
+    main = page[page.index("<main>"):page.index("</main>")]
+    main = re.sub(r'<p><a href="\.\./timeline\.html\?place=[^"]*">[^<]*</a></p>\n', "", main)
+    return re.sub(r'<a href="\.\./[^"]*">([^<]*)</a>', r"\1", main)
+
+
+def test_cluster_and_programme_print_the_site_page_as_html_with_the_chart_inline(kb: Path) -> None:
+    base = knowledge_base.load(kb)
+    files = site.plan(base, "en").files
+    osong = next(c for c in base.clusters.values() if c.name == "오송")
+    page = files[f"clusters/{osong.id}.html"].decode()
+    assert 'href="../orgs/' in page and "timeline.html?place=" in page
+    code, out, err = biohub(kb, "cluster", "오송", "--format", "html", "--lang", "en")
+    assert code == 0, err
+    assert out.startswith("<!DOCTYPE html>") and "href=" not in out  # no link to a page it does not stand beside
+    assert "<svg " in out and "오송: events per year by type" in out
+    assert _main(out) == _main(page)
+    labhub = next(p for p in base.programmes.values() if p.name == "K-바이오 랩허브")
+    code, out, _ = biohub(kb, "programme", "K-바이오 랩허브", "-f", "html", "--lang", "en")
+    assert code == 0 and "<h2>Money by year</h2>" in out and "<svg" not in out
+    assert _main(out) == _main(files[f"programmes/{labhub.id}.html"].decode())
+
+
+def test_cluster_format_is_checked(kb: Path) -> None:
+    code, _, err = biohub(kb, "cluster", "오송", "--format", "json")
+    assert code == 2 and "json" in err

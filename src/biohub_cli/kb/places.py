@@ -72,6 +72,42 @@ def orgs_involved(kb: KnowledgeBase, events: Iterable[Event]) -> list[tuple[str,
     return sorted(counts.items(), key=lambda kv: (-kv[1], kb.orgs[kv[0]].name))
 
 
+def places_of_orgs(kb: KnowledgeBase, events: Iterable[Event]) -> dict[str, Counter[tuple[str, str]]]:
+    """Organisation id -> ("cluster" or "programme", active record id) -> the events there it takes part in,
+    counted as a cluster's and a programme's pages count it (`orgs_involved` over `events_of_cluster`, which
+    holds the events of the clusters inside it, and over `events_of_programme`)."""
+    containers: dict[str, set[str]] = {}
+    for c in active_clusters(kb):
+        for cid in inside(kb, c.id):
+            containers.setdefault(cid, set()).add(c.id)
+    programmes = {p.id for p in active_programmes(kb)}
+    out: dict[str, Counter[tuple[str, str]]] = {}
+    for e in events:
+        here = {("programme", link.programme) for link in e.programmes if link.programme in programmes}
+        here.update(("cluster", cid) for link in e.clusters for cid in containers.get(link.cluster, ()))
+        if not here:
+            continue
+        for oid in {p.organization for p in e.participants if p.organization in kb.orgs}:
+            out.setdefault(oid, Counter()).update(here)
+    return out
+
+
+def homes_of_orgs(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Active organisation id -> the active clusters it is at home in: those naming it among their `bodies`
+    (a body is an organisation one of whose names or aliases it is, compared normalised, as an event's
+    links read it)."""
+    bodies: dict[str, list[str]] = {}
+    for c in active_clusters(kb):
+        for body in c.bodies:
+            bodies.setdefault(normalise(body), []).append(c.id)
+    out: dict[str, list[str]] = {}
+    for org in kb.active_orgs() if bodies else ():
+        found = dict.fromkeys(cid for n in (org.name, *org.aliases) for cid in bodies.get(normalise(n), ()))
+        if found:
+            out[org.id] = list(found)
+    return out
+
+
 def people_involved(kb: KnowledgeBase, events: Iterable[Event]) -> list[tuple[str, int]]:
     counts = Counter(pid for e in events for pid in set(e.people) if pid in kb.people)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kb.people[kv[0]].name))

@@ -34,9 +34,27 @@ def bar_count(series: Sequence[Series]) -> int:
     return sum(1 for s in series[:MAX_ROWS] for n in s.counts.values() if n > 0)
 
 
+def _drawn(series: Sequence[Series]) -> list[Series]:
+    """The rows the chart draws: those with an event of a known year, the first MAX_ROWS."""
+    return [s for s in series if any(n > 0 for n in s.counts.values())][:MAX_ROWS]
+
+
+def describe(series: Sequence[Series], title: str) -> str:
+    """What the chart shows in one line, for an image's alt text: its title, the years it spans and each
+    row's events (`송도: 유형별·연도별 일정 수, 2021–2025: 협약 4, 회의 2`); '' when it draws nothing."""
+    rows = _drawn(series)
+    if not rows:
+        return ""
+    years = sorted({y for s in rows for y, n in s.counts.items() if n > 0})
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return f"{title}, {span}: " + ", ".join(f"{s.name} {sum(s.counts.values())}" for s in rows)
+
+
 def events_chart(series: Sequence[Series], title: str) -> str:
-    """The chart as an <svg> element ('' when no row has an event of a known year)."""
-    rows = [s for s in series if any(n > 0 for n in s.counts.values())][:MAX_ROWS]
+    """The chart as an <svg> element ('' when no row has an event of a known year). The same bytes are
+    inlined in the HTML pages and written as an .svg file beside the Markdown ones; its white ground keeps
+    it legible where a Markdown viewer shows images on a dark page."""
+    rows = _drawn(series)
     years = sorted({y for s in rows for y, n in s.counts.items() if n > 0})
     if not rows:
         return ""
@@ -48,6 +66,7 @@ def events_chart(series: Sequence[Series], title: str) -> str:
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" aria-labelledby="chart-title">',
            f'<title id="chart-title">{escape(title)}</title>',
+           f'<rect class="ground" x="0" y="0" width="{width}" height="{height}" fill="#fff"/>',
            f'<text class="chart-title" x="0" y="16" font-size="14" font-weight="bold">{escape(title)}</text>']
     for i, s in enumerate(rows):
         base = TOP + ROW_H * i + BAR_MAX + 14  # the bars' baseline

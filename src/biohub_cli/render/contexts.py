@@ -204,6 +204,7 @@ class OrgContext(Page):
     amounts: list[AmountRow]
     partners: list[CountRow]
     sources: list[SourceRow]
+    places: list[PlaceRow] = field(default_factory=list)  # its clusters and programmes (render/org_places.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,15 +235,17 @@ class IndexContext(Page):
     clusters: list[PlaceRow] = field(default_factory=list)
     programmes: list[PlaceRow] = field(default_factory=list)
     chart: str = ""  # the SVG of events per year by cluster (render/chart.py)
+    chart_file: str = ""  # the chart as a file beside the page, for Markdown ('' when there is none)
+    chart_alt: str = ""  # what the chart shows, in words (chart.describe)
 
 
 @dataclass(frozen=True)
 class PlaceRow:
-    """One line of the list of clusters or programmes."""
+    """One line of the list of clusters or programmes (the index's, an organisation's)."""
 
     ref: Ref
     kind_label: str
-    note: str  # a cluster's region, a programme's owner
+    note: str  # a cluster's region, a programme's owner; on an organisation's page, its home cluster's mark
     events: int
 
 
@@ -261,6 +264,9 @@ class PlaceContext(Page):
     money: list[tuple[str, list[str]]]  # year, the amount of each kind
     amounts: list[AmountRow]
     chart: str = ""
+    chart_file: str = ""  # the chart as a file beside the page, for Markdown ('' when there is none)
+    chart_alt: str = ""  # what the chart shows, in words (chart.describe)
+    bodies: list[Ref] = field(default_factory=list)  # a cluster's organisations at home in it
 
 
 @dataclass(frozen=True, kw_only=True)

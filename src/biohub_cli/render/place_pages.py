@@ -1,4 +1,5 @@
-"""The lists of clusters and programmes as json or csv (`biohub clusters --format json`)."""
+"""The lists of clusters and programmes as json or csv (`biohub clusters --format json`), and one cluster's
+or programme's page as Markdown or HTML (`biohub cluster 오송 --format md`)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from typing import Any
 from biohub_cli.csv_writer import write_csv
 from biohub_cli.kb import export
 from biohub_cli.kb.knowledge_base import KnowledgeBase
+from biohub_cli.models import Cluster, Programme
+from biohub_cli.render import place_site
+from biohub_cli.render.pages import render
+from biohub_cli.render.queries import Index
 
 
 def list_text(kb: KnowledgeBase, kind: str, fmt: str) -> str:
@@ -23,3 +28,15 @@ def list_text(kb: KnowledgeBase, kind: str, fmt: str) -> str:
     return write_csv(["id", "name", "kind", "owner", "first_seen", "last_seen", "aliases"],
                              [[p["id"], p["name"], p["kind"], p["owner"] or "", p["first_seen"] or "",
                                p["last_seen"] or "", "; ".join(p["aliases"])] for p in items])
+
+
+def cluster_text(kb: KnowledgeBase, cluster: Cluster, lang: str, fmt: str) -> str:
+    """The page reports/clusters/<id>.`fmt` holds (the same template and context), without links, which
+    only work inside reports/, and so without the Markdown page's image of the chart (the file it shows
+    is written by a build beside the page); the HTML page inlines the chart."""
+    return render(None, f"place.{fmt}", place_site.cluster_context(Index(kb), cluster, lang, links=False))
+
+
+def programme_text(kb: KnowledgeBase, programme: Programme, lang: str, fmt: str) -> str:
+    """The page reports/programmes/<id>.`fmt` holds, without links."""
+    return render(None, f"place.{fmt}", place_site.programme_context(Index(kb), programme, lang, links=False))

@@ -16,6 +16,8 @@ from biohub_cli.render.place_views import region_text
 from biohub_cli.render.queries import Index
 
 _KINDS = ("total", "national", "local", "private", "other")
+INDEX_CHART = "index.svg"  # the index's chart beside index.md; a cluster's is clusters/<id>.svg
+CHART_SUFFIX = ".svg"
 
 
 def page_name(record_id: str) -> str | None:
@@ -42,7 +44,9 @@ def index_places(kb: KnowledgeBase, lang: str) -> dict[str, Any]:
     progs = [PlaceRow(programme_ref(p), lb.place_word(p.kind, lang), p.owner or "",
                       len(places.events_of_programme(kb, p.id))) for p in places.active_programmes(kb)]
     series = [chart.Series(c.name, places.events_per_year(evs)) for c, evs in clusters if c.parent is None]
-    return {"clusters": rows, "programmes": progs, "chart": chart.events_chart(series, t["chart_title"])}
+    svg = chart.events_chart(series, t["chart_title"])
+    return {"clusters": rows, "programmes": progs, "chart": svg, "chart_file": INDEX_CHART if svg else "",
+            "chart_alt": chart.describe(series, t["chart_title"])}
 
 
 def cluster_series(kb: KnowledgeBase, cluster: Cluster, lang: str) -> list[chart.Series]:
@@ -53,7 +57,11 @@ def cluster_series(kb: KnowledgeBase, cluster: Cluster, lang: str) -> list[chart
             for t in types]
 
 
-def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
+def cluster_context(ix: Index, cluster: Cluster, lang: str, *, links: bool = True) -> PlaceContext:
+    """A cluster's page. With `links` (the site) the Markdown page shows its chart from the file the build
+    writes beside it (`<id>.svg`); without (printed by `biohub cluster --format`) there is no such file,
+    and no image line: the HTML page inlines the chart either way."""
+    from biohub_cli.render.org_places import home_bodies
     from biohub_cli.render.views import event_row
 
     kb = ix.kb
@@ -65,15 +73,18 @@ def cluster_context(ix: Index, cluster: Cluster, lang: str) -> PlaceContext:
              (t["aliases"], ", ".join(cluster.aliases)), (t["id"], cluster.id)]
     money_kinds, money = _money(places.by_year_and_kind(places.money_of_cluster(kb, cluster.id)), lang)
     title = t["chart_by_type"].format(name=cluster.name)
+    series = cluster_series(kb, cluster, lang)
+    svg = chart.events_chart(series, title)
     return PlaceContext(
-        lang=lang, labels=t, root="../", title=cluster.name, place=cluster_ref(cluster),
+        lang=lang, labels=t, root="../", links=links, title=cluster.name, place=cluster_ref(cluster),
         facts=[(k, v) for k, v in facts if v], parent=cluster_ref(parent) if parent else None,
         inside=[cluster_ref(c) for c in inner], events=[event_row(ix, e, lang) for e in events],
         orgs=_orgs(ix, events), people=_people(ix, events), money_kinds=money_kinds, money=money, amounts=[],
-        chart=chart.events_chart(cluster_series(kb, cluster, lang), title))
+        chart=svg, chart_file=cluster.id + CHART_SUFFIX if svg and links else "",
+        chart_alt=chart.describe(series, title), bodies=home_bodies(ix, cluster.id))
 
 
-def programme_context(ix: Index, programme: Programme, lang: str) -> PlaceContext:
+def programme_context(ix: Index, programme: Programme, lang: str, *, links: bool = True) -> PlaceContext:
     from biohub_cli.render.views import amount_row, event_row
 
     kb = ix.kb
@@ -90,7 +101,7 @@ def programme_context(ix: Index, programme: Programme, lang: str) -> PlaceContex
         amounts.append(amount_row(m.amount, (src.title or src.file_name) if src else "",
                                   src.published if src else None, lang))
     return PlaceContext(
-        lang=lang, labels=t, root="../", title=programme.name, place=programme_ref(programme),
+        lang=lang, labels=t, root="../", links=links, title=programme.name, place=programme_ref(programme),
         facts=[(k, v) for k, v in facts if v], parent=None, inside=[],
         events=[event_row(ix, e, lang) for e in events], orgs=_orgs(ix, events), people=_people(ix, events),
         money_kinds=money_kinds, money=money, amounts=amounts)

@@ -12,6 +12,7 @@ from biohub_cli.models import Cluster, Event, Programme
 from biohub_cli.render import labels as lb
 from biohub_cli.render import views
 from biohub_cli.render.filters import format_money, format_span
+from biohub_cli.render.org_places import home_bodies
 from biohub_cli.render.profiles import ProfileView
 from biohub_cli.render.queries import Index
 from biohub_cli.render.tables import TableRow, TableSection, TableView
@@ -58,9 +59,10 @@ def cluster_view(kb: KnowledgeBase, cluster: Cluster, lang: str) -> ProfileView:
     events = places.events_of_cluster(kb, cluster.id)
     parent = kb.clusters[cluster.parent].name if cluster.parent in kb.clusters else ""
     inner = sorted(kb.clusters[c].name for c in places.inside(kb, cluster.id) - {cluster.id})
+    bodies = ", ".join(r.name for r in home_bodies(Index(kb), cluster.id))
     facts = [(t["kind"], lb.place_word(cluster.kind, lang)), (t["region"], region_text(cluster)),
              (t["aliases"], ", ".join(cluster.aliases)), (t["parent"], parent), (t["inside"], ", ".join(inner)),
-             (t["id"], cluster.id)]
+             (t["home_bodies"], bodies), (t["id"], cluster.id)]
 
     def basis(ev: Event) -> str:
         ids = places.inside(kb, cluster.id)

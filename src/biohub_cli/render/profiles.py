@@ -10,7 +10,7 @@ from biohub_cli.kb.knowledge_base import KnowledgeBase
 from biohub_cli.models import Organization, Person
 from biohub_cli.render import labels as lb
 from biohub_cli.render import views
-from biohub_cli.render.contexts import AmountRow, CountRow, EventRow, QuoteRow, Ref, SourceRow
+from biohub_cli.render.contexts import AmountRow, CountRow, EventRow, PlaceRow, QuoteRow, Ref, SourceRow
 from biohub_cli.render.filters import format_date, format_money, format_span
 from biohub_cli.render.queries import Index
 from biohub_cli.render.tables import TableRow, TableSection, TableView
@@ -37,7 +37,7 @@ def org_view(kb: KnowledgeBase, org: Organization, lang: str) -> ProfileView:
                      stack_into=1, layouts=((), (2,))),
               _table(f"{t['people_of_org']} ({len(ctx.people)})", [t["name"], t["titles"]],
                      [[p.name, p.note] for p in ctx.people]),
-              _quotes(ctx.quotes, t), _amounts(ctx.amounts, t, lang),
+              _places(ctx.places, t), _quotes(ctx.quotes, t), _amounts(ctx.amounts, t, lang),
               _counts(ctx.partners, t["partners"], t["organisation"], t), _sources(ctx.sources, t)]
     return ProfileView(ctx.org.name, [(k, v) for k, v in facts if v], [x for x in tables if x.sections[0].rows])
 
@@ -98,6 +98,12 @@ def _amounts(rows: Sequence[AmountRow], t: dict[str, str], lang: str) -> TableVi
 def _counts(rows: Sequence[CountRow], heading: str, head: str, t: dict[str, str]) -> TableView:
     return _table(f"{heading} ({len(rows)})", [head, t["together"]], [[r.label, str(r.count)] for r in rows],
                   numeric=(1,))
+
+
+def _places(rows: Sequence[PlaceRow], t: dict[str, str]) -> TableView:
+    return _table(f"{t['places_of_org']} ({len(rows)})", [t["name"], t["kind"], t["events_count"]],
+                  [[r.ref.name + (f" ({r.note})" if r.note else ""), r.kind_label, str(r.events)] for r in rows],
+                  numeric=(2,))
 
 
 def _sources(rows: Sequence[SourceRow], t: dict[str, str]) -> TableView:

@@ -22,9 +22,9 @@ from biohub_cli.errors import BiohubError
 from biohub_cli.ingest.pipeline import _crash_point as crash_point  # the test hook: $BIOHUB_TEST_CRASH_AT
 from biohub_cli.kb import network
 from biohub_cli.kb.knowledge_base import KnowledgeBase
-from biohub_cli.render import documents, formats, page_cache, pages, search_page, stamp, views
+from biohub_cli.render import documents, formats, page_cache, pages, place_site, search_page, stamp, views
 from biohub_cli.render.ahead import Ahead
-from biohub_cli.render.contexts import Page
+from biohub_cli.render.contexts import Page, PlaceContext
 from biohub_cli.render.pages import render
 from biohub_cli.render.queries import Index
 from biohub_cli.store import yaml_io
@@ -38,6 +38,9 @@ TOP_FILES: tuple[str, ...] = ("index.html", "index.md", "network.graphml", "netw
                               "timeline.md")
 PAGE_FOLDERS: tuple[str, ...] = ("orgs", "people", "clusters", "programmes", "sources")
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".md")
+# The charts, written only when there is something to draw (a build removes one it no longer writes).
+TOP_CHARTS: tuple[str, ...] = (place_site.INDEX_CHART,)
+CHART_FOLDERS: tuple[str, ...] = ("clusters",)
 
 Reason = Literal["stale", "missing", "extra", "left over from a build that was stopped"]
 
@@ -92,6 +95,8 @@ def _render(kb: KnowledgeBase, lang: str, templates: Path | None, skipped: list[
         timeline = views.timeline_context(ix, events, lang)
         for fmt in ("md", "html"):
             yield f"index.{fmt}", _bytes(render(env, f"index.{fmt}", index))
+        if index.chart_file:
+            yield index.chart_file, _chart_bytes(index.chart)
         del index
         for fmt in ("md", "html"):
             yield f"timeline.{fmt}", _bytes(render(env, f"timeline.{fmt}", timeline))
@@ -147,22 +152,24 @@ def _record_pages(env: Environment, ix: Index, lang: str, skipped: list[str] | N
 
 def _place_pages(env: Environment, ix: Index, lang: str,
                  skipped: list[str] | None) -> Iterator[tuple[str, bytes | None]]:
-    """The page of every active cluster and programme (a few dozen: rendered every build)."""
+    """The page of every active cluster and programme (a few dozen: rendered every build), and each
+    cluster's chart beside its Markdown page."""
     from biohub_cli.kb import places
-    from biohub_cli.render import place_site
 
-    made: list[tuple[str, Page]] = []
+    made: list[tuple[str, str, PlaceContext]] = []
     for c in places.active_clusters(ix.kb):
-        made.append((f"clusters/{c.id}", place_site.cluster_context(ix, c, lang)))
+        made.append(("clusters", c.id, place_site.cluster_context(ix, c, lang)))
     for p in places.active_programmes(ix.kb):
-        made.append((f"programmes/{p.id}", place_site.programme_context(ix, p, lang)))
-    for stem, page in made:
-        if views.page_name(stem.split("/")[1]) is None:
+        made.append(("programmes", p.id, place_site.programme_context(ix, p, lang)))
+    for folder, rid, page in made:
+        if views.page_name(rid) is None:
             if skipped is not None:
-                skipped.append(stem.split("/")[1])
+                skipped.append(rid)
             continue
         for fmt in ("md", "html"):
-            yield f"{stem}.{fmt}", _bytes(render(env, f"place.{fmt}", page))
+            yield f"{folder}/{rid}.{fmt}", _bytes(render(env, f"place.{fmt}", page))
+        if page.chart_file:
+            yield f"{folder}/{page.chart_file}", _chart_bytes(page.chart)
 
 
 def _pages(env: Environment, cache: page_cache.PageCache | None, page: Page, stem: str,
@@ -181,17 +188,24 @@ def _bytes(text: str) -> bytes:
     return text.encode("utf-8")
 
 
+def _chart_bytes(svg: str) -> bytes:
+    """The chart's file: the very <svg> its HTML page inlines, with a final newline."""
+    return _bytes(svg + "\n")
+
+
 def owns(relative: str) -> bool:
-    """True for the paths a build writes: the top-level files, orgs/*, people/*, sources/* pages and the search
+    """True for the paths a build writes: the top-level files and the index's chart, the pages of orgs/,
+    people/, clusters/, programmes/ and sources/, the clusters' charts (clusters/<id>.svg) and the search
     page's data files (search/*.js)."""
     parts = PurePosixPath(relative).parts
     if len(parts) == 1:
-        return parts[0] in TOP_FILES
+        return parts[0] in TOP_FILES or parts[0] in TOP_CHARTS
     if parts[0] == search_page.FOLDER:
         return search_page.owns(relative)
     if len(parts) == 2 and parts[0] in PAGE_FOLDERS:
         name = PurePosixPath(parts[1])
-        return name.suffix in PAGE_SUFFIXES and views.page_name(name.stem) is not None
+        suffixes = (*PAGE_SUFFIXES, place_site.CHART_SUFFIX) if parts[0] in CHART_FOLDERS else PAGE_SUFFIXES
+        return name.suffix in suffixes and views.page_name(name.stem) is not None
     return False
 
 
@@ -222,7 +236,7 @@ def leftovers(reports: Path) -> list[str]:
 
 def existing(reports: Path) -> list[str]:
     """The files under reports/ that the build owns, as sorted POSIX paths."""
-    found = [name for name in TOP_FILES if (reports / name).is_file()]
+    found = [name for name in (*TOP_FILES, *TOP_CHARTS) if (reports / name).is_file()]
     for folder in (*PAGE_FOLDERS, search_page.FOLDER):
         base = reports / folder
         if base.is_dir():

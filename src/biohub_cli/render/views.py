@@ -232,6 +232,8 @@ def _amount_rows(ix: Index, found: Sequence[tuple[Amount, Event | None]],
 
 def org_context(ix: Index, org: Organization, lang: str, *, links: bool = True,
                 root: str = "../") -> OrgContext:
+    from biohub_cli.render.org_places import org_places
+
     events = []
     for ev in ix.events_of_org(org.id):
         role = next(p.role for p in ev.participants if p.organization == org.id)
@@ -249,6 +251,7 @@ def org_context(ix: Index, org: Organization, lang: str, *, links: bool = True,
         amounts=_amount_rows(ix, ix.amounts_of_org(org), lang),
         partners=[CountRow(org_ref(ix, o.id), o.name, n) for o, n in ix.partners_of_org(org)],
         sources=[source_row(ix, s.id) for s in ix.sources_mentioning_org(org.id)],
+        places=org_places(ix, org.id, lang),
     )
 
 
