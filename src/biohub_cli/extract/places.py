@@ -85,8 +85,8 @@ def _short_forms(analysed: Analysed, named: list[ClusterMention]) -> list[Cluste
 def _in_order(short: str, name: str) -> bool:
     """Every letter of `short` in `name`, in order, the last two letters the name's last two (a short
     form keeps the ending)."""
-    if len(short) >= len(name) or short[-2:] != name[-2:] and not (short.endswith("산단")
-                                                                    and name.endswith("산업단지")):
+    keeps_ending = short[-2:] == name[-2:] or (short.endswith("산단") and name.endswith("산업단지"))
+    if len(short) >= len(name) or not keeps_ending:
         return False
     rest = iter(name)
     return all(c in rest for c in short)
