@@ -337,3 +337,15 @@ def test_a_hospital_with_a_name_of_its_own_is_a_body_a_kind_of_hospital_is_not(l
                           lexicon))
     assert found == {"베스티안병원", "마디사랑병원"}
     assert names(orgs_in("시는 요양병원과 융합병원, 시립병원, 감염병전문병원을 늘린다.", lexicon)) == set()
+
+
+def test_a_city_in_an_address_or_before_the_day_s_venue_is_a_place(lexicon: Lexicon) -> None:
+    assert names(orgs_in("연구 부지는 수원시 영통구 이의동 919 일원에 있다.", lexicon)) == set()
+    assert names(orgs_in("두 도시는 26일 청주시 라마다 호텔에서 공동발전 협약을 맺었다.", lexicon)) == set()
+    assert names(orgs_in("청주시는 라마다 호텔에서 협약을 맺었다.", lexicon)) == {"청주시"}  # it acts
+
+
+def test_names_the_press_writes_for_bodies_of_the_gazetteer(lexicon: Lexicon) -> None:
+    found = names(orgs_in("전북자치도는 포항제철, 대한적십자사 혈액관리본부와 함께 신설된 ′바이오전략위원회′에 참여한다.",
+                          lexicon))
+    assert found == {"전북특별자치도", "포스코", "대한적십자사", "바이오전략위원회"}

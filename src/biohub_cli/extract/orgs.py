@@ -37,6 +37,10 @@ _WORD_AFTER = re.compile(r" ([가-힣]+?)(?:에서|에|의|으로|로|내|일원
 _ADDRESS_ENDINGS = ("읍", "국제도시", "신도시", "지구", "특구", "산단", "산업단지", "단지", "일원", "일대", "혁신도시",
                     "테크노밸리")
 _SITE_WORDS = frozenset({"부지", "일대", "일원", "인근", "부근", "단지", "바이오부지", "산업단지", "예정지", "내"})
+# a city written before the venue of the day (`26일 청주시 라마다 호텔에서`): where it was, not who took part
+_VENUE_AFTER = re.compile(r"\s(?:[^\s.,]+\s){0,2}[^\s.,]*(?:호텔|컨벤션센터|컨벤시아|회관|청사|홀|타워|빌딩)에서")
+_COMMON_GU = frozenset({"연구", "요구", "도구", "친구", "가구", "기구", "출구", "입구", "항구", "창구", "탐구", "추구",
+                        "용구", "완구", "구구", "전구", "공구", "지구"})
 _STREET = re.compile(r"\s[가-힣0-9]+(?:로|길|동|리)\s?\d")  # 회기로 117-3, 송도동 24
 # common words ending like a 동, 리 or 면 of an address
 _COMMON_PLACE_LIKE = frozenset({
@@ -178,8 +182,9 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
         prev = _WORD_BEFORE.search(before)
         after_place = prev is not None and prev.group(1) in places
         nxt = _WORD_AFTER.match(text, c.end)
-        before_place = (nxt is not None and (_address_word(nxt.group(1)) or nxt.group(1) in places)) \
-            or bool(_STREET.match(text, c.end))
+        before_place = (nxt is not None and (_address_word(nxt.group(1)) or nxt.group(1) in places
+                                             or (c.name.endswith("시") and _district(nxt.group(1))))) \
+            or bool(_STREET.match(text, c.end)) or bool(_VENUE_AFTER.match(text, c.end))
         head = c.surface.split(" ", 1)[0]
         written_in_place = " " in c.surface and (head in places or _is_place(head, lexicon))  # 인천 연수구
         if (id(c) in dropped or after_place or before_place or written_in_place
@@ -188,6 +193,11 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
                 and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _district(word: str) -> bool:
+    """영통구, 상당구: a city's district (일반구), the next part of an address after the city."""
+    return 2 <= len(word) <= 4 and word.endswith("구") and word not in _COMMON_GU
 
 
 def _address_word(word: str) -> bool:

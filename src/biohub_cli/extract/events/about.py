@@ -127,7 +127,8 @@ def context_name(doc: Doc, index: int, cue_start: int, kind: str | None = None) 
     spans += [quoted_names(doc.sentences[i]) for i in range(index + 1, min(len(doc.sentences),
                                                                            index + 1 + CONTEXT_SENTENCES))]
     found = [[clean_name(q if isinstance(q, str) else q.text) for q in quoted] for quoted in spans]
-    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS and not _scare_quoted(n)]
+    found = [[n for n in names if len(n) >= 2 and len(n.split()) <= MAX_CONTEXT_WORDS and not _scare_quoted(n)
+              and not _SAID.search(n)]
              for names in found]
     for wanted in ((kind,) if kind else ()), (None,):  # the event's own full name first, then a thing
         for names in found:
@@ -135,6 +136,9 @@ def context_name(doc: Doc, index: int, cue_start: int, kind: str | None = None) 
             if picked:
                 return picked[-1]
     return None
+
+
+_SAID = re.compile(r"(?:다|요|까)[.!?]?$")  # `″명단은 12월 발표하겠다″`: words said, not a name
 
 
 def _scare_quoted(name: str) -> bool:
