@@ -194,7 +194,8 @@ def test_repeated_caption_line_is_dropped_but_its_first_use_as_title_stays(make_
     assert [n.reason for n in doc.noise] == ["photo caption"]
 
 
-@pytest.mark.parametrize("credit", ["사진/인천광역시", "(사진=인천시 제공)", "[사진=바이오스텝 DB]"])
+@pytest.mark.parametrize("credit", ["사진/인천광역시", "(사진=인천시 제공)", "[사진=바이오스텝 DB]",
+                                    "(인천시 제공, 재판매 및 DB금지)", "[시흥시 제공. 재판매 및 DB 금지]"])
 def test_photo_credit_lines_are_captions(make_raw: MakeRaw, credit: str) -> None:
     doc = clean(make_raw("\n\n".join(["간담회에서 기념촬영하는 참석자들. " + credit, *BODY])))
     assert doc.text.split("\n") == BODY
