@@ -227,3 +227,10 @@ def test_a_briefing_the_news_came_out_of_is_the_announcement_and_quoted_words_ar
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---03", "announcement") and "브리핑" in ev.title
     assert "전략" not in ev.title  # said in the quote, not the news of the day
+
+
+def test_a_dated_release_leads_over_a_plan_given_with_its_year() -> None:
+    text = ("한빛바이오가 2027년 부산 명지에 제2공장을 착공하고 바이오타운 조성을 추진한다.\n"
+            "한빛바이오는 부산광역시와 명지를 거점으로 하는 바이오 클러스터 조성 업무협약을 체결했다고 5일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---05", "agreement")

@@ -346,6 +346,7 @@ def test_a_city_in_an_address_or_before_the_day_s_venue_is_a_place(lexicon: Lexi
 
 
 def test_names_the_press_writes_for_bodies_of_the_gazetteer(lexicon: Lexicon) -> None:
-    found = names(orgs_in("전북자치도는 포항제철, 대한적십자사 혈액관리본부와 함께 신설된 ′바이오전략위원회′에 참여한다.",
+    found = names(orgs_in("전북자치도는 포항제철, 대한적십자사 혈액관리본부와 함께 "
+                          "신설된 ′바이오전략위원회′에 참여한다.",
                           lexicon))
     assert found == {"전북특별자치도", "포스코", "대한적십자사", "바이오전략위원회"}

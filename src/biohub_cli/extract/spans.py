@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from biohub_cli.models.stages import Analysed, Sentence, Token
 
 NOMINAL_TAGS = frozenset({"NNP", "NNG", "NNB", "NR", "SN", "SL", "SH", "XPN", "XSN", "SO", "W_SERIAL", "MM"})
-QUOTE_PAIRS = {"'": "'", "‘": "’", "\"": "\"", "“": "”", "′": "′", "″": "″", "「": "」", "『": "』", "《": "》", "〈": "〉",
-               "<": ">"}
+QUOTE_PAIRS = {"'": "'", "‘": "’", "\"": "\"", "“": "”", "′": "′", "″": "″", "「": "」", "『": "』", "《": "》",
+               "〈": "〉", "<": ">"}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from biohub_cli.extract.events.phrases import make_phrase
 from biohub_cli.extract.events.plans import labelled_act, plan_release
 from biohub_cli.extract.events.titles import is_generic
 from biohub_cli.models.dates import PartialDate
+from biohub_cli.models.stages import Sentence
 
 PLAN_SEARCH = 2           # full sentences that may release the plan that is the news
 LEAD_SEARCH = 12          # full sentences (ending in a verb) searched for the lead
@@ -110,9 +111,17 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
             reported_lead = (i, reported[0], clauses)
         if fallback is None:
             fallback = (i, None if recent else date or (reported[0] if reported else next_day(doc, i)), clauses)
-    if fallback is not None and fallback[1] is None and reported_lead is not None:
-        return reported_lead  # `정부가 …를 발표했다.` then `…을 의결했다고 25일 밝혔다.`: the dated report leads
+    if fallback is not None and reported_lead is not None and (
+            fallback[1] is None or (fallback[1].date.day is None and not _told_as_done(doc.sentences[fallback[0]]))):
+        # `정부가 …를 발표했다.` then `…을 의결했다고 25일 밝혔다.`: the dated report leads; so it does after
+        # a plan with its year (`셀트리온이 2023년 … 착공하고 … 추진한다.` then `…를 체결했다고 5일 밝혔다.`)
+        return reported_lead
     return fallback
+
+
+def _told_as_done(sentence: Sentence) -> bool:
+    """The sentence reports something done: a past ending (`…했다`, `…됐다`), not a present plan (`…추진한다`)."""
+    return any(t.tag == "EP" and t.form in ("었", "았", "였") for t in sentence.tokens)
 
 
 _UNTIL = re.compile(r"\s*까지")
