@@ -234,3 +234,14 @@ def test_a_dated_release_leads_over_a_plan_given_with_its_year() -> None:
             "한빛바이오는 부산광역시와 명지를 거점으로 하는 바이오 클러스터 조성 업무협약을 체결했다고 5일 밝혔다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---05", "agreement")
+
+
+def test_a_dated_release_whose_verb_names_no_happening_is_its_announcement() -> None:
+    text = ("부산시는 보건복지부의 ‘제3차 해양바이오 종합계획’에 명지 바이오밸리 조성 사업이 반영됐다고 30일 밝혔다.\n"
+            "종합계획은 5년마다 세우는 법정계획이다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---30", "announcement")
+    assert ev.title.startswith("제3차 해양바이오 종합계획")
+    # a release quoting a plan the body set out keeps its own reading
+    planned = events_of("부산시가 해양바이오 창업원을 설립해 2027년부터 운영한다고 24일 밝혔다.\n")
+    assert "설립" in only_main(planned).title

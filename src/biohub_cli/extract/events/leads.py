@@ -51,6 +51,12 @@ def lead(doc: Doc) -> tuple[int, DateMention | None, list[Clause]] | None:
         plan = next((p for p in (plan_release(doc, i) for i in full[:PLAN_SEARCH]) if p is not None), None)
         if plan is not None:
             return plan  # `…를 설립해 2026년부터 운영한다고 24일 밝혔다`: the plan put out that day is the news
+    if found is None or found[1] is None:
+        release = next((r for i in range(span) if i not in skipped and (found is None or i < found[0])
+                        and not predicates(doc, i) and _is_release(doc, i)
+                        and (r := _release_clause(doc, i)) is not None), None)
+        if release is not None:
+            return release  # `…에 반영됐다고 30일 밝혔다`: what the body put out that day is the news
     # a headline or caption leads when no full sentence does; a verbless line last (`3일 착공식 개최…`)
     return found or _lead_among(doc, span, set()) or _lead_among(doc, span, set(), nominal=True)
 
@@ -119,12 +125,35 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
     return fallback
 
 
+def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Clause]] | None:
+    """A release dated by its day whose verb names no happening (`…가 종합계획에 반영됐다고 30일 밝혔다`,
+    `…위원회 구성에 착수한다고 29일 밝혔다`): an announcement of what it reports, on that day."""
+    s = doc.sentences[i]
+    reported = [d for d in doc.reported if s.start <= d.start < s.end]
+    if not reported or _RECENT.search(s.text):
+        return None
+    toks = s.tokens
+    said = next((k for k, t in enumerate(toks) if k > 0 and t.tag == "EC" and t.start < reported[0].start
+                 and (t.form.endswith(("다고", "라고"))
+                      or (t.form == "고" and toks[k - 1].form.endswith(("다", "라"))))), None)
+    verb = next((k for k in range(said - 1, -1, -1) if toks[k].tag in ("NNG", "VV")), None) if said else None
+    if verb is None or any(d.start < toks[verb].start for d in doc.dates_in(i)):
+        return None  # `지난 3일 계획을 바꿨다고 5일 밝혔다`: a happening of its own day the cues do not name
+    if any(t.form in _PERIOD_WORDS for t in toks[:verb]):
+        return None  # `올해 … 사업에 본격 착수한다고 18일 밝혔다`: what it means to do this year, no happening
+    t = toks[verb]
+    cue = Cue("announce", t.form, t.start, t.end, verb, False, any(x.form == "되" for x in toks[verb:said]))
+    name = object_of(s, cue, [(d.start, d.end) for d in doc.dates_in(i)])
+    return i, reported[0], [Clause(i, cue, name, "announcement")]
+
+
 def _told_as_done(sentence: Sentence) -> bool:
     """The sentence reports something done: a past ending (`…했다`, `…됐다`), not a present plan (`…추진한다`)."""
     return any(t.tag == "EP" and t.form in ("었", "았", "였") for t in sentence.tokens)
 
 
 _UNTIL = re.compile(r"\s*까지")
+_PERIOD_WORDS = frozenset({"올해", "내년", "향후", "앞으로", "연내", "상반기", "하반기", "이달", "다음달", "내달"})
 _RECENT = re.compile(r"(?<![가-힣])최근(?:에)?(?![가-힣])")
 _RELEASE = re.compile(r"(?:밝혔|전했|발표했|말했)다")
 
