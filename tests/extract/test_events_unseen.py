@@ -245,3 +245,12 @@ def test_a_dated_release_whose_verb_names_no_happening_is_its_announcement() -> 
     # a release quoting a plan the body set out keeps its own reading
     planned = events_of("부산시가 해양바이오 창업원을 설립해 2027년부터 운영한다고 24일 밝혔다.\n")
     assert "설립" in only_main(planned).title
+
+
+def test_a_meeting_held_right_after_the_ceremony_is_a_happening_of_its_day() -> None:
+    text = ("포항시는 9일 바이오 특화단지에서 ‘해양바이오 벤처캠퍼스’ 착공식을 개최했다.\n"
+            "이번 착공식에는 장관과 시장 등 200여 명이 참석했다.\n"
+            "착공식 후에는 해양바이오 산업 발전협의회가 포항 지식산업센터에서 열렸다.\n")
+    events = events_of(text)
+    assert only_main(events).type == "event"
+    assert ("---09", "meeting") in [(d, t) for d, t, _ in related(events)]

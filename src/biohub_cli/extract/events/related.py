@@ -15,6 +15,7 @@ from biohub_cli.extract.events.clauses import (
     cue_type,
     is_planned,
     name_after,
+    nearest_subject,
     object_of,
     subject_of,
     verb_cues,
@@ -43,6 +44,8 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
     for i, sentence in enumerate(doc.sentences):
         cues = verb_cues(sentence)
         dates = doc.dates_in(i)
+        if not dates and lead_date is not None and i > lead_index:
+            dates = _after_main(sentence, lead_date, mains)
         for d in dates:
             since = since_name(sentence, d)
             if since is not None:  # `지난 7월 특구 지정 이후 처음 열린 …`: the designation is the related event
@@ -74,6 +77,17 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
     return out
 
 
+# `착공식 후에는 …협의회가 열렸다`, `협약식 직후`: a happening right after the main one, on its day
+_AFTER_MAIN = re.compile(r"^(?P<what>[가-힣]{1,8}(?:식|행사))\s?(?:이\s)?(?:후|직후|뒤|이후)(?:에는|에|엔|에도)?(?=\s)")
+
+
+def _after_main(sentence: Sentence, lead_date: DateMention, mains: list[EventMention]) -> list[DateMention]:
+    m = _AFTER_MAIN.match(sentence.text)
+    if m is None or not (m["what"] == "행사" or any(m["what"] in x.title for x in mains)):
+        return []
+    return [DateMention(sentence.start + m.start(), sentence.start + m.end(), m.group(), lead_date.date)]
+
+
 def is_target(sentence: Sentence, d: DateMention, cue: Cue) -> bool:
     """A deadline, or a year or month that is a target, dates no event: `2042년까지 … 투자할`, `2013년 8월
     준공 예정으로`, `2012년 말 완공할 계획이다`."""
@@ -99,6 +113,8 @@ def _related_event(doc: Doc, i: int, d: DateMention, cue: Cue, body: str,
         name = object_of(sentence, cue, skip)
         if name is None and (cue.passive or cue.kind == "launch" or cue.stem in event_cues().subject_verbs):
             name = subject_of(sentence, d.start)  # `협의회는 … 2019년 7월 처음 출범했다`: it was launched
+            if name is None and cue.passive and cue.kind == "hold":
+                name = nearest_subject(sentence, cue)  # `착공식 후에는 …협의회가 … 열렸다`
             launched = name is not None
     kind = cue_type(cue, name, sentence.text)
     if kind is None or name is None:
