@@ -186,3 +186,10 @@ def test_a_legislator_with_an_electoral_district(lexicon: Lexicon) -> None:
 
 def test_a_common_noun_and_its_particle_before_a_title_is_nobody(lexicon: Lexicon) -> None:
     assert people_in("센터는 국산 백신의 해외 시장 진출도 돕는다.", lexicon) == []
+
+
+def test_a_body_s_english_short_name_between_name_and_title_and_words_that_are_nobody(lexicon: Lexicon) -> None:
+    assert people_in("부위원장에는 바이오 석학인 김하늘 한국과학기술원(KAIST) 부총장이 내정됐다.", lexicon) == [
+        ("김하늘", "부총장", "한국과학기술원")]
+    assert people_in("민간 위원은 경험이 풍부한 전문가 가운데 대통령이 위촉한다.", lexicon) == []
+    assert people_in("정읍은 비임상 기반 소부장 공급 지구로 조성한다.", lexicon) == []

@@ -149,8 +149,8 @@ def _is_common_noun_name(w: _Word, words: list[_Word], i: int, lexicon: Lexicon)
             if title:
                 return len(title) >= 3
             if not words[k].pure or _is_name_like(words[k].core, lexicon) or "NNP" in words[k].tags \
-                    or not words[k].core.isalpha():
-                return False
+                    or not words[k].core.isalpha() or words[k].core in _NOT_MODIFIERS:
+                return False  # `전문가 가운데 대통령이`: a word of the sentence, no modifier of a title
     return False
 
 
@@ -168,7 +168,15 @@ def _a_market(w: _Word) -> bool:
         and all(t == "NNG" for t in w.tags)
 
 
+# words of the sentence that never modify a title (`전문가 가운데 대통령이`, `이번 회의`)
+_NOT_MODIFIERS = frozenset({"가운데", "이번", "당시", "현재", "향후", "이날", "그동안", "최근", "합동", "중", "등"})
+# words that end like a title and are none: 소부장 is 소재·부품·장비 (materials, parts and equipment)
+_NOT_TITLES = frozenset({"소부장"})
+
+
 def _find_title(core: str, lexicon: Lexicon) -> str | None:
+    if core in _NOT_TITLES:
+        return None
     if core.endswith(lexicon.rules.venue_suffixes) and not _place_and_title(core, lexicon):
         return None  # 전시장 is a hall, not a mayor; 대전시장 is the mayor of 대전
     for t in lexicon.titles():
@@ -258,6 +266,9 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[O
         gap = text[words[k - 1].end:words[k].start]
         if words[k].core in _DISTRICTS and gap == "(" and text.startswith(")", words[k].end):
             continue  # 인천 연수구(을) 국회의원: the electoral district
+        if gap == "(" and words[k].core.isascii() and text.startswith(")", words[k].end) and k > i + 1 \
+                and orgs.covers(words[k - 1].start, words[k - 1].end):
+            continue  # 이상엽 한국과학기술원(KAIST) 부총장: the body's English short name
         if gap.startswith(")") and text[words[k - 1].start - 1:words[k - 1].start] == "(":
             gap = gap[1:]
         if len(gap) > 2 or not _joins(gap):
@@ -268,7 +279,8 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[O
         w = words[k]
         in_org = orgs.covers(w.start, w.end)
         modifier = (k + 1 < len(words) and _title_of(words[k + 1], lexicon) is not None
-                    and not _is_name_like(w.core, lexicon))  # 첨단바이오 비서관, 다솜오가노이드 대표
+                    and not _is_name_like(w.core, lexicon)
+                    and w.core not in _NOT_MODIFIERS)  # 첨단바이오 비서관, 다솜오가노이드 대표
         if not w.pure or not (in_org or w.core in ("시", "市", "도") or modifier):
             return None
     return None
