@@ -71,13 +71,33 @@ def competing_regions(sent: Sentence, lexicon: Lexicon) -> Iterator[tuple[int, i
         return
     listed = lexicon.remembered("region-list", "", _region_list)
     for m in listed.finditer(sent.text):
-        if sent.text[:m.start()].endswith("("):
+        if sent.text[:m.start()].endswith("(") or _taken_as_object(m.group(), sent.text[m.end():m.end() + 40]):
             continue
         for w in re.finditer(r"[가-힣]+", m.group()):
             word = next((w.group()[:n] for n in range(len(w.group()), 0, -1) if w.group()[:n] in short), None)
             if word is not None:
                 start = sent.start + m.start() + w.start()
                 yield start, start + len(word), word, short[word].name
+
+
+_PARTICLE_WORD = re.compile(r"(?:을|를|이|가|은|는|과|와|에서|에|도|의)$")
+
+
+def _taken_as_object(listed: str, rest: str) -> bool:
+    """The places are what the sentence's subject acts on, not who competes: `도는 전주와 익산, 정읍 등
+    1천572만㎡ 규모를 벨트로 묶어 … 신청했다` (its sites), where `경남·대전·충북 등 7개 지자체가 신청했다`
+    names the contestants. The first word with a particle after the list says which."""
+    beaten = _BEATEN.match(rest) is not None  # `대구와 경북, 충남 등을 제치고`: rivals all the same
+    if re.search(r"(?:을|를)$", listed):
+        return not beaten
+    for n, word in enumerate(rest.split()[:4]):
+        word = word.strip(",.()")
+        if _PARTICLE_WORD.search(word) and word not in ("등", "등의"):
+            return word.endswith(("을", "를")) and _BEATEN.match(" ".join(rest.split()[n + 1:])) is None
+    return False
+
+
+_BEATEN = re.compile(r"\s*(?:제치|누르|눌러|따돌|꺾)")
 
 
 def _region_list(_: str, lexicon: Lexicon) -> re.Pattern[str]:
