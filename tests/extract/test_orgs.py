@@ -353,7 +353,8 @@ def test_names_the_press_writes_for_bodies_of_the_gazetteer(lexicon: Lexicon) ->
 
 
 def test_places_a_contestant_bundles_as_its_sites_are_no_rivals(lexicon: Lexicon) -> None:
-    found = names(orgs_in("도는 전주와 익산, 정읍 등 1천만㎡ 규모를 벨트로 묶어 바이오 특화단지 공모에 신청서를 냈다.", lexicon))
+    found = names(orgs_in("도는 전주와 익산, 정읍 등 1천만㎡ 규모를 벨트로 묶어 바이오 특화단지 공모에 신청서를 냈다.",
+                          lexicon))
     assert found == set()
     found = names(orgs_in("전남도는 이번 공모에 화순과 나주 등 2개 시군을 하나로 묶어 특화단지로 제안했다.", lexicon))
     assert found == {"전라남도"}
