@@ -358,3 +358,8 @@ def test_places_a_contestant_bundles_as_its_sites_are_no_rivals(lexicon: Lexicon
     assert found == set()
     found = names(orgs_in("전남도는 이번 공모에 화순과 나주 등 2개 시군을 하나로 묶어 특화단지로 제안했다.", lexicon))
     assert found == {"전라남도"}
+
+
+def test_a_cluster_is_a_place_and_a_body_named_like_one_stays_a_body(lexicon: Lexicon) -> None:
+    assert names(orgs_in("도는 광교테크노밸리 내 바이오 부지에 혁신거점을 만든다.", lexicon)) == set()
+    assert names(orgs_in("원주의료기기테크노밸리가 협약에 참여했다.", lexicon)) == {"원주의료기기테크노밸리"}

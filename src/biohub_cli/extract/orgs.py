@@ -110,6 +110,8 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
         name_en = entry.name_en if entry else None
         if (c.surface.isascii() and not entry) or (c.type == "media" and _credit(text, c.start, c.end)):
             continue
+        if entry is None and _a_cluster(c.name, lexicon):
+            continue  # 광교테크노밸리 내 바이오 부지: a cluster is a place; its bodies are named on their own
         out.append(OrgMention(surface=c.surface, name=c.name, name_en=name_en if c.surface.isascii() else None,
                               type=c.type, evidence=analysed.evidence(c.start, c.end)))
         m = _ABBREV.match(text, c.end)
@@ -193,6 +195,12 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
                 and not _ACTS.match(text, c.end) and not _titled(text, c.end, lexicon):
             dropped.add(id(c))
     return [c for c in cands if id(c) not in dropped]
+
+
+def _a_cluster(name: str, lexicon: Lexicon) -> bool:
+    """The whole name is a cluster's (광교테크노밸리, 판교 테크노밸리) and no body's of the gazetteer."""
+    hits = lexicon.places.find_clusters(name)
+    return len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(name) and not hits[0].site
 
 
 def _district(word: str) -> bool:
