@@ -363,3 +363,8 @@ def test_places_a_contestant_bundles_as_its_sites_are_no_rivals(lexicon: Lexicon
 def test_a_cluster_is_a_place_and_a_body_named_like_one_stays_a_body(lexicon: Lexicon) -> None:
     assert names(orgs_in("도는 광교테크노밸리 바이오 부지를 공사에 출자했다.", lexicon)) == set()
     assert names(orgs_in("원주의료기기테크노밸리가 협약에 참여했다.", lexicon)) == {"원주의료기기테크노밸리"}
+
+
+def test_a_known_name_written_in_two_or_three_words(lexicon: Lexicon) -> None:
+    assert names(orgs_in("한국 바이오협회가 참여했다.", lexicon)) == {"한국바이오협회"}
+    assert names(orgs_in("정부는 '국가 바이오 위원회' 구성에 착수했다.", lexicon)) == {"국가바이오위원회"}

@@ -275,14 +275,24 @@ def _occurrences(text: str, forms: Iterable[str]) -> dict[str, list[int]]:
 
 
 def _spaced_names(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
-    """A known name written with a space inside it (싸토리우스 코리아바이오텍, 한국 바이오협회): two words whose
-    cores joined are a known form."""
+    """A known name written with spaces inside it (싸토리우스 코리아바이오텍, 한국 바이오협회, 국가 바이오
+    위원회): two or three words whose cores joined are a known form."""
     words = _words(sent)
-    for a, b in pairwise(words):
-        if a.pure and b.start - a.end == 1 and len(a.core) >= 2:
-            entry = lexicon.lookup(a.core + b.core)
+    for i, a in enumerate(words):
+        if not a.pure or len(a.core) < 2:
+            continue
+        joined, last = a.core, a
+        for b in words[i + 1:i + 3]:
+            if b.start - last.end != 1:
+                break
+            joined += b.core
+            entry = lexicon.lookup(joined)
             if entry is not None:
                 yield _Cand(a.start, b.end, sent.text[a.start - sent.start:b.end - sent.start], entry.name, entry.type)
+                break
+            if not b.pure:
+                break
+            last = b
 
 
 def _foreign_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
