@@ -368,3 +368,13 @@ def test_a_cluster_is_a_place_and_a_body_named_like_one_stays_a_body(lexicon: Le
 def test_a_known_name_written_in_two_or_three_words(lexicon: Lexicon) -> None:
     assert names(orgs_in("한국 바이오협회가 참여했다.", lexicon)) == {"한국바이오협회"}
     assert names(orgs_in("정부는 '국가 바이오 위원회' 구성에 착수했다.", lexicon)) == {"국가바이오위원회"}
+
+
+def test_a_council_title_written_on_a_city_names_its_council(lexicon: Lexicon) -> None:
+    found = names(orgs_in("원강수 원주시장과 이재용 원주시의장, 김민수 인천시의원이 참석했다.", lexicon))
+    assert found == {"원주시", "원주시의회", "인천광역시의회"}
+
+
+def test_a_quoted_name_attached_to_a_body_is_a_body(lexicon: Lexicon) -> None:
+    found = names(orgs_in("KAIST 부설 ‘AI 바이오 과학영재학교’도 2027년 개교를 목표로 추진한다.", lexicon))
+    assert found == {"한국과학기술원", "AI 바이오 과학영재학교"}

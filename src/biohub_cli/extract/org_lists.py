@@ -34,7 +34,7 @@ _PARTICLE_END = re.compile(rf"(?:{_PARTICLES})$")
 # the quotes Korean press writes, a broadcaster's primes (′…′, ″…″) among them
 _QUOTED = re.compile(r"[‘'\"“′″](?P<name>[가-힣A-Za-z0-9][^‘’'\"“”′″\n]{1,24}?)[’'\"”′″]")
 _BODY_BEFORE = re.compile(r"(?:기관|단체|기업|회사|재단|협의체|연합체|조직|플랫폼 기관|새로 생긴|신설된|신설한|출범한"
-                          r"|설립된)\s*$")
+                          r"|설립된|부설)\s*$")
 _BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소|결성|창설)")
 # 구성 (form, also compose) makes a body only of a name shaped like a group: `‘…실무추진단’을 구성`
 _FORMED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:구성|꾸리|꾸려|신설)")

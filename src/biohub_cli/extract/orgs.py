@@ -544,7 +544,15 @@ def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                 or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
             continue
         next_free[k] = end
+        if entry.type == "government" and entry.name.endswith(_LOCAL) and text.startswith(_COUNCIL_TITLES, end):
+            # 원주시의장, 인천시의원: the chair or a member of the city's council, which the title names
+            yield _Cand(sent.start + i, sent.start + end, form, entry.name + "의회", "council")
+            continue
         yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
+
+
+_LOCAL = ("시", "군", "구", "도")
+_COUNCIL_TITLES = ("의장", "부의장", "의원")
 
 
 def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:
