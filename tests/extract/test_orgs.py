@@ -378,3 +378,9 @@ def test_a_council_title_written_on_a_city_names_its_council(lexicon: Lexicon) -
 def test_a_quoted_name_attached_to_a_body_is_a_body(lexicon: Lexicon) -> None:
     found = names(orgs_in("KAIST 부설 ‘AI 바이오 과학영재학교’도 2027년 개교를 목표로 추진한다.", lexicon))
     assert found == {"한국과학기술원", "AI 바이오 과학영재학교"}
+
+
+def test_a_verb_or_half_of_a_kind_in_a_list_of_bodies_is_no_body(lexicon: Lexicon) -> None:
+    found = names(orgs_in("해양수산부, 환경부 등 관계 부처가 함께하고, 특구 운영·관리기관으로는 부산테크노파크, "
+                          "울산테크노파크, 경남테크노파크 등 3곳이 참여했다.", lexicon))
+    assert found == {"해양수산부", "환경부", "부산테크노파크", "울산테크노파크", "경남테크노파크"}

@@ -132,7 +132,8 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
         named = [(sent.start + offset, name) for (offset, name), entry in zip(items, known, strict=True)
                  if entry is None and _name_shaped(name, lexicon, people=closing is None)
                  and not _common_word(sent, sent.start + offset, sent.start + offset + len(name),
-                                      compound=len(types) < MIN_KNOWN)]
+                                      compound=len(types) < MIN_KNOWN)
+                 and not _half_of_a_kind(text, offset + len(name), lexicon)]
         if not types and 2 * len(named) < len(items):
             continue  # mostly words (`기관의 장, 시·도지사, 전략산업 등 관련 기업`): a list of kinds, not of names
         for start, name in named:
@@ -141,13 +142,31 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
             yield Listed(start, start + len(name), name, own if own != "other" and closing is None else type_)
 
 
+def _half_of_a_kind(text: str, end: int, lexicon: Lexicon) -> bool:
+    """`클러스터 운영·관리기관으로는`: the item and the word after its middle dot share a kind noun (운영기관 and
+    관리기관), so the item is a kind of body, not a name."""
+    m = re.match(r"[·ㆍ]([가-힣]+)", text[end:end + 20])
+    if m is None:
+        return False
+    word = m.group(1)
+    for _ in range(3):  # 관리기관으로는: particles stacked
+        word = _PARTICLE_END.sub("", word)
+    return word in lexicon.rules.generic
+
+
 def _common_word(sent: Sentence, start: int, end: int, *, compound: bool = False) -> bool:
     """Kiwi reads the item as one common noun it knows (운영, 국비, 관리): a word, not a name. Where no two
     items of the list are known bodies, a compound of common nouns (전략산업, 관련기관) is a word too."""
     tokens = [t for t in sent.tokens if start <= t.start < end]
+    if any(t.tag.startswith(_VERBAL) for t in tokens):
+        return True  # `관계 부처가 참여하고, 클러스터 운영·…`: a verb of the sentence, not a name
     if not tokens or tokens[-1].end != end:
         return False
-    return (len(tokens) == 1 or compound) and all(t.tag == "NNG" for t in tokens)
+    spaced = " " in sent.text[start - sent.start:end - sent.start]  # `클러스터 운영`: two common nouns
+    return (len(tokens) == 1 or compound or spaced) and all(t.tag == "NNG" for t in tokens)
+
+
+_VERBAL = ("VV", "VA", "VX", "XSV", "XSA", "EC", "EF", "EP", "ETM", "ETN")
 
 
 def _item(offset: int, written: str, *, first: bool) -> tuple[int, str]:
