@@ -71,3 +71,11 @@ def test_an_effective_date_is_no_publication_date(make_raw: MakeRaw) -> None:
 ])
 def test_collapse_spacing(text: str, collapsed: str) -> None:
     assert collapse_spacing(text) == collapsed
+
+
+def test_the_last_sentence_of_a_story_its_byline_closes_is_no_title(make_raw: MakeRaw) -> None:
+    text = "\n".join(["", "[바이오데일리 | 청주=김민수 기자] " + BODY[0], BODY[1],
+                      "김영환 지사는 \"기업의 시험 부담을 덜겠다\"고 말했다.", "minsu@biodaily.co.kr"])
+    assert clean(make_raw(text)).metadata.title is None
+    headed = "\n".join(["오송 실증 장비 도입", "김민수 기자 minsu@biodaily.co.kr", *BODY])
+    assert clean(make_raw(headed)).metadata.title == "오송 실증 장비 도입"

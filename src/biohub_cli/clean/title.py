@@ -55,8 +55,8 @@ def find_title(plan: Plan, body: list[Paragraph]) -> str | None:
         return title
     byline = next((i for i, r in enumerate(plan.reasons) if r == c.BYLINE and i not in plan.bare_dates), None)
     before = [p for p in body if byline is not None and p.lines[-1] < byline]
-    if before and len(before[-1].text) <= 160:
-        return _clean_title(before[-1].text)
+    if before and len(before[-1].text) <= 160 and not sentence_final(before[-1].text):
+        return _clean_title(before[-1].text)  # not the story's last sentence, when the byline closes it
     if any(_DOCUMENT_NUMBER.search(p.text) for p in body[:first_body + 1]):
         return _notice_title(body[first_body:first_body + _NOTICE_PARAGRAPHS])
     return None
