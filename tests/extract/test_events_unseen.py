@@ -254,3 +254,12 @@ def test_a_meeting_held_right_after_the_ceremony_is_a_happening_of_its_day() -> 
     events = events_of(text)
     assert only_main(events).type == "event"
     assert ("---09", "meeting") in [(d, t) for d, t, _ in related(events)]
+
+
+def test_two_heads_meeting_to_agree_is_an_agreement_a_meeting_otherwise() -> None:
+    text = ("경상남도와 양산시가 ‘해양바이오 특구’를 함께 유치하기로 했다.\n"
+            "도지사와 양산시장은 27일 도청에서 만나 특구를 공동으로 유치하기로 합의했다고 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---27", "agreement") and ev.title.endswith("합의")
+    met = only_main(events_of("양산시장은 27일 시청에서 기업 대표들을 만나 애로사항을 들었다.\n"))
+    assert (met.date.iso(), met.type) == ("---27", "meeting")

@@ -34,6 +34,7 @@ _SPEECH = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _RELEASED = re.compile(r".{0,3}(?:했|됐|었|았)다[”\"]\s*고\s*\d{1,2}\s*일\s*밝혔")
 _DATE_ONLY = re.compile(r"^[\d\s.,~\-]*(?:\d\s*(?:년|월|일|시|분|차|회)?\s*)+$")
 _EDITION = re.compile(r"[가-힣A-Za-z]\s*(?:19|20)\d{2}$")  # `바이오 코리아 2019`: an edition of a series
+_AGREED = re.compile(r"합의|뜻을\s?(?:모|같이)|하기로\s?(?:했|합의|뜻)|손을\s?잡")
 _HOLDS_EVENTS = frozenset({"개최", "열리", "열", "개막", "참가", "참여"})
 _PLANNED = frozenset({"예정", "계획", "방침", "것"})
 _ADVERBIAL_CASES = frozenset({"에서", "에", "까지", "부터"})
@@ -343,6 +344,8 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         return "other"
     if cue.kind == "resolve":
         return "event"
+    if cue.kind == "meet":  # `두 단체장은 27일 만나 공동 유치에 합의했다`: what they agreed, else the meeting
+        return "agreement" if _AGREED.search(sentence_text) else "meeting"
     if cue.kind == "pass":
         return "designation" if name is not None else None  # `예비타당성조사를 통과`: the review's decision
     if cue.kind == "build":

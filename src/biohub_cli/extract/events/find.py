@@ -107,6 +107,9 @@ def _main(doc: Doc, index: int, date: DateMention | None, clause: Clause, frame:
         counted = counted_party(sentence, clause)  # `…기업 및 연구개발기관 11곳과 … MOU를 체결`
         title, names = agreement_title(doc.sentences, widen(doc, sentence, clause.name),
                                        [*parties, *([counted] if counted else [])], doc.dated_elsewhere)
+        if clause.cue.kind == "meet":  # `…에서 만나 ‘첨단의료복합단지’를 함께 유치하기로 했다`: what they agreed on
+            about = context_name(doc, index, sentence.end)
+            title = f"{about} 합의" if about else "합의"
         title = title if names else without_purpose(title)  # a quoted name is the official one
         for phrase in names:
             parties += [o.name for o in orgs_in(doc.orgs, phrase.start, phrase.end)]

@@ -17,6 +17,7 @@ _ORDINAL_ONLY = re.compile(r"^(?:제?\s*\d+\s*(?:회|차)|(?:첫|두|세|네|다
 _VERB_WORDS: dict[str, dict[str, str]] = {
     "sign": {"맺": "체결", "서명": "체결"},
     "announce": {"내놓": "발표"},
+    "meet": {"만나": "회동"},
     "rename": {"바꾸": "명칭 변경", "변경": "명칭 변경", "개명": "명칭 변경", "개칭": "명칭 변경"},
 }
 _IMPLIED = {"announce": "announcement", "designate": "designation", "fund": "funding", "launch": "launch",
