@@ -384,3 +384,17 @@ def test_a_verb_or_half_of_a_kind_in_a_list_of_bodies_is_no_body(lexicon: Lexico
     found = names(orgs_in("해양수산부, 환경부 등 관계 부처가 함께하고, 특구 운영·관리기관으로는 부산테크노파크, "
                           "울산테크노파크, 경남테크노파크 등 3곳이 참여했다.", lexicon))
     assert found == {"해양수산부", "환경부", "부산테크노파크", "울산테크노파크", "경남테크노파크"}
+
+
+def test_companies_joined_by_wa_in_a_list_and_a_name_kiwi_never_saw(lexicon: Lexicon) -> None:
+    found = names(orgs_in("방문단은 큐브랩스와 리가켐바이오, 한빛팜 등 대전의 대표 바이오 기업을 찾는다.", lexicon))
+    assert found == {"큐브랩스", "리가켐바이오사이언스", "한빛팜"}
+
+
+def test_a_regional_office_a_building_and_a_hotel_named_with_a_body_s_letters(lexicon: Lexicon) -> None:
+    found = names(orgs_in("LH대전충남지역본부와 대전상공회의소가 참여했다.", lexicon))
+    assert found == {"한국토지주택공사", "대전상공회의소"}
+    assert names(orgs_in("시설은 송도 IBS타워 24층에 문을 연다.", lexicon)) == set()
+    assert names(orgs_in("도는 2일 서울 JW메리어트호텔에서 포럼을 열었다.", lexicon)) == set()
+    found = names(orgs_in("공유시설 전문기업인 한빛비즈니스인큐베이터와 협약했다.", lexicon))
+    assert found == {"한빛비즈니스인큐베이터"}

@@ -20,7 +20,7 @@ from biohub_cli.models.vocab import OrgType
 # one item: a word or two of a name (셀트리온, SK에코벤스, S-OIL, 솔라스타 벤처스, J&J)
 _ITEM = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]*(?: (?!등)[가-힣A-Za-z0-9&.\-]+)?"
 _LIST = re.compile(rf"(?P<items>{_ITEM}(?:\s?[,·ㆍ]\s?{_ITEM})+)"
-                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>(?:\s[^\s.,]+){{1,2}}))?)")
+                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>(?:\s[^\s.,]+){{1,4}}))?)")
 # what closes a list of bodies, and the type it gives its items
 _COLLECTIVE: tuple[tuple[str, OrgType], ...] = (
     ("제약사", "company"), ("제약바이오기업", "company"), ("바이오기업", "company"), ("기업", "company"),
@@ -118,8 +118,8 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
     if sum(text.count(sep) for sep in ",·ㆍ") < 1:
         return
     for m in _LIST.finditer(text):
-        items = [_item(i.start() + m.start("items"), i.group(), first=n == 0)
-                 for n, i in enumerate(re.finditer(r"[^,·ㆍ]+", m.group("items")))]
+        items = [part for n, i in enumerate(re.finditer(r"[^,·ㆍ]+", m.group("items")))
+                 for part in _item(sent, i.start() + m.start("items"), i.group(), first=n == 0)]
         what = m.group("what") or ""
         closing = next((t for word, t in _COLLECTIVE
                         if re.search(rf"(?<![가-힣]){word}(?:들)?(?:{_PARTICLES})?(?![가-힣])", what)), None)
@@ -140,6 +140,17 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
             # its own suffix first: … R&D센터 in a list of hospitals
             own = lexicon.org_type_of(name.replace(" ", ""))
             yield Listed(start, start + len(name), name, own if own != "other" and closing is None else type_)
+
+
+def _joined(sent: Sentence, offset: int, name: str) -> list[tuple[int, str]]:
+    """`토모큐브와 리가켐바이오`: two items joined by the particle 와/과 (Kiwi reads it as one), not one name."""
+    m = re.fullmatch(r"(?P<a>[^\s]+?)(?:와|과) (?P<b>[^\s]+)", name)
+    if m is None:
+        return [(offset, name)]
+    at = sent.start + offset + m.end("a")
+    if not any(t.start == at and t.form in ("와", "과") and t.tag in ("JC", "JKB") for t in sent.tokens):
+        return [(offset, name)]
+    return [(offset, m["a"]), (offset + m.start("b"), m["b"])]
 
 
 def _half_of_a_kind(text: str, end: int, lexicon: Lexicon) -> bool:
@@ -163,22 +174,30 @@ def _common_word(sent: Sentence, start: int, end: int, *, compound: bool = False
     if not tokens or tokens[-1].end != end:
         return False
     spaced = " " in sent.text[start - sent.start:end - sent.start]  # `클러스터 운영`: two common nouns
-    return (len(tokens) == 1 or compound or spaced) and all(t.tag == "NNG" for t in tokens)
+    # one noun of up to three syllables (운영, 국비, 관리자); a longer one Kiwi has never seen (토모큐브) is a name
+    known_word = len(tokens) == 1 and len(tokens[0].form) <= 3
+    return (known_word or (len(tokens) > 1 and (compound or spaced))) and all(t.tag == "NNG" for t in tokens)
 
 
 _VERBAL = ("VV", "VA", "VX", "XSV", "XSA", "EC", "EF", "EP", "ETM", "ETN")
 
 
-def _item(offset: int, written: str, *, first: bool) -> tuple[int, str]:
+def _item(sent: Sentence, offset: int, written: str, *, first: bool) -> list[tuple[int, str]]:
     """An item of a list as (offset, name): trimmed, and for the first item its last word only (the words
-    before it belong to the sentence: `파트너링 프로그램엔 존슨앤드존슨`, `이 가운데 암젠`)."""
+    before it belong to the sentence: `파트너링 프로그램엔 존슨앤드존슨`, `이 가운데 암젠`), or its last two
+    when the particle 와/과 joins them (`토모큐브와 리가켐바이오`: two items)."""
     name = written.strip()
     offset += len(written) - len(written.lstrip())
     if first and " " in name:
-        last = name.rsplit(" ", 1)[1]
+        words = name.split(" ")
+        pair = " ".join(words[-2:])
+        joined = _joined(sent, offset + len(name) - len(pair), pair)
+        if len(joined) == 2:
+            return joined
+        last = words[-1]
         offset += len(name) - len(last)
         name = last
-    return offset, name
+    return _joined(sent, offset, name)
 
 
 def _name_shaped(name: str, lexicon: Lexicon, *, people: bool = True) -> bool:

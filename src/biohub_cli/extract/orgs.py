@@ -89,6 +89,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _spaced_names(sent, lexicon)
             cands += _legal_forms(analysed, sent, lexicon)
             cands += _group_companies(sent, lexicon)
+            cands += _branch_offices(sent, lexicon)
             cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
                       for x in listed_bodies(sent, lexicon))
             cands += (_Cand(a, b, surface, name, "government")
@@ -159,10 +160,22 @@ def _group_companies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
         hangul = _HANGUL_WORD.search(name)
         word = hangul.group() if hangul else ""
         if len(word) < 2 or word in lexicon.rules.generic or word.endswith(lexicon.titles()) \
-                or _suffix_type(word, lexicon) not in (None, "company"):
-            continue
+                or _suffix_type(word, lexicon) not in (None, "company") or word.endswith(lexicon.rules.venue_suffixes):
+            continue  # JW메리어트호텔: a venue
         entry = lexicon.lookup(name)
         yield _Cand(start, end, name, entry.name if entry else name, entry.type if entry else "company")
+
+
+_BRANCH_OFFICE = re.compile(r"(?<![A-Za-z])(?P<short>[A-Z]{2,5})(?P<tail>[가-힣]{1,8}(?:지역본부|본부|지사|지부|지점))")
+
+
+def _branch_offices(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A regional office written onto a body's Latin short form (LH대전충남지역본부): the body."""
+    for m in _BRANCH_OFFICE.finditer(sent.text):
+        entry = lexicon.lookup(m["short"])
+        if entry is not None:
+            start = sent.start + m.start()
+            yield _Cand(start, sent.start + m.end(), m.group(), entry.name, entry.type)
 
 
 def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[_Cand]:
@@ -541,8 +554,9 @@ def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
         after = text[end] if end < n else " "
         ascii_form = form.isascii()
         if (ascii_form and after.isascii() and after.isalnum()) \
-                or (not ascii_form and _runs_on(sent, sent.start + end, lexicon)):
-            continue
+                or (ascii_form and text.startswith(lexicon.rules.venue_suffixes, end)) \
+                or _runs_on(sent, sent.start + end, lexicon):
+            continue  # IBS타워: a building named with the letters, not the body
         next_free[k] = end
         if entry.type == "government" and entry.name.endswith(_LOCAL) and text.startswith(_COUNCIL_TITLES, end):
             # 원주시의장, 인천시의원: the chair or a member of the city's council, which the title names
@@ -570,6 +584,7 @@ def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:
     tail = text[end - base:word_end - base]
     joined = text[end - base - 1:word_end - base]  # a title may share the name's last syllable: 화순군|수
     return not any(tail.startswith(title) or joined.startswith(title) for title in lexicon.titles())
+
 
 
 def _english(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
