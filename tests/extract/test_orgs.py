@@ -398,3 +398,11 @@ def test_a_regional_office_a_building_and_a_hotel_named_with_a_body_s_letters(le
     assert names(orgs_in("도는 2일 서울 JW메리어트호텔에서 포럼을 열었다.", lexicon)) == set()
     found = names(orgs_in("공유시설 전문기업인 한빛비즈니스인큐베이터와 협약했다.", lexicon))
     assert found == {"한빛비즈니스인큐베이터"}
+
+
+def test_a_national_university_written_with_guknip_and_quoted_agreements_and_listed_places(lexicon: Lexicon) -> None:
+    found = names(orgs_in("질병관리청, 안동시, 국립안동대와 함께 센터를 짓는다.", lexicon))
+    assert found == {"질병관리청", "안동시", "안동대학교"}
+    assert names(orgs_in("16개 기관·기업이 ‘제주 바이오산업 활성화 MOU’를 맺었다.", lexicon)) == set()
+    found = names(orgs_in("경상남도는 도내 4개 지역(양산시·김해시·진주시·창원시)에 거점을 만든다.", lexicon))
+    assert found == {"경상남도"}

@@ -102,6 +102,12 @@ class Lexicon:
                 # a campus is where its university is: its names name the university
                 del self.entries[e.name]
                 self.entries[parent.name] = replace(parent, aliases=(*parent.aliases, e.name, *e.aliases))
+        for e in list(self.entries.values()):
+            if e.type == "university" and "National University" in (e.name_en or ""):
+                # 국립안동대, 국립부경대학교: the press writes 국립 before a national university's names
+                national = tuple(f"국립{f}" for f in (e.name, *e.aliases)
+                                 if not f.startswith("국립") and not f.isascii())
+                self.entries[e.name] = replace(e, aliases=(*e.aliases, *(a for a in national if a not in e.aliases)))
         for e in self.entries.values():
             for form in (e.name, *e.aliases):
                 self._forms[normalise(form)] = e

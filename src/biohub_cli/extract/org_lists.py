@@ -38,6 +38,8 @@ _BODY_BEFORE = re.compile(r"(?:기관|단체|기업|회사|재단|협의체|연�
 _BODY_AFTER = re.compile(r"\s?(?:가|이|을|를|은|는|도|의)?\s?(?:출범|설립|창립|발족|개교|개원|개소|결성|창설)")
 # 구성 (form, also compose) makes a body only of a name shaped like a group: `‘…실무추진단’을 구성`
 _FORMED = re.compile(r"\s?(?:을|를|이|가)?\s?(?:구성|꾸리|꾸려|신설)")
+_NAMES_A_THING = re.compile(r"(?:MOU|협약|협약식|협정|양해각서|회의|행사|심포지엄|박람회|대회|전략|계획|사업|프로젝트"
+                            r"|비전|선언|선언문)$")
 _GROUP_END = re.compile(r"(?:단|팀|TF|그룹|협의체|위원회|협의회|연합|얼라이언스|컨소시엄)$")
 MIN_KNOWN = 2
 _HANGUL_SYLLABLE = re.compile(r"[가-힣]")
@@ -197,7 +199,7 @@ def _item(sent: Sentence, offset: int, written: str, *, first: bool) -> list[tup
         last = words[-1]
         offset += len(name) - len(last)
         name = last
-    return _joined(sent, offset, name)
+    return [(offset, name)]
 
 
 def _name_shaped(name: str, lexicon: Lexicon, *, people: bool = True) -> bool:
@@ -224,8 +226,8 @@ def _quoted(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
     text = sent.text
     for m in _QUOTED.finditer(text):
         name = m.group("name").strip()
-        if lexicon.lookup(name) is not None or len(name.split()) > 4:
-            continue
+        if lexicon.lookup(name) is not None or len(name.split()) > 4 or _NAMES_A_THING.search(name):
+            continue  # `‘제주 바이오산업 활성화 MOU’`, `‘…육성 전략’`: an agreement or a plan, not a body
         if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()) \
                 or (_GROUP_END.search(name) and _FORMED.match(text, m.end())):
             start = sent.start + m.start("name")
