@@ -275,6 +275,9 @@ def _title_after(words: list[_Word], i: int, lexicon: Lexicon, orgs: SpanIndex[O
             return None
         title = _title_of(words[k], lexicon)
         if title:
+            if title == "시장" and k > i + 1 and not orgs.covers(words[k - 1].start, words[k - 1].end) \
+                    and words[k - 1].core not in lexicon.rules.places | lexicon.abbreviations:
+                return None  # `제주지역 바이오 시장을`: a market, not a mayor (no city before the title)
             return title, (words[i].end, words[k].end)  # the title word may name the body (성남시장)
         w = words[k]
         in_org = orgs.covers(w.start, w.end)
