@@ -263,3 +263,14 @@ def test_two_heads_meeting_to_agree_is_an_agreement_a_meeting_otherwise() -> Non
     assert (ev.date.iso(), ev.type) == ("---27", "agreement") and ev.title.endswith("합의")
     met = only_main(events_of("양산시장은 27일 시청에서 기업 대표들을 만나 애로사항을 들었다.\n"))
     assert (met.date.iso(), met.type) == ("---27", "meeting")
+
+
+def test_attending_a_launch_ceremony_and_being_designated_by_another_body() -> None:
+    text = ("김민수 도 정무부지사는 27일 서울대학교 평창캠퍼스에서 열린 농식품부 주관 ‘해양바이오 산업 발전 협의회’ "
+            "발족식에 참석했다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---27", "launch") and ev.title.endswith("발족식")
+    text = ("부산시는 지난 14일 중소벤처기업부로부터 명지 바이오 산업기술단지(이하 단지) 지정·승인을 "
+            "받았다고 19일 밝혔다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type, ev.title) == ("---14", "designation", "명지 바이오 산업기술단지 지정")

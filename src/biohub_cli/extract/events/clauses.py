@@ -116,7 +116,7 @@ def _ends_nominal(toks: tuple[Token, ...], i: int, verbs: dict[str, str]) -> boo
 def _idiom_at(toks: tuple[Token, ...], i: int) -> Idiom | None:
     """`막을 올리다`, `막이 오르다`, `문을 열다`, `첫 삽을 뜨다`: a noun, its particle and a verb."""
     t = toks[i]
-    if t.tag != "VV" or i < 2 or toks[i - 1].tag not in ("JKO", "JKS"):
+    if not t.tag.startswith("VV") or i < 2 or toks[i - 1].tag not in ("JKO", "JKS"):
         return None
     return next((d for d in event_cues().idioms if t.form in d.verbs and toks[i - 2].form == d.noun), None)
 
@@ -190,6 +190,7 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     j = cue.opening - 1
     if j >= 2 and toks[j].form in ("·", "ㆍ") and toks[j - 1].tag == "NNG":
         j -= 2  # `지정안을 심의·의결`
+    j = _before_aside(toks, j)  # `…산업기술단지(이하 단지) 지정·승인을 받았다`
     while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
                       or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
                       or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
@@ -217,6 +218,16 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if phrase is not None and (_DATE_ONLY.match(phrase.text) or len(phrase.text.strip()) < 2):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name; one syllable names nothing
     return phrase
+
+
+def _before_aside(toks: tuple[Token, ...], j: int) -> int:
+    """The token before a defining aside that ends at j (`(이하 단지)`, `(이하 ‘센터’)`), else j."""
+    if j < 0 or toks[j].form != ")":
+        return j
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if toks[k].form == "(":
+            return k - 1 if k + 1 < j and toks[k + 1].form == "이하" else j
+    return j
 
 
 def purpose_of(sentence: Sentence, cue: Cue) -> Phrase | None:
