@@ -274,3 +274,13 @@ def test_attending_a_launch_ceremony_and_being_designated_by_another_body() -> N
             "받았다고 19일 밝혔다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type, ev.title) == ("---14", "designation", "명지 바이오 산업기술단지 지정")
+
+
+def test_a_range_of_days_dates_the_first_and_an_adverb_does_not_end_the_clause() -> None:
+    text = "경남도는 10월 22~24일 창원 세코에서 ‘해양바이오 2025’를 개최한다고 2일 밝혔다.\n"
+    ev = only_main(events_of(text))
+    assert ev.date.iso() == "2025-10-22" and ev.end_date is not None and ev.end_date.iso() == "2025-10-24"
+    text = ("경남도는 22일 창원 세코에서 ‘해양바이오 2025 국제컨퍼런스’가 성대하게 막을 올렸다고 밝혔다.\n"
+            "행사는 24일까지 3일간 진행된다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---22", "event") and "국제컨퍼런스" in ev.title

@@ -27,6 +27,8 @@ _SHORT = re.compile(r"(?<![\d.,\-/])(?P<y>\d{2})(?P<s>[.\-/])(?P<m>1[0-2]|0[1-9]
 _APOSTROPHE = re.compile(rf"[’'‘](?P<y>\d{{2}})\.\s?(?P<m>{_M})\.\s?(?P<d>{_D})\.?(?!\d)")
 _MONTH_DAY = re.compile(rf"(?<![\d.,’'‘])(?P<m>{_M})\.\s?(?P<d>{_D})\.?"
                         r"(?=\s*\(\s*[월화수목금토일](?:요일)?\s*\))")
+_DAY_RANGE = re.compile(rf"(?<!\d)(?:(?P<y>{Y4})\s*년\s*)?(?:(?P<m>{_M})\s*월\s*)?(?P<d>{_D})\s*[~∼～〜–]\s*"
+                        rf"(?P<d2>{_D})\s*일")
 _KOREAN = re.compile(  # every part is optional: the lookahead spares finditer an empty match at each character
     rf"(?<![\d.,\-])(?=\s*\d)(?:(?P<y>{Y4})\s*년(?!대)(?:도)?)?(?:\s*(?P<m>{_M})\s*월{_NOT_MONTH})?"
     rf"(?:\s*(?P<d>{_D})\s*일{_NOT_DAY})?")
@@ -119,6 +121,12 @@ def scan_sentence(sentence: Sentence) -> list[RawDate]:
         if free(m.start(), m.end()):
             _add(found, taken, text, m.start(), m.end(), RawDate(0, 0, None, int(m["m"]), int(m["d"])),
                  numeric=True)
+    for m in _DAY_RANGE.finditer(text):  # 10월 22~24일: the first day, the range to the last
+        if free(m.start(), m.end()):
+            y, mo = int(m["y"]) if m["y"] else None, int(m["m"]) if m["m"] else None
+            raw = RawDate(0, 0, y, mo, int(m["d"]), end_year=y, end_month=mo, end_day=int(m["d2"]), is_range=True)
+            found.append((m.start(), m.end(), raw))
+            taken.append((m.start(), m.end()))
     for m in _KOREAN.finditer(text):
         if not (m["y"] or m["m"] or m["d"]):
             continue

@@ -283,6 +283,8 @@ def nearest_subject(sentence: Sentence, cue: Cue) -> Phrase | None:
     toks = sentence.tokens
     for j in range(cue.opening - 1, 0, -1):
         t = toks[j]
+        if t.tag == "EC" and t.form == "게" and toks[j - 1].tag == "XSA":
+            continue  # `…가 성대하게 막을 올렸다`: an adverb, not a clause's end
         if t.tag in ("EC", "EF", "SF", "JKO"):
             return None
         if (t.tag == "JKS" and t.form in ("이", "가")) or (t.tag == "JX" and t.form in ("은", "는")):
