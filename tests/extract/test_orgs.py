@@ -406,3 +406,5 @@ def test_a_national_university_written_with_guknip_and_quoted_agreements_and_lis
     assert names(orgs_in("16개 기관·기업이 ‘제주 바이오산업 활성화 MOU’를 맺었다.", lexicon)) == set()
     found = names(orgs_in("경상남도는 도내 4개 지역(양산시·김해시·진주시·창원시)에 거점을 만든다.", lexicon))
     assert found == {"경상남도"}
+    found = names(orgs_in("협약에는 구축기관 3곳(중기부·인천시·연세대)을 포함해 31개 기관이 참여했다.", lexicon))
+    assert found == {"중소벤처기업부", "인천광역시", "연세대학교"}  # bodies counted, not places

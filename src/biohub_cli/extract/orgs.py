@@ -113,7 +113,8 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             continue
         if entry is None and _a_cluster(c.name, lexicon):
             continue  # 광교테크노밸리 내 바이오 부지: a cluster is a place; its bodies are named on their own
-        if c.type == "government" and _PLACES_IN_BRACKETS.search(text, max(0, c.start - 40), c.start):
+        if c.type == "government" and _is_region(c.name, lexicon) \
+                and _PLACES_IN_BRACKETS.search(text, max(0, c.start - 40), c.start):
             continue  # 도내 4개 지역(양산시·김해시·…)에: the places a plan covers, listed
         out.append(OrgMention(surface=c.surface, name=c.name, name_en=name_en if c.surface.isascii() else None,
                               type=c.type, evidence=analysed.evidence(c.start, c.end)))
@@ -212,7 +213,7 @@ def _without_addresses(cands: list[_Cand], text: str, lexicon: Lexicon) -> list[
     return [c for c in cands if id(c) not in dropped]
 
 
-_PLACES_IN_BRACKETS = re.compile(r"(?:지역|시군|시·군|곳|권역|지구)\s?\([^()]*$")
+_PLACES_IN_BRACKETS = re.compile(r"(?:지역|시군|시·군|권역)\s?\([^()]*$")
 
 
 def _a_cluster(name: str, lexicon: Lexicon) -> bool:
