@@ -284,3 +284,12 @@ def test_a_range_of_days_dates_the_first_and_an_adverb_does_not_end_the_clause()
             "행사는 24일까지 3일간 진행된다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---22", "event") and "국제컨퍼런스" in ev.title
+
+
+def test_a_plant_starting_to_run_is_a_launch_and_a_target_year_dates_no_act() -> None:
+    text = ("한빛바이오가 이르면 11일 부산 명지 2공장을 가동한다.\n"
+            "한빛바이오는 오는 2027년 완공을 목표로 2년 전 명지 2공장 건설에 착수했다.\n")
+    events = events_of(text)
+    ev = only_main(events)
+    assert (ev.date.iso(), ev.type) == ("---11", "launch") and ev.title.endswith("가동")
+    assert all(e.date.year != 2027 for e in events)

@@ -13,6 +13,7 @@ import re
 from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.about import widen
 from biohub_cli.extract.events.clauses import (
+    PLAN_WORDS,
     Cue,
     another_step_between,
     cue_type,
@@ -175,6 +176,8 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
     for d in doc.dates_in(i):
         if d.start >= cue.start or another_step_between(s, d.end, cue):
             continue  # `30일 …를 접수한 뒤 평가위원회를 열어`: the day of the step before
+        if d.date.day is None and any(t.form in PLAN_WORDS and d.end <= t.start < cue.start for t in s.tokens):
+            continue  # `2023년 완공을 목표로 2년 전 … 착수했다`: the target's year, not the act's
         if d.date.day is None and (planned or any(t.tag in ("EC", "ETM") and d.end <= t.start < cue.start
                                                   for t in s.tokens) or _in_brackets(s.text, d.start - s.start)):
             # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date;
