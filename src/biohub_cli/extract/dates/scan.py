@@ -123,8 +123,9 @@ def scan_sentence(sentence: Sentence) -> list[RawDate]:
                  numeric=True)
     for m in _DAY_RANGE.finditer(text):  # 10월 22~24일: the first day, the range to the last
         if free(m.start(), m.end()):
-            y, mo = int(m["y"]) if m["y"] else None, int(m["m"]) if m["m"] else None
-            raw = RawDate(0, 0, y, mo, int(m["d"]), end_year=y, end_month=mo, end_day=int(m["d2"]), is_range=True)
+            ry = int(m["y"]) if m["y"] else None
+            rm = int(m["m"]) if m["m"] else None
+            raw = RawDate(0, 0, ry, rm, int(m["d"]), end_year=ry, end_month=rm, end_day=int(m["d2"]), is_range=True)
             found.append((m.start(), m.end(), raw))
             taken.append((m.start(), m.end()))
     for m in _KOREAN.finditer(text):
