@@ -293,3 +293,10 @@ def test_a_plant_starting_to_run_is_a_launch_and_a_target_year_dates_no_act() ->
     ev = only_main(events)
     assert (ev.date.iso(), ev.type) == ("---11", "launch") and ev.title.endswith("가동")
     assert all(e.date.year != 2027 for e in events)
+
+
+def test_a_release_put_out_lately_is_its_undated_announcement_not_the_background_before_it() -> None:
+    text = ("부산경제자유구역청은 명지 11공구 바이오 산업시설 용지를 공급한다고 최근 밝혔다.\n"
+            "이 용지는 2019년 6월 산업통상자원부의 개발계획 변경 승인을 받았다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("", "announcement") and ev.title.endswith("용지 공급")

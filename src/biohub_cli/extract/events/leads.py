@@ -131,10 +131,15 @@ def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Cla
     `…위원회 구성에 착수한다고 29일 밝혔다`): an announcement of what it reports, on that day."""
     s = doc.sentences[i]
     reported = [d for d in doc.reported if s.start <= d.start < s.end]
-    if not reported or _RECENT.search(s.text):
+    recently = _RECENTLY_SAID.search(s.text)  # `…를 공급한다고 최근 밝혔다`: put out lately, on no given day
+    if reported and not _RECENT.search(s.text):
+        said_at = reported[0].start
+    elif not reported and recently is not None:
+        said_at = s.start + recently.start()
+    else:
         return None
     toks = s.tokens
-    said = next((k for k, t in enumerate(toks) if k > 0 and t.tag == "EC" and t.start < reported[0].start
+    said = next((k for k, t in enumerate(toks) if k > 0 and t.tag == "EC" and t.start < said_at
                  and (t.form.endswith(("다고", "라고"))
                       or (t.form == "고" and toks[k - 1].form.endswith(("다", "라"))))), None)
     verb = next((k for k in range(said - 1, -1, -1) if toks[k].tag in ("NNG", "VV")), None) if said else None
@@ -145,7 +150,7 @@ def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Cla
     t = toks[verb]
     cue = Cue("announce", t.form, t.start, t.end, verb, False, any(x.form == "되" for x in toks[verb:said]))
     name = object_of(s, cue, [(d.start, d.end) for d in doc.dates_in(i)])
-    return i, reported[0], [Clause(i, cue, name, "announcement")]
+    return i, reported[0] if reported else None, [Clause(i, cue, name, "announcement")]
 
 
 def _told_as_done(sentence: Sentence) -> bool:
@@ -156,6 +161,7 @@ def _told_as_done(sentence: Sentence) -> bool:
 _UNTIL = re.compile(r"\s*까지")
 _PERIOD_WORDS = frozenset({"올해", "내년", "향후", "앞으로", "연내", "상반기", "하반기", "이달", "다음달", "내달"})
 _RECENT = re.compile(r"(?<![가-힣])최근(?:에)?(?![가-힣])")
+_RECENTLY_SAID = re.compile(r"(?<=고)\s*최근\s*(?:밝혔|발표했|전했)")
 _RELEASE = re.compile(r"(?:밝혔|전했|발표했|말했)다")
 
 
