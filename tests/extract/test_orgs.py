@@ -408,3 +408,16 @@ def test_a_national_university_written_with_guknip_and_quoted_agreements_and_lis
     assert found == {"경상남도"}
     found = names(orgs_in("협약에는 구축기관 3곳(중기부·인천시·연세대)을 포함해 31개 기관이 참여했다.", lexicon))
     assert found == {"중소벤처기업부", "인천광역시", "연세대학교"}  # bodies counted, not places
+
+
+def test_a_list_closed_by_a_counted_collective_far_on_or_by_a_copula(lexicon: Lexicon) -> None:
+    found = names(orgs_in("이날 서명한 기업은 큐라젠, 엠피오라, 한빛바이오셀, 아반테크 등 9개 기업이다.", lexicon))
+    assert found == {"큐라젠", "엠피오라", "한빛바이오셀", "아반테크"}
+    found = names(orgs_in("큐라젠, 엠피오라, 한빛바이오셀 등 제1회 광교 바이오 서밋에 참가한 9개 기업은 서명했다.",
+                          lexicon))
+    assert found == {"큐라젠", "엠피오라", "한빛바이오셀"}
+    found = names(orgs_in("두 사업에는 케이셀랩, 지플러스바이오 등 8개 업체가 참여한다.", lexicon))
+    assert found == {"케이셀랩", "지플러스바이오"}
+    # a body's local office in such a list is no body of its own
+    found = names(orgs_in("협약에는 한국생명공학연구원 전북분원, 한빛바이오 등 9개 기관이 참여했다.", lexicon))
+    assert "전북분원" not in found

@@ -20,7 +20,7 @@ from biohub_cli.models.vocab import OrgType
 # one item: a word or two of a name (셀트리온, SK에코벤스, S-OIL, 솔라스타 벤처스, J&J)
 _ITEM = r"[가-힣A-Za-z0-9][가-힣A-Za-z0-9&.\-]*(?: (?!등)[가-힣A-Za-z0-9&.\-]+)?"
 _LIST = re.compile(rf"(?P<items>{_ITEM}(?:\s?[,·ㆍ]\s?{_ITEM})+)"
-                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>(?:\s[^\s.,]+){{1,4}}))?)")
+                   rf"(?=(?P<tail>\s?등(?:이|은|의|과|도|을)?(?P<what>(?:\s[^\s.,]+){{1,8}}))?)")
 # what closes a list of bodies, and the type it gives its items
 _COLLECTIVE: tuple[tuple[str, OrgType], ...] = (
     ("제약사", "company"), ("제약바이오기업", "company"), ("바이오기업", "company"), ("기업", "company"),
@@ -28,6 +28,8 @@ _COLLECTIVE: tuple[tuple[str, OrgType], ...] = (
     ("투자사", "company"), ("벤처캐피털", "company"), ("대학", "university"), ("병원", "hospital"),
     ("연구기관", "research"), ("기관", "other"), ("단체", "association"), ("협회", "association"),
 )
+_COPULA = "(?:이다|입니다|였다|이었다)?"  # `… 등 9개 기업이다`
+_COUNTED_KIND = re.compile(r"\d+\s?(?:개|곳)\s?(?:사|기업|업체|회사|기관|제약사|바이오기업)")
 _PARTICLES = "은|는|이|가|을|를|과|와|의|에|에서|로|으로|도|만|엔|에선|부터|까지"
 _PARTICLE_END = re.compile(rf"(?:{_PARTICLES})$")
 # words that end a list's first item but are no name: 산업계에선 삼성바이오로직스 → 삼성바이오로직스
@@ -124,10 +126,11 @@ def _lists(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
                  for part in _item(sent, i.start() + m.start("items"), i.group(), first=n == 0)]
         what = m.group("what") or ""
         closing = next((t for word, t in _COLLECTIVE
-                        if re.search(rf"(?<![가-힣]){word}(?:들)?(?:{_PARTICLES})?(?![가-힣])", what)), None)
+                        if re.search(rf"(?<![가-힣]){word}(?:들)?(?:{_PARTICLES})?{_COPULA}(?![가-힣])", what)), None)
         known = [lexicon.lookup(name) for _, name in items]
         types = [k.type for k in known if k is not None]
-        if (len(types) < MIN_KNOWN and not (closing and (types or len(items) >= 3))) \
+        counted = closing is not None and _COUNTED_KIND.search(what) is not None  # `등 8개 업체가`
+        if (len(types) < MIN_KNOWN and not (closing and (types or len(items) >= 3 or counted))) \
                 or (len(items) < 3 and not closing):
             continue
         type_: OrgType = closing if closing is not None else max(sorted(set(types)), key=types.count)
@@ -214,7 +217,14 @@ def _name_shaped(name: str, lexicon: Lexicon, *, people: bool = True) -> bool:
         and not any(w in _NOT_NAMES or w in rules.generic for w in words) \
         and not name.endswith(tuple(word for word, _ in _COLLECTIVE)) \
         and not any(lexicon.lookup(p) for p in parts) and name not in rules.places \
-        and name not in lexicon.abbreviations and not (people and len(words) == 1 and _person_like(name, lexicon))
+        and name not in lexicon.abbreviations and not (people and len(words) == 1 and _person_like(name, lexicon)) \
+        and not _branch(name, lexicon)
+
+
+def _branch(name: str, lexicon: Lexicon) -> bool:
+    """`전북분원`, `경기지사`: a body's local office named by its place, no body of its own in a list."""
+    m = re.fullmatch(r"(?P<place>[가-힣]{2,4})(?:분원|지사|지부|지역본부|본부|지원)", name)
+    return m is not None and (m["place"] in lexicon.rules.places or m["place"] in lexicon.abbreviations)
 
 
 def _person_like(word: str, lexicon: Lexicon) -> bool:
