@@ -300,3 +300,11 @@ def test_a_release_put_out_lately_is_its_undated_announcement_not_the_background
             "이 용지는 2019년 6월 산업통상자원부의 개발계획 변경 승인을 받았다.\n")
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("", "announcement") and ev.title.endswith("용지 공급")
+
+
+def test_several_items_decided_together_are_named_by_the_first() -> None:
+    text = ("정부는 27일 제6차 해양바이오위원회를 개최해 해양바이오 특화단지 지정, 해양전략기술 신규 지정 및 변경 "
+            "계획을 서면으로 심의·의결했다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---27", "designation")
+    assert ev.title.startswith("해양바이오 특화단지 지정")

@@ -26,6 +26,7 @@ from biohub_cli.extract.spans import QUOTE_PAIRS
 from biohub_cli.models.stages import Sentence, Token
 from biohub_cli.models.vocab import EventType
 
+_MANNER = frozenset({"서면", "만장일치", "원안", "비대면", "대면", "화상", "온라인"})  # how it was done
 _SKIP_BEFORE_VERB = frozenset({"공동", "함께", "직접", "성공적", "성대히", "성황리", "공식", "정식",
                                "최초", "처음", "새롭", "연달", "잇따르", "잇달", "최종", "복수", "추가"})
 _VERB_TAGS = frozenset({"XSV", "XSA"})
@@ -193,8 +194,10 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     j = _before_aside(toks, j)  # `…산업기술단지(이하 단지) 지정·승인을 받았다`
     while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
                       or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
-                      or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)):
-        j -= 1
+                      or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)
+                      or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and j > 0
+                          and toks[j - 1].form in _MANNER)):  # `…계획을 서면으로 심의·의결했다`
+        j -= 2 if toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and toks[j - 1].form in _MANNER else 1
     if j > 0 and toks[j].form in ("도", "는", "은") and toks[j - 1].tag in ("JKB", "JKO"):
         j -= 1  # `…특구로도 추가 선정`: 도 is a particle (Kiwi may read it as a bound noun), not a name
     if j < 0:
@@ -215,9 +218,28 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if j < 0:
         return None
     phrase = phrase_back(sentence, j, bridge=True)
+    if phrase is not None and cue.kind == "decide":
+        phrase = _with_items_before(sentence, phrase)
     if phrase is not None and (_DATE_ONLY.match(phrase.text) or len(phrase.text.strip()) < 2):
         return None  # `2019년 7월 (최초로) 구성됐다`: a date, not a name; one syllable names nothing
     return phrase
+
+
+def _with_items_before(sentence: Sentence, phrase: Phrase) -> Phrase:
+    """The items decided together: `… 특화단지 지정, 전략기술 신규 지정 및 변경 계획을 의결` → the whole list."""
+    toks = sentence.tokens
+    start = phrase.start
+    for _ in range(3):
+        k = next((n for n in range(len(toks) - 1, -1, -1) if toks[n].end <= start), None)
+        if k is None or k == 0 or toks[k].form not in (",", "및") or toks[k].start < start - 3:
+            break
+        before = phrase_back(sentence, k - 1, bridge=False)
+        if before is None:
+            break
+        start = before.start
+    if start == phrase.start:
+        return phrase
+    return make_phrase(sentence, start, phrase.end) or phrase
 
 
 def _before_aside(toks: tuple[Token, ...], j: int) -> int:
@@ -390,7 +412,11 @@ def _kind_before_quote(text: str) -> EventType | None:
 
 
 def decided_name(text: str) -> str:
-    """What a decision is about: `… 특화단지 지정안` → `… 특화단지 지정`, `… 건설 안건` → `… 건설`."""
+    """What a decision is about: `… 특화단지 지정안` → `… 특화단지 지정`, `… 건설 안건` → `… 건설`; of several
+    items decided together (`… 특화단지 지정, 전략기술 신규 지정 및 변경 계획`), the first when it names a happening."""
+    first = re.split(r",\s|\s및\s", text, maxsplit=1)[0]
+    if first != text and type_of_name(first) is not None:
+        return first
     without = re.sub(r"\s*안건$", "", text)
     if without != text:
         return without or text
