@@ -308,3 +308,15 @@ def test_several_items_decided_together_are_named_by_the_first() -> None:
     ev = only_main(events_of(text))
     assert (ev.date.iso(), ev.type) == ("---27", "designation")
     assert ev.title.startswith("해양바이오 특화단지 지정")
+
+
+def test_a_call_opened_with_its_deadline_a_signing_ceremony_and_page_words_that_meet_nobody() -> None:
+    text = ("해양수산부는 27일 해양바이오 특화단지 지정을 위한 공모절차를 개시했다.\n"
+            "희망하는 지자체는 내년 2월 29일까지 육성계획서 등 서류를 제출하면 된다.\n")
+    ev = only_main(events_of(text))
+    assert (ev.date.iso(), ev.type) == ("---27", "announcement") and ev.title.endswith("공모절차 개시")
+    text = "해양수산부는 내년 2월까지 해양바이오 특화단지 지정 공모를 진행한다고 27일 밝혔다.\n"
+    assert only_main(events_of(text)).date.iso() == "---27"
+    text = "부산시는 24일 벡스코에서 ‘경제자유구역 투자의향서 서명식’을 열었다.\n"
+    assert only_main(events_of(text)).type == "agreement"
+    assert events_of("다양한 정보가 숨쉬는 바이오뉴스를 만나보세요.\n") == []

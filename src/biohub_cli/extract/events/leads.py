@@ -96,6 +96,8 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
         # the most precise date, not one that ends a period (`17일 … 오는 19일까지 … 개최한다`), the last
         date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
             if before else None
+        if date is not None and date.end_date is None and _UNTIL.match(text, date.end):
+            date = None  # `내년 2월 29일까지 서류를 제출하면 된다`: a deadline, not the day of a happening
         if date is not None and date.date.day is not None:
             if reported_lead is not None and _restates(reported_lead[2], clauses):
                 return reported_lead[0], date, reported_lead[2]  # `…회의를 개최했다고 10일 밝혔다. 회의는 지난 2일 …`
@@ -143,9 +145,11 @@ def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Cla
                  and (t.form.endswith(("다고", "라고"))
                       or (t.form == "고" and toks[k - 1].form.endswith(("다", "라"))))), None)
     verb = next((k for k in range(said - 1, -1, -1) if toks[k].tag in ("NNG", "VV")), None) if said else None
-    if verb is None or any(d.start < toks[verb].start for d in doc.dates_in(i)):
+    text = doc.analysed.document.text
+    deadlines = [d for d in doc.dates_in(i) if _UNTIL.match(text, d.end)]  # `내년 2월까지 공모를 진행한다고`
+    if verb is None or any(d.start < toks[verb].start and d not in deadlines for d in doc.dates_in(i)):
         return None  # `지난 3일 계획을 바꿨다고 5일 밝혔다`: a happening of its own day the cues do not name
-    if any(t.form in _PERIOD_WORDS for t in toks[:verb]):
+    if any(t.form in _PERIOD_WORDS and not any(d.start <= t.start < d.end for d in deadlines) for t in toks[:verb]):
         return None  # `올해 … 사업에 본격 착수한다고 18일 밝혔다`: what it means to do this year, no happening
     t = toks[verb]
     cue = Cue("announce", t.form, t.start, t.end, verb, False, any(x.form == "되" for x in toks[verb:said]))
@@ -253,6 +257,8 @@ def predicates(doc: Doc, i: int, frames: list[Clause] | None = None, *, nominal:
     for cue in verb_cues(sentence, nominal=nominal):
         if cue.modifier:
             continue
+        if cue.kind == "meet" and not any(d.date.day is not None and d.start < cue.start for d in doc.dates_in(i)):
+            continue  # `다음뉴스를 만나보세요`: only heads meeting on a day the story gives are a happening
         name = widen(doc, sentence, object_of(sentence, cue, skip))  # `출범식과 1차 회의를`: one launch
         if name is None and cue.kind == "resolve":
             name = purpose_of(sentence, cue)
