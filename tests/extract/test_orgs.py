@@ -421,3 +421,13 @@ def test_a_list_closed_by_a_counted_collective_far_on_or_by_a_copula(lexicon: Le
     # a body's local office in such a list is no body of its own
     found = names(orgs_in("협약에는 한국생명공학연구원 전북분원, 한빛바이오 등 9개 기관이 참여했다.", lexicon))
     assert "전북분원" not in found
+
+
+def test_names_kiwi_cuts_at_a_particle_a_body_s_land_an_english_aside_and_a_title_written_on(lexicon: Lexicon) -> None:
+    found = names(orgs_in("사업은 김해시와 김해의생명산업진흥원(이사장 허성곤)이 추진한다.", lexicon))
+    assert found == {"김해시", "김해의생명산업진흥원"}
+    found = names(orgs_in("도는 김해의생명산업진흥원 부지 내 실용화센터 건립을 마쳤다.", lexicon))
+    assert "김해의생명산업진흥원" in found
+    found = names(orgs_in("도는 10일 창업센터인 '한빛랩스(Hanbit Labs)' 개소식을 열었다.", lexicon))
+    assert "한빛랩스" in found
+    assert names(orgs_in("권범선 한빛대일산병원장은 축사를 했다.", lexicon)) == {"한빛대일산병원"}

@@ -241,5 +241,5 @@ def _quoted(sent: Sentence, lexicon: Lexicon) -> Iterator[Listed]:
         if _BODY_BEFORE.search(text[:m.start()]) or _BODY_AFTER.match(text, m.end()) \
                 or (_GROUP_END.search(name) and _FORMED.match(text, m.end())):
             start = sent.start + m.start("name")
-            written = m.group("name")
-            yield Listed(start, start + len(written), written, lexicon.org_type_of(name.replace(" ", "")))
+            written = re.sub(r"\s?\([^()]*\)$", "", m.group("name"))  # ‘이노랩스(Innovation Labs)’: the name
+            yield Listed(start, start + len(written), written, lexicon.org_type_of(written.replace(" ", "")))

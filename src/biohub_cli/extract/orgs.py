@@ -90,6 +90,7 @@ def find_organizations(analysed: Analysed, lexicon: Lexicon) -> list[OrgMention]
             cands += _legal_forms(analysed, sent, lexicon)
             cands += _group_companies(sent, lexicon)
             cands += _branch_offices(sent, lexicon)
+            cands += _titled_bodies(sent, lexicon)
             cands += (_Cand(x.start, x.end, x.surface, " ".join(x.surface.split()), x.type)
                       for x in listed_bodies(sent, lexicon))
             cands += (_Cand(a, b, surface, name, "government")
@@ -167,6 +168,19 @@ def _group_companies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
             continue  # JW메리어트호텔: a venue
         entry = lexicon.lookup(name)
         yield _Cand(start, end, name, entry.name if entry else name, entry.type if entry else "company")
+
+
+def _titled_bodies(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
+    """A body the gazetteer lacks with its head's title written on (권범선 동국대일산병원장, …진흥원장,
+    …센터장): the body, the word without its last syllable."""
+    for w in _words(sent):
+        if not w.core.endswith("장") or len(w.core) < 6:
+            continue
+        name = w.core[:-1]
+        type_ = _suffix_type(name, lexicon)
+        if type_ in ("hospital", "public_agency", "research") and name not in lexicon.rules.generic \
+                and lexicon.lookup(name) is None and not _is_kind(name, name, lexicon):
+            yield _Cand(w.start, w.start + len(name), name, name, type_)
 
 
 _BRANCH_OFFICE = re.compile(r"(?<![A-Za-z])(?P<short>[A-Z]{2,5})(?P<tail>[가-힣]{1,8}(?:지역본부|본부|지사|지부|지점))")
@@ -377,7 +391,10 @@ def _find_words(sent: Sentence) -> list[_Word]:
             # a word cannot start with a determiner or a particle: Kiwi cut a name (한|빛…, 의|과학대학원)
             misread = n == 0 and len(toks) > 1 and (t.tag == "MM" or t.tag.startswith("J")) \
                 and toks[1].tag in _NOUNISH and toks[1].start == t.end
-            if t.tag not in _NOUNISH and not misread:
+            # 김해|의|생명산업진흥원: Kiwi reads the 의 of 의생명 inside one written word as a particle
+            inside = 0 < n < len(toks) - 1 and t.form == "의" and t.tag == "JKG" and toks[n - 1].end == t.start \
+                and toks[n - 1].tag == "NNP" and toks[n + 1].start == t.end and toks[n + 1].tag in _NOUNISH
+            if t.tag not in _NOUNISH and not misread and not inside:
                 break
             end = t.end
             tags.append(t.tag)
@@ -473,7 +490,8 @@ def _rules(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                 break
             if flat in rules.generic or "·" in surface or "-" in surface or len(flat) <= 2:
                 break
-            site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS  # 광교테크노밸리 바이오부지
+            site = w.pure and i + 1 < len(words) and words[i + 1].core in _SITE_WORDS \
+                and w.core.endswith(("밸리", "단지", "특구"))  # 광교테크노밸리 바이오부지; 진흥원 부지 is its land
             if not lexicon.lookup(surface) and ((_is_kind(flat, words[k].core, lexicon)
                                                  and not _named_hospital(words[k:i + 1])) or site
                                                 or any(f in flat for f in rules.facility_words)):
