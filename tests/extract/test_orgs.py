@@ -212,6 +212,7 @@ def test_the_first_item_of_a_list_is_its_last_word(lexicon: Lexicon) -> None:
     "예산은 국비, 시비, 민자 등으로 마련한다.",
     "이번 회의에는 주요 클러스터 운영·관리기관, 한국보건산업진흥원, 한국산업기술진흥원이 참석했다.",
     "신청은 관계 부처의 장, 광역 시·도지사, 전략산업 등 관련 기업이 할 수 있다.",
+    "이날 회의에는 전국 경제자유구역청 7곳의 관계자가 참석했다.",
     "오송은 첨단 바이오인프라가 갖춰진 곳이다.",  # a company's name that is also a common phrase
 ])
 def test_lists_of_places_people_or_common_words_name_no_bodies(lexicon: Lexicon, text: str) -> None:
