@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from biohub_cli.extract.dates.find import DateMention
 from biohub_cli.extract.events.cues import Idiom, event_cues, type_of_name
 from biohub_cli.extract.events.phrases import (
     LINKING,
@@ -240,6 +241,16 @@ def _with_items_before(sentence: Sentence, phrase: Phrase) -> Phrase:
     if start == phrase.start:
         return phrase
     return make_phrase(sentence, start, phrase.end) or phrase
+
+
+_FROM = re.compile(r"\s*부터")
+
+
+def starts_a_modifier(sentence: Sentence, d: DateMention, cue: Cue) -> bool:
+    """`1998년부터 추진 중인 전략의 결과 … 지정됐다`: a year that starts an ongoing thing, in a relative clause
+    before the cue, dates that clause and not the act."""
+    return d.date.day is None and _FROM.match(sentence.text, d.end - sentence.start) is not None \
+        and any(t.tag == "ETM" and d.end <= t.start < cue.start for t in sentence.tokens)
 
 
 def _before_aside(toks: tuple[Token, ...], j: int) -> int:

@@ -21,6 +21,7 @@ from biohub_cli.extract.events.clauses import (
     nearest_subject,
     object_of,
     purpose_of,
+    starts_a_modifier,
     subject_of,
     verb_cues,
 )
@@ -163,7 +164,6 @@ def _told_as_done(sentence: Sentence) -> bool:
 
 
 _UNTIL = re.compile(r"\s*까지")
-_SINCE = re.compile(r"\s*부터")
 _PERIOD_WORDS = frozenset({"올해", "내년", "향후", "앞으로", "연내", "상반기", "하반기", "이달", "다음달", "내달"})
 _RECENT = re.compile(r"(?<![가-힣])최근(?:에)?(?![가-힣])")
 _RECENTLY_SAID = re.compile(r"(?<=고)\s*최근\s*(?:밝혔|발표했|전했)")
@@ -189,10 +189,8 @@ def _clause_dates(doc: Doc, i: int, cue: Cue) -> list[DateMention]:
             continue  # `30일 …를 접수한 뒤 평가위원회를 열어`: the day of the step before
         if d.date.day is None and any(t.form in PLAN_WORDS and d.end <= t.start < cue.start for t in s.tokens):
             continue  # `2023년 완공을 목표로 2년 전 … 착수했다`: the target's year, not the act's
-        since = _SINCE.match(s.text, d.end - s.start) is not None
-        if d.date.day is None and (planned or any((t.tag == "EC" or (since and t.tag == "ETM"))
-                                                  and d.end <= t.start < cue.start for t in s.tokens)
-                                   or _in_brackets(s.text, d.start - s.start)):
+        if d.date.day is None and (planned or any(t.tag == "EC" and d.end <= t.start < cue.start for t in s.tokens)
+                                   or starts_a_modifier(s, d, cue) or _in_brackets(s.text, d.start - s.start)):
             # `예비타당성조사(2021년 12월~2022년 8월)를 통과`: the period of the thing, not the act's date;
             # `1998년부터 추진 중인 전략의 결과 … 지정됐다`: the year of the clause it modifies
             continue

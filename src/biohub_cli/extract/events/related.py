@@ -17,6 +17,7 @@ from biohub_cli.extract.events.clauses import (
     name_after,
     nearest_subject,
     object_of,
+    starts_a_modifier,
     subject_of,
     verb_cues,
 )
@@ -30,7 +31,6 @@ from biohub_cli.extract.events.words import kind_of
 from biohub_cli.models.facts import EventMention
 from biohub_cli.models.stages import Sentence
 
-_SINCE = re.compile(r"\s*부터")
 _BODIES = re.compile(r"(?:기업|업체|기관|회사|개사|곳|단체|대학|스타트업)(?:들)?$")
 _SAME_PLACE = re.compile(r"(?:같은|동일한|그)\s*(?:장소|곳)에서")  # `같은 장소에서 … 열린`: the main venue
 
@@ -60,8 +60,7 @@ def related(doc: Doc, lead_index: int, lead_date: DateMention | None,
                     continue
                 if any(t.tag == "EC" and d.end <= t.start < cue.start for t in sentence.tokens):
                     break  # `내년 상반기부터 … 추진하고, … 열어`: the date belongs to an earlier clause
-                if d.date.day is None and _SINCE.match(sentence.text, d.end - sentence.start) \
-                        and any(t.tag == "ETM" and d.end <= t.start < cue.start for t in sentence.tokens):
+                if starts_a_modifier(sentence, d, cue):
                     break  # `1998년부터 추진 중인 전략의 결과 … 지정됐다`: the year of the clause it modifies
                 if another_step_between(sentence, d.end, cue):
                     break  # `다음 달 30일 … 접수한 뒤 12월 10일 평가위원회를`: the day is the earlier step's
