@@ -194,3 +194,8 @@ def test_a_body_s_english_short_name_between_name_and_title_and_words_that_are_n
     assert people_in("민간 위원은 경험이 풍부한 전문가 가운데 대통령이 위촉한다.", lexicon) == []
     assert people_in("정읍은 비임상 기반 소부장 공급 지구로 조성한다.", lexicon) == []
     assert people_in("도는 제주지역 바이오 시장을 2030년까지 1조 원 규모로 키운다.", lexicon) == []  # a market
+
+
+def test_a_foreign_family_and_given_name_that_each_look_korean(lexicon: Lexicon) -> None:
+    assert people_in("일본 킹스카이프론트의 노무라 류타 회장이 참석했다.", lexicon) == [("노무라 류타", "회장", None)]
+    assert people_in("인천 김민수 시장이 참석했다.", lexicon)[0][0] == "김민수"  # a place, then a Korean name

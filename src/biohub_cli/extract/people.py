@@ -65,14 +65,27 @@ def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: S
     while i < len(words):
         a = words[i]
         b = words[i + 1] if i + 1 < len(words) else None
+        titled = i + 2 < len(words) and words[i + 2].start - b.end == 1 and _title_of(words[i + 2], lexicon) \
+            if b is not None else False
         if b is not None and b.start - a.end == 1 and sent.text[a.end - sent.start] == " " \
-                and _foreign_word(a, lexicon, orgs) and _foreign_word(b, lexicon, orgs):
+                and ((_foreign_word(a, lexicon, orgs) and _foreign_word(b, lexicon, orgs))
+                     or (titled and _given_name_after_family(a, b, lexicon, orgs))):
             out.append(_Word(a.start, b.end, f"{a.core} {b.core}", b.pure, (*a.tags, *b.tags)))
             i += 2
             continue
         out.append(a)
         i += 1
     return out
+
+
+def _given_name_after_family(a: _Word, b: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
+    """노무라 류타 회장: a proper noun and a two-syllable proper noun before a title are a foreign family and
+    given name, even where each looks like a Korean name (a Korean full name is one word)."""
+    return all(t == "NNP" for t in (*a.tags, *b.tags)) and bool(a.tags) and bool(b.tags) and len(b.core) == 2 \
+        and len(a.core) >= 2 and a.pure and bool(_HANGUL_RUN.fullmatch(a.core + b.core)) \
+        and lexicon.lookup(a.core) is None and a.core not in lexicon.rules.places \
+        and a.core not in lexicon.rules.countries and a.core not in lexicon.abbreviations \
+        and not _inside_org(a, orgs) and not _inside_org(b, orgs)
 
 
 def _foreign_word(w: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
