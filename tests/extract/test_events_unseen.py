@@ -320,3 +320,10 @@ def test_a_call_opened_with_its_deadline_a_signing_ceremony_and_page_words_that_
     text = "부산시는 24일 벡스코에서 ‘경제자유구역 투자의향서 서명식’을 열었다.\n"
     assert only_main(events_of(text)).type == "agreement"
     assert events_of("다양한 정보가 숨쉬는 바이오뉴스를 만나보세요.\n") == []
+
+
+def test_opening_a_centre_is_a_launch_holding_a_named_gathering_is_an_event() -> None:
+    text = "부산재단은 10일 바이오 기술상용화센터 '한빛랩스(Hanbit Labs)' 열고 창업기업 육성에 나섰다.\n"
+    assert only_main(events_of(text)).type == "launch"
+    text = "부산시는 10일 벡스코에서 '해양바이오 위크 2025'를 열고 투자 유치에 나섰다.\n"
+    assert only_main(events_of(text)).type == "event"

@@ -374,6 +374,8 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
     """The event type of a clause; None when a 'hold' verb takes no event name (`기반을 마련`)."""
     named = type_of_name(name.text) or _kind_before_quote(name.text) if name else None
     if cue.kind in ("hold", "attend"):
+        if named is None and name is not None and cue.stem == "열" and _opens_a_place(name, sentence_text):
+            return "launch"  # `기술상용화센터 '이노랩스'를 열고`: a centre opened, not a gathering held
         if named is None and name is not None and cue.stem in _HOLDS_EVENTS \
                 and (name.quoted or _EDITION.search(name.text)):
             return "event"  # `'바이오코리아 2025'에 참가`, `열린 'BIO USA'`, `바이오 코리아 2019를 … 개최`
@@ -414,6 +416,18 @@ def cue_type(cue: Cue, name: Phrase | None, sentence_text: str) -> EventType | N
         money = name is not None and any(w in name.text for w in event_cues().funding_context)
         return "funding" if money else None
     return named
+
+
+_PLACE_KINDS = re.compile(r"(?:센터|연구소|연구원|병원|캠퍼스|허브|공장|랩|랩스|오피스|사무소)(?:인|을|를)?\s*$")
+
+
+def _opens_a_place(name: Phrase, sentence_text: str) -> bool:
+    """The thing opened is a centre, a lab or a plant: its name or the words just before it say so."""
+    if _PLACE_KINDS.search(re.sub(r"\s*\([^()]*\)$", "", name.text)):
+        return True
+    at = sentence_text.find(name.text)
+    before = sentence_text[max(0, at - 14):at].rstrip("‘'\"“ ")
+    return name.quoted and at > 0 and _PLACE_KINDS.search(before) is not None
 
 
 def _kind_before_quote(text: str) -> EventType | None:
