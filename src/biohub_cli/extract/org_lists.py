@@ -84,9 +84,6 @@ def competing_regions(sent: Sentence, lexicon: Lexicon) -> Iterator[tuple[int, i
                 yield start, start + len(word), word, short[word].name
 
 
-_PARTICLE_WORD = re.compile(r"(?:을|를|이|가|은|는|과|와|에서|에|도|의)$")
-
-
 def _taken_as_object(listed: str, rest: str) -> bool:
     """The places are what the sentence's subject acts on, not who competes: `도는 전주와 익산, 정읍 등
     1천572만㎡ 규모를 벨트로 묶어 … 신청했다` (its sites), where `경남·대전·충북 등 7개 지자체가 신청했다`
@@ -96,7 +93,7 @@ def _taken_as_object(listed: str, rest: str) -> bool:
         return not beaten
     for n, word in enumerate(rest.split()[:4]):
         word = word.strip(",.()")
-        if _PARTICLE_WORD.search(word) and word not in ("등", "등의"):
+        if _PARTICLE_END.search(word) and word not in ("등", "등의"):
             return word.endswith(("을", "를")) and _BEATEN.match(" ".join(rest.split()[n + 1:])) is None
     return False
 
@@ -221,9 +218,16 @@ def _name_shaped(name: str, lexicon: Lexicon, *, people: bool = True) -> bool:
         and not _branch(name, lexicon)
 
 
+# the words of a body's local office after its place (강원센터, 안동분원, 충북지사)
+BRANCHES = ("센터", "분원", "지사", "지부", "본부", "지원", "사무소", "캠퍼스")
+_OFFICES = "|".join(("지역본부", *(b for b in BRANCHES if b not in ("센터", "캠퍼스"))))
+_OFFICE = re.compile(rf"(?P<place>[가-힣]{{2,4}})(?:{_OFFICES})")
+
+
 def _branch(name: str, lexicon: Lexicon) -> bool:
-    """`전북분원`, `경기지사`: a body's local office named by its place, no body of its own in a list."""
-    m = re.fullmatch(r"(?P<place>[가-힣]{2,4})(?:분원|지사|지부|지역본부|본부|지원)", name)
+    """`전북분원`, `경기지사`: a body's local office named by its place, no body of its own in a list (a place's
+    센터 may be a body: 강원센터 is one only after the body it belongs to)."""
+    m = _OFFICE.fullmatch(name)
     return m is not None and (m["place"] in lexicon.rules.places or m["place"] in lexicon.abbreviations)
 
 

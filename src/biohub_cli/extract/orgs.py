@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from biohub_cli.extract.lexicon import Lexicon
-from biohub_cli.extract.org_lists import competing_regions, listed_bodies
+from biohub_cli.extract.org_lists import BRANCHES, competing_regions, listed_bodies
 from biohub_cli.models.facts import OrgMention
 from biohub_cli.models.stages import Analysed, Sentence, Token
 from biohub_cli.models.vocab import OrgType
@@ -54,7 +54,6 @@ MAX_WORDS = 4
 # units a university or hospital names as its own (한국과학기술원 의과학대학원, 연세대학교 디지털헬스케어사업단)
 _HAS_UNITS = frozenset({"university", "hospital", "research"})
 _UNITS = ("대학원", "대학", "사업단", "연구소", "연구센터", "센터", "병원", "연구단", "연구원")
-_BRANCHES = ("센터", "분원", "지사", "지부", "본부", "지원", "사무소", "캠퍼스")
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,7 +528,7 @@ def _named_hospital(words: Sequence[_Word]) -> bool:
 
 def _is_branch(core: str, lexicon: Lexicon) -> bool:
     """A place and a branch word (강원센터, 안동분원, 충북지사): the local office of the body named before it."""
-    for branch in _BRANCHES:
+    for branch in BRANCHES:
         if core.endswith(branch) and len(core) > len(branch):
             place = core[:-len(branch)]
             if place in lexicon.rules.places or _is_place(place, lexicon) or lexicon.lookup(place + "시") is not None:
@@ -582,14 +581,13 @@ def _lexicon_forms(sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:
                 or _runs_on(sent, sent.start + end, lexicon):
             continue  # IBS타워: a building named with the letters, not the body
         next_free[k] = end
-        if entry.type == "government" and entry.name.endswith(_LOCAL) and text.startswith(_COUNCIL_TITLES, end):
+        if entry.type == "government" and _is_region(entry.name, lexicon) and text.startswith(_COUNCIL_TITLES, end):
             # 원주시의장, 인천시의원: the chair or a member of the city's council, which the title names
             yield _Cand(sent.start + i, sent.start + end, form, entry.name + "의회", "council")
             continue
         yield _Cand(sent.start + i, sent.start + end, form, entry.name, entry.type)
 
 
-_LOCAL = ("시", "군", "구", "도")
 _COUNCIL_TITLES = ("의장", "부의장", "의원")
 
 
@@ -608,7 +606,6 @@ def _runs_on(sent: Sentence, end: int, lexicon: Lexicon) -> bool:
     tail = text[end - base:word_end - base]
     joined = text[end - base - 1:word_end - base]  # a title may share the name's last syllable: 화순군|수
     return not any(tail.startswith(title) or joined.startswith(title) for title in lexicon.titles())
-
 
 
 def _english(analysed: Analysed, sent: Sentence, lexicon: Lexicon) -> Iterator[_Cand]:

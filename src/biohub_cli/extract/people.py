@@ -81,20 +81,21 @@ def _foreign_names(words: list[_Word], sent: Sentence, lexicon: Lexicon, orgs: S
 def _given_name_after_family(a: _Word, b: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
     """노무라 류타 회장: a proper noun and a two-syllable proper noun before a title are a foreign family and
     given name, even where each looks like a Korean name (a Korean full name is one word)."""
-    return all(t == "NNP" for t in (*a.tags, *b.tags)) and bool(a.tags) and bool(b.tags) and len(b.core) == 2 \
-        and len(a.core) >= 2 and a.pure and bool(_HANGUL_RUN.fullmatch(a.core + b.core)) \
-        and lexicon.lookup(a.core) is None and a.core not in lexicon.rules.places \
-        and a.core not in lexicon.rules.countries and a.core not in lexicon.abbreviations \
-        and not _inside_org(a, orgs) and not _inside_org(b, orgs)
+    return len(b.core) == 2 and a.pure and _proper_word(a, lexicon, orgs) and _proper_word(b, lexicon, orgs)
 
 
 def _foreign_word(w: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
+    return _proper_word(w, lexicon, orgs) and not _is_name_like(w.core, lexicon) \
+        and w.core not in lexicon.rules.generic and _title_of(w, lexicon) is None
+
+
+def _proper_word(w: _Word, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:
+    """A Hangul proper noun that is no body, no place and no country (a word of a person's name, maybe)."""
     core = w.core
     return bool(w.tags) and all(t == "NNP" for t in w.tags) and 2 <= len(core) <= 8 \
-        and bool(_HANGUL_RUN.fullmatch(core)) and not _is_name_like(core, lexicon) and lexicon.lookup(core) is None \
+        and bool(_HANGUL_RUN.fullmatch(core)) and lexicon.lookup(core) is None \
         and core not in lexicon.rules.places and core not in lexicon.rules.countries \
-        and core not in lexicon.abbreviations and core not in lexicon.rules.generic \
-        and _title_of(w, lexicon) is None and not _inside_org(w, orgs)
+        and core not in lexicon.abbreviations and not _inside_org(w, orgs)
 
 
 def _listed_foreign(w: _Word, text: str, lexicon: Lexicon, orgs: SpanIndex[OrgMention]) -> bool:

@@ -40,7 +40,7 @@ class Candidate:
     index: int
     mention: EventMention
     orgs: frozenset[str]
-    title: str = ""  # the mention's title, normalised (set by resolve_events; compared for every pair)
+    title: str = ""  # the mention's title, normalised (set by `candidate`; compared for every pair)
     ymd: tuple[int | None, int | None, int | None] = (None, None, None)  # the mention's date, likewise
     principals: frozenset[str] = frozenset()  # org ids of its hosts and signatories
     companies: frozenset[str] = frozenset()   # org ids of the companies taking part
@@ -140,14 +140,6 @@ def candidate(src: Source, index: int, m: EventMention, orgs: OrgIndex) -> Candi
     return Candidate(src.id, index, m, all_ids, normalise(m.title), (m.date.year, m.date.month, m.date.day),
                      principals=principals, companies=companies, core=pairs(core_of(m.title)),
                      years=frozenset(_YEAR.findall(m.title)), kind=kind_of(m.title))
-
-
-def resolve_events(sources: Sequence[Source], orgs: OrgIndex, people_ids: dict[str, str]) -> dict[str, Event]:
-    out: dict[str, Event] = {}
-    for cl, rs in event_clusters(sources, orgs):
-        ev = own_id(build_event(cl, rs, orgs, people_ids), out)
-        out[ev.id] = ev
-    return out
 
 
 def own_id(ev: Event, taken: Mapping[str, object]) -> Event:

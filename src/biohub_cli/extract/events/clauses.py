@@ -193,12 +193,15 @@ def object_of(sentence: Sentence, cue: Cue, skip: Sequence[tuple[int, int]] = ()
     if j >= 2 and toks[j].form in ("·", "ㆍ") and toks[j - 1].tag == "NNG":
         j -= 2  # `지정안을 심의·의결`
     j = _before_aside(toks, j)  # `…산업기술단지(이하 단지) 지정·승인을 받았다`
-    while j >= 0 and (toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB
-                      or any(a <= toks[j].start < b for a, b in skip)  # `이날 정식 출범했다`
-                      or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB)
-                      or (toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and j > 0
-                          and toks[j - 1].form in _MANNER)):  # `…계획을 서면으로 심의·의결했다`
-        j -= 2 if toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and toks[j - 1].form in _MANNER else 1
+    while j >= 0:
+        if j > 0 and toks[j].tag == "JKB" and toks[j].form in ("로", "으로") and toks[j - 1].form in _MANNER:
+            j -= 2  # `…계획을 서면으로 심의·의결했다`: how it was done
+        elif toks[j].tag == "MAG" or toks[j].form in _SKIP_BEFORE_VERB \
+                or any(a <= toks[j].start < b for a, b in skip) \
+                or (toks[j].tag in ("JKB", "EC") and j > 0 and toks[j - 1].form in _SKIP_BEFORE_VERB):
+            j -= 1  # `이날 정식 출범했다`
+        else:
+            break
     if j > 0 and toks[j].form in ("도", "는", "은") and toks[j - 1].tag in ("JKB", "JKO"):
         j -= 1  # `…특구로도 추가 선정`: 도 is a particle (Kiwi may read it as a bound noun), not a name
     if j < 0:

@@ -97,7 +97,7 @@ def _lead_among(doc: Doc, span: int, skip: set[int], *,
         # the most precise date, not one that ends a period (`17일 … 오는 19일까지 … 개최한다`), the last
         date = max(before, key=lambda d: (_PRECISION[d.date.precision], not _UNTIL.match(text, d.end), d.start)) \
             if before else None
-        if date is not None and date.end_date is None and _UNTIL.match(text, date.end):
+        if date is not None and _deadline(text, date):
             date = None  # `내년 2월 29일까지 서류를 제출하면 된다`: a deadline, not the day of a happening
         if date is not None and date.date.day is not None:
             if reported_lead is not None and _restates(reported_lead[2], clauses):
@@ -147,7 +147,7 @@ def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Cla
                       or (t.form == "고" and toks[k - 1].form.endswith(("다", "라"))))), None)
     verb = next((k for k in range(said - 1, -1, -1) if toks[k].tag in ("NNG", "VV")), None) if said else None
     text = doc.analysed.document.text
-    deadlines = [d for d in doc.dates_in(i) if _UNTIL.match(text, d.end)]  # `내년 2월까지 공모를 진행한다고`
+    deadlines = [d for d in doc.dates_in(i) if _deadline(text, d)]  # `내년 2월까지 공모를 진행한다고`
     if verb is None or any(d.start < toks[verb].start and d not in deadlines for d in doc.dates_in(i)):
         return None  # `지난 3일 계획을 바꿨다고 5일 밝혔다`: a happening of its own day the cues do not name
     if any(t.form in _PERIOD_WORDS and not any(d.start <= t.start < d.end for d in deadlines) for t in toks[:verb]):
@@ -156,6 +156,11 @@ def _release_clause(doc: Doc, i: int) -> tuple[int, DateMention | None, list[Cla
     cue = Cue("announce", t.form, t.start, t.end, verb, False, any(x.form == "되" for x in toks[verb:said]))
     name = object_of(s, cue, [(d.start, d.end) for d in doc.dates_in(i)])
     return i, reported[0] if reported else None, [Clause(i, cue, name, "announcement")]
+
+
+def _deadline(text: str, d: DateMention) -> bool:
+    """`2월 29일까지`: the end of a period with no start, a deadline."""
+    return d.end_date is None and _UNTIL.match(text, d.end) is not None
 
 
 def _told_as_done(sentence: Sentence) -> bool:
